@@ -1,0 +1,354 @@
+"""The rule API: what a rule is, what it sees and what it reports.
+
+Rules see JSON values and JSON pointers, never text offsets. The server (connector_lint) turns
+pointers into ranges and the JSON-level edits below into minimal text edits. Nothing in this
+package imports connector_lint.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Union
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFORMATION = "information"
+    HINT = "hint"
+    OFF = "off"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {
+    Severity.OFF: 0,
+    Severity.HINT: 1,
+    Severity.INFORMATION: 2,
+    Severity.WARNING: 3,
+    Severity.ERROR: 4,
+}
+
+
+class Applicability(str, enum.Enum):
+    """How far a fix can be trusted; only SAFE fixes are applied by `--fix` and fix-all."""
+
+    SAFE = "safe"  # keeps the connector's meaning; applied automatically
+    UNSAFE = "unsafe"  # valid, but may change meaning; offered one at a time
+    SUGGESTION = "suggestion"  # a guess the author must check; shown, never applied in bulk
+
+
+class FixAvailability(str, enum.Enum):
+    NONE = "none"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+class FileKind(str, enum.Enum):
+    """The files of a connector a finding can land in."""
+
+    SWAGGER = "swagger"
+    API_PROPERTIES = "apiProperties"
+    SETTINGS = "settings"
+    README = "readme"
+    ICON = "icon"
+    SCRIPT = "script"
+
+
+class Scope(str, enum.Enum):
+    CONNECTOR = "connector"  # check(ctx) sees the whole connector
+    OPERATION = "operation"  # check(ctx, op) sees one operation; results are cached per operation
+
+
+class Preset(str, enum.Enum):
+    CERTIFIED = "certified"
+    INDEPENDENT_PUBLISHER = "independent-publisher"
+    CUSTOM = "custom"
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON pointers
+
+
+def pointer(*parts: str | int) -> str:
+    """Build a JSON pointer (RFC 6901) from unescaped parts: pointer("paths", "/a/{id}", "get")."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def join(base: str, *parts: str | int) -> str:
+    return base + pointer(*parts)
+
+
+def split_pointer(ptr: str) -> list[str]:
+    if ptr == "":
+        return []
+    if not ptr.startswith("/"):
+        raise ValueError(f"not a JSON pointer: {ptr!r}")
+    return [p.replace("~1", "/").replace("~0", "~") for p in ptr[1:].split("/")]
+
+
+def parent_pointer(ptr: str) -> str:
+    return ptr[: ptr.rfind("/")] if ptr else ""
+
+
+def resolve(root: Any, ptr: str, default: Any = None) -> Any:
+    """The value at a pointer, or `default` when any step is missing."""
+    node = root
+    for part in split_pointer(ptr):
+        if isinstance(node, dict):
+            if part not in node:
+                return default
+            node = node[part]
+        elif isinstance(node, list):
+            if not part.isdigit() or int(part) >= len(node):
+                return default
+            node = node[int(part)]
+        else:
+            return default
+    return node
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixes: JSON-level edits. The server renders them as minimal text edits in the author's style.
+
+
+@dataclass(frozen=True)
+class SetValue:
+    """Replace the value at `pointer` with `value`."""
+
+    pointer: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class InsertKey:
+    """Add member `key` to the object at `pointer`, after member `after` (None: as the last member)."""
+
+    pointer: str
+    key: str
+    value: Any
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class InsertItem:
+    """Insert `value` into the array at `pointer` at `index` (None: append)."""
+
+    pointer: str
+    value: Any
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class RemoveKey:
+    """Remove the object member or array item at `pointer`."""
+
+    pointer: str
+
+
+@dataclass(frozen=True)
+class RenameKey:
+    """Rename the object member at `pointer` to `new_key`, keeping its value and place."""
+
+    pointer: str
+    new_key: str
+
+
+@dataclass(frozen=True)
+class ReplaceInString:
+    """Replace characters [start, end) of the string value at `pointer` (offsets in the decoded string)."""
+
+    pointer: str
+    start: int
+    end: int
+    text: str
+
+
+Edit = Union[SetValue, InsertKey, InsertItem, RemoveKey, RenameKey, ReplaceInString]
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+    file: FileKind | None = None  # None: the finding's file
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place that explains a finding (the other duplicate, the target of a reference)."""
+
+    pointer: str
+    message: str
+    file: FileKind | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem. `pointer` names where it is; when the value is missing, point at its parent.
+
+    span:     characters [start, end) inside the (decoded) string value at `pointer`.
+    target:   "key" underlines the member name, "value" the value; "auto" picks the value for
+              scalars and the key for objects and arrays (a whole object is too much underline).
+    severity: overrides the rule's configured severity for this one finding (a lower tier).
+    """
+
+    pointer: str
+    message: str
+    file: FileKind | None = None
+    span: tuple[int, int] | None = None
+    target: str = "auto"
+    fixes: tuple[Fix, ...] = ()
+    related: tuple[Related, ...] = ()
+    severity: Severity | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# What a rule sees
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation: paths[path][method]."""
+
+    pointer: str
+    path: str
+    method: str
+    value: dict
+    path_item: dict
+
+
+@dataclass
+class RuleContext:
+    """The connector as JSON values.
+
+    A value is None when its file is absent or its root could not be read at all. Rules must
+    expect any JSON type anywhere: authors type broken documents.
+    """
+
+    swagger: Any = None
+    api_properties: Any = None
+    settings: Any = None
+    files: frozenset[FileKind] = frozenset()
+    readme: str | None = None
+    icon: bytes | None = None
+    script: str | None = None
+    swagger_size: int | None = None  # bytes on disk (or in the editor)
+    preset: Preset = Preset.CERTIFIED
+    words: frozenset[str] = frozenset()  # the user's dictionary
+    options: Mapping[str, Any] = field(default_factory=dict)  # the running rule's options
+    memo: dict = field(default_factory=dict)  # shared, per-lint cache for helpers
+
+    def with_options(self, options: Mapping[str, Any]) -> "RuleContext":
+        clone = copy.copy(self)
+        clone.options = options
+        return clone
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """Compute once per lint and share between rules (an operation list, a word index)."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
+
+
+CheckConnector = Callable[[RuleContext], Iterable[Finding]]
+CheckOperation = Callable[[RuleContext, Operation], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's metadata beside its logic. `docs` is the rule module's docstring."""
+
+    id: str
+    summary: str
+    severity: Severity
+    category: str
+    check: Callable[..., Iterable[Finding]] | None
+    docs: str = ""
+    file: FileKind = FileKind.SWAGGER
+    validator_code: str | None = None
+    fixable: FixAvailability = FixAvailability.NONE
+    scope: Scope = Scope.CONNECTOR
+    options: Mapping[str, Any] = field(default_factory=dict)  # option name -> default
+    # Severity by preset where it differs from `severity` (Severity.OFF turns the rule off).
+    preset_severity: Mapping[Preset, Severity] = field(default_factory=dict)
+
+    def severity_for(self, preset: Preset) -> Severity:
+        return self.preset_severity.get(preset, self.severity)
+
+
+# ---------------------------------------------------------------------------------------------
+# Applying edits to values: what a fix means, independent of text. Tests compare this with the
+# server's text edits.
+
+
+def apply_edits(root: Any, edits: Iterable[Edit]) -> Any:
+    """Return a deep copy of `root` with the edits applied in order."""
+    root = copy.deepcopy(root)
+    for edit in edits:
+        root = _apply_edit(root, edit)
+    return root
+
+
+def _apply_edit(root: Any, edit: Edit) -> Any:
+    parts = split_pointer(edit.pointer)
+    if isinstance(edit, SetValue):
+        if not parts:
+            return copy.deepcopy(edit.value)
+        parent = resolve(root, pointer(*parts[:-1]))
+        _set_child(parent, parts[-1], copy.deepcopy(edit.value))
+    elif isinstance(edit, InsertKey):
+        obj = resolve(root, edit.pointer)
+        if not isinstance(obj, dict):
+            raise ValueError(f"InsertKey target is not an object: {edit.pointer}")
+        items = [(k, v) for k, v in obj.items() if k != edit.key]
+        position = len(items)
+        if edit.after is not None:
+            keys = [k for k, _ in items]
+            position = keys.index(edit.after) + 1 if edit.after in keys else len(items)
+        items.insert(position, (edit.key, copy.deepcopy(edit.value)))
+        obj.clear()
+        obj.update(items)
+    elif isinstance(edit, InsertItem):
+        arr = resolve(root, edit.pointer)
+        if not isinstance(arr, list):
+            raise ValueError(f"InsertItem target is not an array: {edit.pointer}")
+        arr.insert(len(arr) if edit.index is None else edit.index, copy.deepcopy(edit.value))
+    elif isinstance(edit, RemoveKey):
+        parent = resolve(root, pointer(*parts[:-1]))
+        if isinstance(parent, list):
+            del parent[int(parts[-1])]
+        else:
+            del parent[parts[-1]]
+    elif isinstance(edit, RenameKey):
+        parent = resolve(root, pointer(*parts[:-1]))
+        items = [(edit.new_key if k == parts[-1] else k, v) for k, v in parent.items()]
+        parent.clear()
+        parent.update(items)
+    elif isinstance(edit, ReplaceInString):
+        old = resolve(root, edit.pointer)
+        if not isinstance(old, str):
+            raise ValueError(f"ReplaceInString target is not a string: {edit.pointer}")
+        new = old[: edit.start] + edit.text + old[edit.end :]
+        if not parts:
+            return new
+        _set_child(resolve(root, pointer(*parts[:-1])), parts[-1], new)
+    else:  # pragma: no cover - exhaustive
+        raise TypeError(edit)
+    return root
+
+
+def _set_child(parent: Any, part: str, value: Any) -> None:
+    if isinstance(parent, list):
+        parent[int(part)] = value
+    elif isinstance(parent, dict):
+        parent[part] = value
+    else:
+        raise ValueError("parent is neither an object nor an array")

@@ -1,0 +1,177 @@
+"""Table-driven rule tests, in the manner of ESLint's RuleTester.
+
+    from ruletester import case, err, rule_table, swagger
+    test_table = rule_table("title-length", valid=[case("short", swagger=swagger(title="Contoso"))],
+                            invalid=[case("long", swagger=swagger(title="x" * 31), errors=[err("/info/title")])])
+
+The tester rejects bad tables: an invalid case without errors, a valid case with errors or
+output, a fix without `output`, an `output` equal to the input, duplicate case names, and a fix
+that leaves its own finding in place.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from connector_lint_rules import rules_by_id, run_rule
+from connector_lint_rules._api import FileKind, FixAvailability, Preset, RuleContext, apply_edits
+
+
+def swagger(title: str = "Contoso Tasks", **top: Any) -> dict:
+    """A small swagger that certification would accept; keyword arguments replace top-level keys."""
+    doc = {
+        "swagger": "2.0",
+        "info": {
+            "title": title,
+            "description": "Contoso Tasks helps teams plan, assign and track their daily work.",
+            "version": "1.0",
+            "contact": {"name": "Contoso", "url": "https://contoso.com", "email": "support@contoso.com"},
+        },
+        "host": "api.contoso.com",
+        "basePath": "/v1",
+        "schemes": ["https"],
+        "consumes": ["application/json"],
+        "produces": ["application/json"],
+        "paths": {
+            "/tasks/{taskId}": {
+                "get": {
+                    "summary": "Get a task",
+                    "description": "Gets one task by its identifier.",
+                    "operationId": "GetTask",
+                    "parameters": [{
+                        "name": "taskId", "in": "path", "required": True, "type": "string",
+                        "x-ms-summary": "Task ID", "description": "The identifier of the task.",
+                    }],
+                    "responses": {"200": {"description": "The task.", "schema": {"$ref": "#/definitions/Task"}}},
+                }
+            }
+        },
+        "definitions": {
+            "Task": {"type": "object", "properties": {
+                "id": {"type": "string", "description": "The identifier of the task.", "x-ms-summary": "ID"},
+                "name": {"type": "string", "description": "The name of the task.", "x-ms-summary": "Name"},
+            }}
+        },
+        "securityDefinitions": {"api_key": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}},
+        "security": [{"api_key": []}],
+        "x-ms-connector-metadata": [
+            {"propertyName": "Website", "propertyValue": "https://contoso.com"},
+            {"propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy"},
+            {"propertyName": "Categories", "propertyValue": "Productivity;Collaboration"},
+        ],
+    }
+    doc.update(top)
+    return doc
+
+
+def api_properties(**props: Any) -> dict:
+    """A small apiProperties.json; keyword arguments replace keys of `properties`."""
+    doc = {"properties": {
+        "connectionParameters": {"api_key": {
+            "type": "securestring",
+            "uiDefinition": {"displayName": "API Key", "description": "The API key for this connection.",
+                             "tooltip": "Provide your API key.", "constraints": {"tabIndex": 2, "clearText": False, "required": "true"}},
+        }},
+        "iconBrandColor": "#0b6cbd",
+        "capabilities": [],
+        "publisher": "Contoso",
+        "stackOwner": "Contoso",
+    }}
+    doc["properties"].update(props)
+    return doc
+
+
+@dataclass
+class Err:
+    pointer: str
+    contains: str | None = None
+    span: tuple[int, int] | None = None
+    file: FileKind | None = None
+
+
+def err(pointer: str, contains: str | None = None, *, span=None, file: FileKind | None = None) -> Err:
+    return Err(pointer, contains, span, file)
+
+
+@dataclass
+class Case:
+    name: str
+    swagger: Any = None
+    api_properties: Any = None
+    settings: Any = None
+    readme: str | None = None
+    icon: bytes | None = None
+    script: str | None = None
+    preset: Preset = Preset.CERTIFIED
+    options: dict = field(default_factory=dict)
+    words: tuple = ()
+    errors: list = field(default_factory=list)
+    output: Any = None  # the fixed file's value after the first fix of every finding
+
+    def context(self) -> RuleContext:
+        files = {kind for kind, value in ((FileKind.SWAGGER, self.swagger), (FileKind.API_PROPERTIES, self.api_properties),
+                                          (FileKind.SETTINGS, self.settings), (FileKind.README, self.readme),
+                                          (FileKind.ICON, self.icon), (FileKind.SCRIPT, self.script)) if value is not None}
+        return RuleContext(swagger=copy.deepcopy(self.swagger), api_properties=copy.deepcopy(self.api_properties),
+                           settings=copy.deepcopy(self.settings), readme=self.readme, icon=self.icon, script=self.script,
+                           files=frozenset(files), preset=self.preset, words=frozenset(self.words), options=self.options)
+
+
+def case(name: str, **kwargs: Any) -> Case:
+    return Case(name, **kwargs)
+
+
+def rule_table(rule_id: str, valid: list[Case], invalid: list[Case]):
+    """A parametrized pytest function checking every case of the table."""
+    names = [c.name for c in valid + invalid]
+    duplicates = {n for n in names if names.count(n) > 1}
+    assert not duplicates, f"duplicate case names: {duplicates}"
+    params = [pytest.param(c, True, id=f"valid:{c.name}") for c in valid]
+    params += [pytest.param(c, False, id=f"invalid:{c.name}") for c in invalid]
+
+    @pytest.mark.parametrize(("the_case", "is_valid"), params)
+    def test(the_case: Case, is_valid: bool) -> None:
+        check_case(rule_id, the_case, is_valid)
+
+    return test
+
+
+def check_case(rule_id: str, the_case: Case, is_valid: bool) -> None:
+    rule = rules_by_id()[rule_id]
+    findings = run_rule(rule, the_case.context())
+    if is_valid:
+        assert not the_case.errors and the_case.output is None, "a valid case lists no errors and no output"
+        assert findings == [], f"expected no findings, got {[(f.pointer, f.message) for f in findings]}"
+        return
+    assert the_case.errors, "an invalid case must list its errors"
+    got = [(f.pointer, f.message, f.span, f.file or rule.file) for f in findings]
+    assert len(findings) == len(the_case.errors), f"expected {len(the_case.errors)} findings, got {got}"
+    for finding, want in zip(findings, the_case.errors):
+        assert finding.pointer == want.pointer, got
+        if want.contains is not None:
+            assert want.contains in finding.message, (want.contains, finding.message)
+        if want.span is not None:
+            assert finding.span == want.span, got
+        if want.file is not None:
+            assert (finding.file or rule.file) == want.file, got
+    fixed = [f for f in findings if f.fixes]
+    if fixed:
+        assert rule.fixable is not FixAvailability.NONE, "the rule fixes findings but declares fixable=NONE"
+    if not fixed:
+        assert the_case.output is None, "output given, but no finding has a fix"
+        return
+    assert the_case.output is not None, "the rule fixed something: add the expected `output`"
+    kind = fixed[0].fixes[0].file or fixed[0].file or rule.file
+    attr = {FileKind.SWAGGER: "swagger", FileKind.API_PROPERTIES: "api_properties", FileKind.SETTINGS: "settings"}[kind]
+    value = getattr(the_case, attr)
+    for finding in fixed:
+        value = apply_edits(value, finding.fixes[0].edits)
+    assert value != getattr(the_case, attr), "output equals the input"
+    assert value == the_case.output
+    rerun = Case(**{**the_case.__dict__, attr: value, "errors": [], "output": None})
+    still = {(f.pointer, f.message) for f in run_rule(rule, rerun.context())}
+    assert not still & {(f.pointer, f.message) for f in fixed}, "a fix left its own finding in place"

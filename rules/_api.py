@@ -196,6 +196,8 @@ class Finding:
     target:   "key" underlines the member name, "value" the value; "auto" picks the value for
               scalars and the key for objects and arrays (a whole object is too much underline).
     severity: overrides the rule's configured severity for this one finding (a lower tier).
+    validator_code: Microsoft's validator code for this finding when it differs from the rule's
+              (a rule that checks several validator codes at once).
     """
 
     pointer: str
@@ -206,6 +208,7 @@ class Finding:
     fixes: tuple[Fix, ...] = ()
     related: tuple[Related, ...] = ()
     severity: Severity | None = None
+    validator_code: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------

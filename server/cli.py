@@ -1,0 +1,224 @@
+"""The `connector-lint` command: check, rules, rule, serve.
+
+Exit codes of `check`: 0 when nothing reaches --fail-on, 1 when something does, 2 for a usage
+error or an unreadable path (with a one-line message naming it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from connector_lint_rules import all_rules, rules_by_id
+from connector_lint_rules._api import Preset, Severity
+
+from . import __version__
+from .config import Config, ConfigError, find_config, load_config
+from .docs import page
+from .engine import lint
+from .fixer import fix_texts
+from .report import FileReport, Report, display_path, to_github, to_json, to_sarif, to_text
+from .workspace import Connector, discover
+
+FAIL_ON = ("error", "warning", "information", "hint", "never")
+
+
+class UsageError(Exception):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "rule":
+            return cmd_rule(args)
+        if args.command == "serve":
+            from .lsp import serve  # imported here: the CLI does not pay for pygls
+
+            return serve(args)
+    except UsageError as exc:
+        print(f"connector-lint: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    parser.print_help()
+    return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="connector-lint", description="Lint Power Platform custom connectors.")
+    parser.add_argument("--version", action="version", version=f"connector-lint {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="check connectors and report problems")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="a connector folder, one file, or a tree of connectors (default: .)")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                       help="the lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--fix", action="store_true", help="apply every safe fix in place, then report what is left")
+    check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N connectors in parallel")
+    check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+    rules = sub.add_parser("rules", help="list every rule with its metadata")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    rule = sub.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("id")
+
+    serve = sub.add_parser("serve", help="run the language server (stdio by default)")
+    serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio (for debugging)")
+    return parser
+
+
+# ---------------------------------------------------------------------------------------------
+# check
+
+
+def cmd_check(args) -> int:
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    explicit = _load(Path(args.config)) if args.config else None
+    targets: list[tuple[Connector, Path | None]] = []
+    for raw in args.paths:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"{raw}: no such file or directory")
+        if not os.access(path, os.R_OK):
+            raise UsageError(f"{raw}: not readable")
+        found = discover(path)
+        if not found:
+            raise UsageError(f"{raw}: no connector found (expected apiDefinition.swagger.json or apiProperties.json)")
+        targets.extend(found)
+    configs: dict[Path, Config] = {}
+    jobs = []
+    for connector, only in targets:
+        config = explicit if explicit is not None else _config_for(connector.folder, configs)
+        jobs.append((connector, only, config, args.fix))
+    report = Report(connectors=len(targets))
+    progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
+    if args.jobs > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            for files, fixed in pool.map(check_connector, jobs, chunksize=4):
+                report.files.extend(files)
+                report.fixed += fixed
+                progress.step()
+    else:
+        for job in jobs:
+            files, fixed = check_connector(job)
+            report.files.extend(files)
+            report.fixed += fixed
+            progress.step()
+    progress.done()
+    output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
+    text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if text:
+        print(text)
+    if args.fail_on == "never":
+        return 0
+    threshold = Severity(args.fail_on).rank
+    failing = any(d.severity.rank >= threshold for f in report.files for d in f.diagnostics)
+    return 1 if failing else 0
+
+
+def check_connector(job) -> tuple[list[FileReport], int]:
+    """Lint (and with --fix, first fix) one connector. Runs in worker processes too."""
+    connector, only, config, fix = job
+    fixed = 0
+    folder = str(connector.folder)
+
+    def lint_docs(overrides):
+        docs = connector.documents(overrides)
+        return docs, lint(docs, config, folder)
+
+    if fix:
+        before = len(lint_docs({})[1])
+        for path, text in fix_texts(lint_docs).items():
+            Path(path).write_text(text, encoding="utf-8", newline="")
+            fixed = -1  # something changed; counted below
+    docs, diagnostics = lint_docs({})
+    if fixed:
+        fixed = max(0, before - len(diagnostics))
+    files = []
+    for doc in docs.values():
+        if only is not None and Path(doc.path).resolve() != only.resolve():
+            continue
+        mine = [d for d in diagnostics if d.path == doc.path]
+        files.append(FileReport(display_path(doc.path), doc.text, mine))
+    files.sort(key=lambda f: f.path)
+    return files, fixed
+
+
+def _config_for(folder: Path, cache: dict[Path, Config]) -> Config:
+    path = find_config(folder)
+    if path is None:
+        return Config()
+    if path not in cache:
+        cache[path] = _load(path)
+    return cache[path]
+
+
+def _load(path: Path) -> Config:
+    if not path.is_file():
+        raise UsageError(f"{path}: configuration file not found")
+    try:
+        return load_config(path, known_rules={r.id for r in all_rules()})
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+class _Progress:
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.count, self.enabled = total, 0, enabled
+
+    def step(self) -> None:
+        self.count += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.count // max(self.total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {self.count}/{self.total} connectors")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# rules, rule
+
+
+def cmd_rules(args) -> int:
+    rules = all_rules()
+    if args.format == "json":
+        print(json.dumps([{
+            "id": r.id, "summary": r.summary, "severity": r.severity.value, "category": r.category,
+            "file": r.file.value, "validatorCode": r.validator_code, "fixable": r.fixable.value,
+            "scope": r.scope.value, "options": dict(r.options),
+            "presets": {p.value: r.severity_for(p).value for p in Preset},
+        } for r in rules], indent=2))
+        return 0
+    width = max(len(r.id) for r in rules)
+    for r in rules:
+        code = f" [{r.validator_code}]" if r.validator_code else ""
+        print(f"{r.id:<{width}}  {r.severity.value:<11} {r.summary}{code}")
+    return 0
+
+
+def cmd_rule(args) -> int:
+    rule = rules_by_id().get(args.id)
+    if rule is None:
+        raise UsageError(f"{args.id}: no such rule (see `connector-lint rules`)")
+    print(page(rule))
+    return 0

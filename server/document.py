@@ -1,0 +1,100 @@
+"""One connector file as text: parsed once, with pointer -> range and decoded -> raw offsets."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from connector_lint_rules._api import FileKind, split_pointer
+
+from .jsonparse import ParsedJson, parse
+from .positions import LineIndex
+
+JSON_KINDS = (FileKind.SWAGGER, FileKind.API_PROPERTIES, FileKind.SETTINGS)
+
+
+class Document:
+    """A file of a connector. JSON files are parsed on first use; others keep their text or bytes."""
+
+    def __init__(self, path: str, kind: FileKind, text: str | None = None, data: bytes | None = None):
+        self.path = path
+        self.kind = kind
+        self.text = text
+        self.data = data  # binary files (icon.png)
+
+    @property
+    def is_json(self) -> bool:
+        return self.kind in JSON_KINDS and self.text is not None
+
+    @cached_property
+    def parsed(self) -> ParsedJson:
+        return parse(self.text or "")
+
+    @property
+    def value(self) -> Any:
+        return self.parsed.value if self.is_json else None
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text or "")
+
+    @property
+    def size(self) -> int:
+        if self.data is not None:
+            return len(self.data)
+        return len((self.text or "").encode("utf-8", "surrogatepass"))
+
+    # -- ranges -----------------------------------------------------------------------------
+
+    def range_of(self, pointer: str, target: str = "auto", span: tuple[int, int] | None = None) -> tuple[int, int]:
+        """Text offsets [start, end) to underline for a finding at `pointer`."""
+        if not self.is_json:
+            return 0, 0
+        try:
+            parts = split_pointer(pointer)
+        except ValueError:
+            parts = []
+        (key_start, key_end, start, end), depth = self.parsed.index.locate(parts)
+        text = self.text
+        is_container = start < len(text) and text[start] in "{["
+        if depth < len(parts):  # the value is missing: underline where it belongs
+            target = "key"
+        if span is not None and depth == len(parts) and start < len(text) and text[start] == '"':
+            raw = raw_offsets(text, start, end)
+            lo, hi = max(0, min(span[0], len(raw) - 1)), max(0, min(span[1], len(raw) - 1))
+            return raw[lo], max(raw[hi], raw[lo])
+        if target == "key" or (target == "auto" and is_container):
+            if key_start >= 0:
+                return key_start, key_end
+            return start, min(start + 1, len(text))  # an array item or the root: its opening bracket
+        return start, end
+
+    def member_span(self, pointer: str):
+        """(key_start, key_end, start, end) of an existing value, or None."""
+        parts = split_pointer(pointer)
+        found, depth = self.parsed.index.locate(parts)
+        return found if depth == len(parts) else None
+
+
+def raw_offsets(text: str, start: int, end: int) -> list[int]:
+    """For the string literal text[start:end], the raw offset of each decoded character, plus one
+    past the last (so a decoded range [a, b) maps to [raw[a], raw[b]))."""
+    result = []
+    i = start + 1
+    stop = end - 1 if end - start >= 2 and text[end - 1] == '"' else end
+    while i < stop:
+        result.append(i)
+        if text[i] == "\\" and i + 1 < stop:
+            if text[i + 1] == "u":
+                code = text[i + 2 : i + 6]
+                i += 6
+                # A surrogate pair written as two escapes decodes to one character.
+                if code[:2].lower() == "d8" or code[:1].lower() == "d" and code[1:2].lower() in "89ab":
+                    if text[i : i + 2] == "\\u":
+                        i += 6
+            else:
+                i += 2
+        else:
+            i += 1
+    result.append(stop)
+    return result

@@ -1,0 +1,185 @@
+"""Run the rules over a connector and turn their findings into located diagnostics.
+
+The engine is shared by the CLI and the language server. It owns the wall between rules and text:
+rules return pointers; the engine finds ranges. A rule that raises becomes one `internal-error`
+diagnostic naming it, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, Iterable
+
+from connector_lint_rules import all_rules, run_rule
+from connector_lint_rules._api import FileKind, Finding, Fix, Preset, Rule, RuleContext, Severity
+
+from .config import Config
+from .document import Document
+
+INTERNAL_ERROR = "internal-error"
+
+
+@dataclass
+class Diagnostic:
+    rule: str
+    severity: Severity
+    message: str
+    path: str
+    start: int
+    end: int
+    pointer: str | None = None
+    validator_code: str | None = None
+    fixes: list = field(default_factory=list)  # rule Fix objects or parser TextFix objects
+    related: list = field(default_factory=list)  # [(path, start, end, message)]
+
+    @property
+    def fixable(self) -> bool:
+        return any(_applicability(f) == "safe" for f in self.fixes)
+
+
+def _applicability(fix: Any) -> str:
+    value = fix.applicability
+    return value.value if hasattr(value, "value") else str(value)
+
+
+def detect_preset(config: Config, docs: dict[FileKind, Document], folder: str | None) -> Preset:
+    """The configured preset, or the one the connector's folder and brand colour say."""
+    if config.preset != "auto":
+        return Preset(config.preset)
+    parts = {p.lower() for p in PurePath(folder).parts} if folder else set()
+    if "independent-publisher-connectors" in parts:
+        return Preset.INDEPENDENT_PUBLISHER
+    props = docs.get(FileKind.API_PROPERTIES)
+    value = props.value if props else None
+    color = value.get("properties", {}).get("iconBrandColor") if isinstance(value, dict) and isinstance(
+        value.get("properties"), dict) else None
+    if isinstance(color, str) and color.strip().lower() == "#da3b01":
+        return Preset.INDEPENDENT_PUBLISHER
+    if "custom-connectors" in parts:
+        return Preset.CUSTOM
+    return Preset.CERTIFIED
+
+
+def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset) -> RuleContext:
+    def text(kind):
+        doc = docs.get(kind)
+        return doc.text if doc else None
+
+    swagger = docs.get(FileKind.SWAGGER)
+    icon = docs.get(FileKind.ICON)
+    return RuleContext(
+        swagger=docs[FileKind.SWAGGER].value if FileKind.SWAGGER in docs else None,
+        api_properties=docs[FileKind.API_PROPERTIES].value if FileKind.API_PROPERTIES in docs else None,
+        settings=docs[FileKind.SETTINGS].value if FileKind.SETTINGS in docs else None,
+        files=frozenset(docs),
+        readme=text(FileKind.README),
+        icon=icon.data if icon else None,
+        script=text(FileKind.SCRIPT),
+        swagger_size=swagger.size if swagger else None,
+        preset=preset,
+        words=config.words,
+    )
+
+
+def enabled_rules(config: Config, preset: Preset, rules: Iterable[Rule] | None = None) -> list[tuple[Rule, Severity]]:
+    chosen = []
+    for rule in rules if rules is not None else all_rules():
+        severity = config.severity(rule, preset)
+        if severity is not Severity.OFF:
+            chosen.append((rule, severity))
+    return chosen
+
+
+def lint(docs: dict[FileKind, Document], config: Config, folder: str | None = None,
+         rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
+    """Every diagnostic of a connector, syntax first, then the rules' findings, sorted per file."""
+    preset = detect_preset(config, docs, folder)
+    rule_table = {r.id: r for r in all_rules()}
+    diagnostics: list[Diagnostic] = []
+    for doc in docs.values():
+        if doc.is_json:
+            diagnostics.extend(syntax_diagnostics(doc, config, preset, rule_table))
+    ctx = build_context(docs, config, preset)
+    for rule, severity in enabled_rules(config, preset, rules):
+        if rule.check is None:
+            continue
+        try:
+            findings = run_rule(rule, ctx.with_options(config.options(rule)))
+        except Exception as exc:  # a rule bug must not take the others down
+            diagnostics.append(internal_error(rule.id, exc, docs))
+            continue
+        diagnostics.extend(locate(rule, severity, findings, docs))
+    return finish(diagnostics, config)
+
+
+def finish(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    kept = [d for d in diagnostics if not config.ignored(d.rule, d.path, d.pointer)]
+    kept.sort(key=lambda d: (d.path, d.start, d.end, d.rule))
+    return kept
+
+
+def syntax_diagnostics(doc: Document, config: Config, preset: Preset, rule_table: dict[str, Rule]) -> list[Diagnostic]:
+    out = []
+    for problem in doc.parsed.problems:
+        rule = rule_table.get(problem.rule)
+        severity = config.severity(rule, preset) if rule else Severity.ERROR
+        if severity is Severity.OFF:
+            continue
+        start, end = widen(doc.text, problem.start, problem.end)
+        related = [(doc.path, *widen(doc.text, s, e), message) for s, e, message in problem.related]
+        out.append(Diagnostic(problem.rule, severity, problem.message, doc.path, start, end, None,
+                              None, list(problem.fixes), related))
+    return out
+
+
+def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: dict[FileKind, Document]) -> list[Diagnostic]:
+    out = []
+    for finding in findings:
+        kind = finding.file or rule.file
+        doc = docs.get(kind) or docs.get(FileKind.SWAGGER) or next(iter(docs.values()), None)
+        if doc is None:
+            continue
+        message = finding.message
+        if doc.kind is not kind:  # the file it is about is missing: say so where it will be seen
+            message = f"{message} ({kind.value} file)"
+        start, end = doc.range_of(finding.pointer, finding.target, finding.span) if doc.kind is kind else (0, 0)
+        start, end = widen(doc.text or "", start, end)
+        related = []
+        for rel in finding.related:
+            rdoc = docs.get(rel.file or kind)
+            if rdoc is not None:
+                rs, re_ = widen(rdoc.text or "", *rdoc.range_of(rel.pointer))
+                related.append((rdoc.path, rs, re_, rel.message))
+        out.append(Diagnostic(rule.id, finding.severity or severity, message, doc.path, start, end,
+                              finding.pointer, finding.validator_code or rule.validator_code,
+                              list(finding.fixes) if doc.kind is kind else [], related))
+    return out
+
+
+def internal_error(rule_id: str, exc: BaseException, docs: dict[FileKind, Document]) -> Diagnostic:
+    doc = docs.get(FileKind.SWAGGER) or next(iter(docs.values()))
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {PurePath(frame.filename).name}:{frame.lineno}" if frame else ""
+    message = f"Rule {rule_id} failed: {type(exc).__name__}: {exc}{where}. Please report this; the other rules still ran."
+    return Diagnostic(INTERNAL_ERROR, Severity.ERROR, message, doc.path, 0, min(1, len(doc.text or "")), "", None)
+
+
+def widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """An empty range is invisible in most editors: widen it to the character at (or before) it."""
+    if end > start:
+        return start, end
+    if start < len(text) and text[start] not in "\r\n":
+        return start, start + 1
+    if start > 0:
+        return start - 1, start
+    return start, end
+
+
+def safe_fixes(diagnostics: Iterable[Diagnostic]) -> list[tuple[Diagnostic, Any]]:
+    return [(d, fix) for d in diagnostics for fix in d.fixes[:1] if _applicability(fix) == "safe"]
+
+
+def is_rule_fix(fix: Any) -> bool:
+    return isinstance(fix, Fix)

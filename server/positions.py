@@ -1,0 +1,48 @@
+"""Offsets <-> line and column. One index per text; every conversion is a bisect, never a rescan.
+
+LSP columns count UTF-16 code units; the CLI shows 1-based columns counting characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class LineIndex:
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.astral = _ASTRAL.search(text) is not None
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """0-based line and 0-based character column of an offset."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line, offset - self.starts[line]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based line and UTF-16 column (LSP)."""
+        line, col = self.line_col(offset)
+        if self.astral:
+            start = self.starts[line]
+            col += len(_ASTRAL.findall(self.text, start, start + col))
+        return line, col
+
+    def offset(self, line: int, utf16_col: int) -> int:
+        """The offset of an LSP position (clamped to the text)."""
+        if line >= len(self.starts):
+            return len(self.text)
+        start = self.starts[max(line, 0)]
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        if not self.astral:
+            return min(start + max(utf16_col, 0), end)
+        units = 0
+        for i in range(start, end):
+            if units >= utf16_col:
+                return i
+            units += 2 if ord(self.text[i]) > 0xFFFF else 1
+        return end

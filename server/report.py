@@ -1,0 +1,175 @@
+"""Printing results: text (as ruff and eslint print), json (a contract), sarif 2.1.0, github annotations."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from connector_lint_rules import rules_by_id
+
+from . import __version__
+from .engine import Diagnostic
+from .positions import LineIndex
+
+SEVERITIES = ("error", "warning", "information", "hint")
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "information": "notice", "hint": "notice"}
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "information": "\033[36m", "hint": "\033[2m"}
+
+
+@dataclass
+class FileReport:
+    path: str  # as shown: relative to the working directory when below it
+    text: str | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text or "")
+
+
+@dataclass
+class Report:
+    files: list[FileReport] = field(default_factory=list)
+    connectors: int = 0
+    fixed: int = 0  # fixes applied by --fix
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for f in self.files:
+            for d in f.diagnostics:
+                counts[d.severity.value] += 1
+        return counts
+
+
+def display_path(path: str) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else Path(path).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def positions(report_file: FileReport, d: Diagnostic) -> tuple[int, int, int, int]:
+    """1-based line and column, end exclusive, columns counting characters."""
+    lines = report_file.lines()
+    line, col = lines.line_col(d.start)
+    end_line, end_col = lines.line_col(d.end)
+    return line + 1, col + 1, end_line + 1, end_col + 1
+
+
+def to_json(report: Report) -> str:
+    files = []
+    for f in report.files:
+        cache = f.lines()
+        items = []
+        for d in f.diagnostics:
+            line, col = cache.line_col(d.start)
+            end_line, end_col = cache.line_col(d.end)
+            item = {"rule": d.rule, "severity": d.severity.value, "message": d.message,
+                    "line": line + 1, "column": col + 1, "endLine": end_line + 1, "endColumn": end_col + 1,
+                    "pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
+            if d.related:
+                item["related"] = [_related_json(path, s, e, m) for path, s, e, m in d.related]
+            items.append(item)
+        files.append({"path": f.path, "diagnostics": items})
+    summary = {"connectors": report.connectors, "files": len(report.files), **report.counts()}
+    if report.fixed:
+        summary["fixed"] = report.fixed
+    return json.dumps({"version": 1, "files": files, "summary": summary}, indent=2, ensure_ascii=False)
+
+
+def _related_json(path: str, start: int, end: int, message: str) -> dict:
+    return {"path": display_path(path), "offset": start, "endOffset": end, "message": message}
+
+
+def to_text(report: Report, colour: bool = False) -> str:
+    out = []
+    bold, dim, reset = ("\033[1m", "\033[2m", "\033[0m") if colour else ("", "", "")
+    for f in report.files:
+        for d in f.diagnostics:
+            line, col, _, _ = positions(f, d)
+            sev = d.severity.value
+            code = f" [{d.validator_code}]" if d.validator_code else ""
+            fix = f" {dim}(fixable){reset}" if d.fixable else ""
+            sev_text = f"{_COLOURS[sev]}{sev}{reset}" if colour else sev
+            out.append(f"{bold}{f.path}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} {d.message}{code}{fix}")
+    counts = report.counts()
+    total = sum(counts.values())
+    fixable = sum(d.fixable for f in report.files for d in f.diagnostics)
+    parts = ", ".join(f"{n} {k if n == 1 or k == 'information' else k + 's'}" for k, n in counts.items() if n)
+    where = f"{report.connectors} connector{'s' if report.connectors != 1 else ''}, {len(report.files)} files"
+    if total:
+        line = f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {where}."
+        if fixable:
+            line += f" {fixable} fixable with --fix."
+    else:
+        line = f"No problems found in {where}."
+    if report.fixed:
+        line += f" Applied {report.fixed} fix{'es' if report.fixed != 1 else ''}."
+    out.append(line)
+    return "\n".join(out)
+
+
+def to_github(report: Report) -> str:
+    out = []
+    for f in report.files:
+        for d in f.diagnostics:
+            line, col, end_line, end_col = positions(f, d)
+            title = f"connector-lint ({d.rule})"
+            msg = d.message + (f" [{d.validator_code}]" if d.validator_code else "")
+            out.append(f"::{_GITHUB_LEVEL[d.severity.value]} file={_gh(f.path)},line={line},col={col},"
+                       f"endLine={end_line},endColumn={end_col},title={_gh(title)}::{_gh_msg(msg)}")
+    return "\n".join(out)
+
+
+def _gh_msg(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh(s: str) -> str:
+    return _gh_msg(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_sarif(report: Report) -> str:
+    table = rules_by_id()
+    used = sorted({d.rule for f in report.files for d in f.diagnostics})
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    rules = []
+    for rule_id in used:
+        rule = table.get(rule_id)
+        entry = {"id": rule_id}
+        if rule is not None:
+            entry.update({
+                "shortDescription": {"text": rule.summary},
+                "help": {"text": rule.summary, "markdown": rule.docs.strip()},
+                "defaultConfiguration": {"level": _SARIF_LEVEL.get(rule.severity.value, "warning")},
+                "properties": {"category": rule.category, "validatorCode": rule.validator_code},
+            })
+        rules.append(entry)
+    results = []
+    for f in report.files:
+        for d in f.diagnostics:
+            line, col, end_line, end_col = positions(f, d)
+            result = {
+                "ruleId": d.rule, "ruleIndex": index[d.rule], "level": _SARIF_LEVEL[d.severity.value],
+                "message": {"text": d.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
+                                                    "region": {"startLine": line, "startColumn": col,
+                                                               "endLine": end_line, "endColumn": end_col}}}],
+                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code},
+            }
+            if d.pointer:
+                result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.pointer, "kind": "member"}]
+            results.append(result)
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "connector-lint", "version": __version__, "semanticVersion": __version__,
+                                "rules": rules}},
+            "artifacts": [{"location": {"uri": f.path}} for f in report.files],
+            "results": results,
+        }],
+    }
+    return json.dumps(sarif, indent=2, ensure_ascii=False)

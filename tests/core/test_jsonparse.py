@@ -1,0 +1,206 @@
+"""The tolerant parser: every broken-JSON shape of the real corpus, at its exact place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from connector_lint.edits import apply
+from connector_lint.jsonparse import parse
+
+
+def problems(text: str) -> list[tuple[str, str]]:
+    """(rule, the text under the problem's range)"""
+    result = parse(text)
+    return [(p.rule, text[p.start:p.end]) for p in result.problems]
+
+
+def span_text(text: str, pointer: list[str], part: str = "value") -> str:
+    (ks, ke, s, e), depth = parse(text).index.locate(pointer)
+    assert depth == len(pointer)
+    return text[ks:ke] if part == "key" else text[s:e]
+
+
+VALID = [
+    '{"a": 1, "b": [true, false, null], "c": {"d": "e"}}',
+    '[]',
+    '{}',
+    '"just a string"',
+    '{"emoji": "😀", "esc": "\\u00e9\\n\\"", "num": -1.5e3}',
+]
+
+
+@pytest.mark.parametrize("text", VALID)
+def test_valid_json_has_no_problems_and_the_same_value(text):
+    result = parse(text)
+    assert result.problems == []
+    assert result.value == json.loads(text)
+
+
+def test_trailing_comma_is_reported_at_the_comma_with_a_fix():
+    text = '{\n  "a": 1,\n  "b": 2,\n}'
+    result = parse(text)
+    assert [(p.rule, text[p.start:p.end]) for p in result.problems] == [("json-syntax", ",")]
+    assert result.problems[0].start == text.rindex(",")
+    assert result.value == {"a": 1, "b": 2}
+    fixed = apply(text, result.problems[0].fixes[0].edits)
+    assert json.loads(fixed) == {"a": 1, "b": 2}
+
+
+def test_trailing_comma_in_array():
+    text = '{"a": [1, 2,]}'
+    assert problems(text) == [("json-syntax", ",")]
+    assert parse(text).value == {"a": [1, 2]}
+
+
+def test_missing_comma_between_members_keeps_both_members():
+    text = '{\n  "a": 1\n  "b": 2\n}'
+    result = parse(text)
+    assert [p.rule for p in result.problems] == ["json-syntax"]
+    assert "Missing comma" in result.problems[0].message
+    assert result.value == {"a": 1, "b": 2}
+    assert json.loads(apply(text, result.problems[0].fixes[0].edits)) == {"a": 1, "b": 2}
+
+
+def test_missing_comma_between_array_items():
+    result = parse("[1 2]")
+    assert result.value == [1, 2]
+    assert "Missing comma" in result.problems[0].message
+
+
+def test_one_missing_comma_does_not_hide_the_rest():
+    ops = ",\n".join(f'    "/p{i}": {{"get": {{"summary": "S{i}"}}}}' for i in range(200))
+    text = '{\n  "paths": {\n' + ops.replace(",\n", "\n", 1) + "\n  }\n}"
+    result = parse(text)
+    assert len(result.problems) == 1
+    assert len(result.value["paths"]) == 200
+    assert span_text(text, ["paths", "/p150", "get", "summary"]) == '"S150"'
+
+
+def test_unclosed_bracket_at_end_of_file():
+    text = '{\n  "a": {\n    "b": 1\n  }\n'
+    result = parse(text)
+    assert [p.rule for p in result.problems] == ["json-syntax"]
+    problem = result.problems[0]
+    assert "ends before" in problem.message
+    assert problem.related and text[problem.related[0][0]] == "{"
+    assert result.value == {"a": {"b": 1}}
+
+
+def test_extra_closing_bracket_inside_is_found_by_indentation():
+    text = '{\n  "a": {\n    "b": 1\n  }\n  }\n  ,"c": 2\n}'
+    result = parse(text)
+    assert [p.rule for p in result.problems] == ["json-syntax"]
+    assert text[result.problems[0].start] == "}"
+    assert result.value == {"a": {"b": 1}, "c": 2}
+
+
+def test_extra_closing_bracket_after_the_root():
+    text = '{"a": 1}\n}'
+    assert problems(text) == [("json-syntax", "}")]
+
+
+def test_mismatched_bracket():
+    result = parse('{"a": [1, 2}')
+    assert result.value == {"a": [1, 2]}
+    assert any("Missing ']'" in p.message for p in result.problems)
+
+
+def test_raw_tab_inside_a_string():
+    text = '{"a": "x\ty"}'
+    result = parse(text)
+    assert [(p.rule, text[p.start:p.end]) for p in result.problems] == [("control-character", "\t")]
+    assert result.value == {"a": "x\ty"}
+    assert json.loads(apply(text, result.problems[0].fixes[0].edits)) == {"a": "x\ty"}
+
+
+def test_em_space_indentation():
+    text = '{\n\u2003"a": 1\n}'
+    result = parse(text)
+    assert [(p.rule, text[p.start:p.end]) for p in result.problems] == [("invalid-whitespace", "\u2003")]
+    assert result.value == {"a": 1}
+    assert json.loads(apply(text, result.problems[0].fixes[0].edits)) == {"a": 1}
+
+
+def test_byte_order_mark_is_reported_and_ranges_stay_right():
+    text = '\ufeff{"a": "b"}'
+    result = parse(text)
+    assert [p.rule for p in result.problems] == ["byte-order-mark"]
+    assert result.value == {"a": "b"}
+    assert span_text(text, ["a"]) == '"b"'
+
+
+def test_duplicate_key_points_at_the_second_and_relates_the_first():
+    text = '{"a": 1, "b": 2, "a": 3}'
+    result = parse(text)
+    [problem] = result.problems
+    assert problem.rule == "duplicate-key"
+    assert problem.start == text.rindex('"a"')
+    assert problem.related[0][0] == text.index('"a"')
+    assert result.value == {"a": 3, "b": 2}
+
+
+def test_unterminated_string():
+    result = parse('{"a": "abc\n}')
+    assert result.value == {"a": "abc"}
+    assert "Unterminated" in result.problems[0].message
+
+
+def test_python_literals_and_words():
+    result = parse('{"a": True, "b": undefined}')
+    assert result.value["a"] is True
+    assert any("undefined" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "{", "[", "}", "]", ",", ":", '"', "{{{{", "]]]]", '{"a"', '{"a":', "nul",
+                                  "\x00", "{\"a\": 1}}}}", "[" * 5000, "{" * 3000 + "}" * 10])
+def test_garbage_never_raises(text):
+    result = parse(text)
+    assert isinstance(result.problems, list)
+    if text.strip() not in ("",):
+        assert result.problems or result.value is not None
+
+
+def test_deep_nesting_does_not_overflow():
+    text = "[" * 100_000 + "]" * 100_000
+    result = parse(text)
+    assert result.index.locate(["0", "0", "0"])[1] == 3
+
+
+# -- positions of keys and values --------------------------------------------------------------
+
+DOC = '{\n  "info": {"title": "Contoso", "x": [10, {"y": "z"}]},\n  "a/b": {"c~d": true}\n}'
+
+
+@pytest.mark.parametrize("pointer, part, expected", [
+    (["info"], "key", '"info"'),
+    (["info", "title"], "value", '"Contoso"'),
+    (["info", "x", "0"], "value", "10"),
+    (["info", "x", "1", "y"], "value", '"z"'),
+    (["a/b", "c~d"], "value", "true"),
+    (["a/b", "c~d"], "key", '"c~d"'),
+])
+def test_pointer_to_range(pointer, part, expected):
+    assert span_text(DOC, pointer, part) == expected
+
+
+def test_the_same_ranges_on_valid_and_broken_text():
+    broken = DOC.replace('"Contoso"', '"Contoso",')  # a trailing comma makes the recovering parser run
+    for pointer in (["info", "x", "1", "y"], ["a/b", "c~d"]):
+        (_, _, s1, e1), _ = parse(DOC).index.locate(pointer)
+        (_, _, s2, e2), _ = parse(broken).index.locate(pointer)
+        assert DOC[s1:e1] == broken[s2:e2]
+
+
+def test_missing_pointer_returns_the_deepest_existing_parent():
+    (ks, ke, _, _), depth = parse(DOC).index.locate(["info", "nope", "deeper"])
+    assert depth == 1 and DOC[ks:ke] == '"info"'
+
+
+def test_non_ascii_and_astral_characters_before_a_value():
+    text = '{"a": "é😀€", "b": "x"}'
+    assert span_text(text, ["b"]) == '"x"'
+    bad = text.replace('"x"}', '"x",}')
+    (_, _, s, e), _ = parse(bad).index.locate(["b"])
+    assert bad[s:e] == '"x"'

@@ -199,6 +199,7 @@ _OTHER = re.compile(
     r"|(?P<lit>(?:true|false|null)(?![\w$]))"
     rf"|(?P<badws>[{_NOT_WS}])"
     rf'|(?P<word>[^\s{{}}\[\]:,"{_NOT_WS}]+)'
+    r"|(?P<char>[\s\S])"  # anything else: a control character or odd whitespace between tokens
 )
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _BAD_ESCAPE = re.compile(r'\\(?:u(?![0-9a-fA-F]{4})|[^"\\/bfnrtu])')

@@ -154,7 +154,7 @@ def test_python_literals_and_words():
 
 
 @pytest.mark.parametrize("text", ["", "   ", "{", "[", "}", "]", ",", ":", '"', "{{{{", "]]]]", '{"a"', '{"a":', "nul",
-                                  "\x00", "{\"a\": 1}}}}", "[" * 5000, "{" * 3000 + "}" * 10])
+                                  "\x00", "\x1f{}", "{\x1c\"a\": 1}", "{\"a\": 1}}}}", "[" * 5000, "{" * 3000 + "}" * 10])
 def test_garbage_never_raises(text):
     result = parse(text)
     assert isinstance(result.problems, list)

@@ -212,7 +212,7 @@ _LINE_REST = re.compile(r"[ \t]*(?:\r?\n|\r)")
 
 
 def _indent_at(text: str, pos: int) -> int:
-    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    line_start = text.rfind("\n", 0, pos) + 1  # (old Mac CR-only files just get no indentation help)
     i = line_start
     while i < pos and text[i] in " \t":
         i += 1
@@ -221,7 +221,7 @@ def _indent_at(text: str, pos: int) -> int:
 
 def _closer_indent(text: str, pos: int) -> int | None:
     """The indentation of a closing bracket that starts its line, else None."""
-    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    line_start = text.rfind("\n", 0, pos) + 1
     prefix = text[line_start:pos]
     return len(prefix) if prefix.strip(" \t") == "" else None
 

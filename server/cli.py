@@ -141,13 +141,14 @@ def check_connector(job) -> tuple[list[FileReport], int]:
         docs = connector.documents(overrides)
         return docs, lint(docs, config, folder)
 
+    changed: dict[str, str] = {}
     if fix:
         before = len(lint_docs({})[1])
-        for path, text in fix_texts(lint_docs).items():
+        changed = fix_texts(lint_docs)
+        for path, text in changed.items():
             Path(path).write_text(text, encoding="utf-8", newline="")
-            fixed = -1  # something changed; counted below
     docs, diagnostics = lint_docs({})
-    if fixed:
+    if changed:
         fixed = max(0, before - len(diagnostics))
     files = []
     for doc in docs.values():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from connector_lint_rules import rules_by_id
@@ -25,6 +26,7 @@ class FileReport:
     text: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.text or "")
 
@@ -52,7 +54,7 @@ def display_path(path: str) -> str:
 
 def positions(report_file: FileReport, d: Diagnostic) -> tuple[int, int, int, int]:
     """1-based line and column, end exclusive, columns counting characters."""
-    lines = report_file.lines()
+    lines = report_file.lines
     line, col = lines.line_col(d.start)
     end_line, end_col = lines.line_col(d.end)
     return line + 1, col + 1, end_line + 1, end_col + 1
@@ -61,7 +63,7 @@ def positions(report_file: FileReport, d: Diagnostic) -> tuple[int, int, int, in
 def to_json(report: Report) -> str:
     files = []
     for f in report.files:
-        cache = f.lines()
+        cache = f.lines
         items = []
         for d in f.diagnostics:
             line, col = cache.line_col(d.start)

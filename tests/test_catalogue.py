@@ -42,3 +42,13 @@ def test_rule_docs_have_every_section_in_order(rule: Rule):
 def test_rule_has_a_test_table(rule: Rule):
     path = TESTS / f"test_{rule.id.replace('-', '_')}.py"
     assert path.is_file(), f"{path} is missing"
+
+
+def test_rules_never_import_the_server():
+    """The wall: rules see JSON values and pointers; text, positions and editors are the server's."""
+    offenders = []
+    for path in sorted((Path(__file__).parent.parent / "rules").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if re.search(r"^\s*(from|import)\s+(connector_lint|pygls|lsprotocol)\b(?!_rules)", source, re.M):
+            offenders.append(path.name)
+    assert offenders == []

@@ -195,7 +195,7 @@ class Finding:
     span:     characters [start, end) inside the (decoded) string value at `pointer`.
     target:   "key" underlines the member name, "value" the value; "auto" picks the value for
               scalars and the key for objects and arrays (a whole object is too much underline).
-    severity: overrides the rule's configured severity for this one finding (a lower tier).
+    severity: a lower tier for this one finding; it can lower the rule's configured severity, never raise it.
     validator_code: Microsoft's validator code for this finding when it differs from the rule's
               (a rule that checks several validator codes at once).
     """

@@ -152,10 +152,15 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
             if rdoc is not None:
                 rs, re_ = widen(rdoc.text or "", *rdoc.range_of(rel.pointer))
                 related.append((rdoc.path, rs, re_, rel.message))
-        out.append(Diagnostic(rule.id, finding.severity or severity, message, doc.path, start, end,
+        out.append(Diagnostic(rule.id, _lowered(severity, finding.severity), message, doc.path, start, end,
                               finding.pointer, finding.validator_code or rule.validator_code,
                               list(finding.fixes) if doc.kind is kind else [], related))
     return out
+
+
+def _lowered(configured: Severity, own: Severity | None) -> Severity:
+    """A finding may lower its rule's configured severity (a lesser tier), never raise it."""
+    return own if own is not None and own.rank < configured.rank else configured
 
 
 def internal_error(rule_id: str, exc: BaseException, docs: dict[FileKind, Document]) -> Diagnostic:

@@ -12,6 +12,7 @@ that leaves its own finding in place.
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +107,7 @@ class Case:
     readme: str | None = None
     icon: bytes | None = None
     script: str | None = None
+    swagger_size: int | None = None  # bytes; by default the size of the swagger written as JSON
     preset: Preset = Preset.CERTIFIED
     options: dict = field(default_factory=dict)
     words: tuple = ()
@@ -118,7 +120,9 @@ class Case:
                                           (FileKind.ICON, self.icon), (FileKind.SCRIPT, self.script)) if value is not None}
         return RuleContext(swagger=copy.deepcopy(self.swagger), api_properties=copy.deepcopy(self.api_properties),
                            settings=copy.deepcopy(self.settings), readme=self.readme, icon=self.icon, script=self.script,
-                           files=frozenset(files), preset=self.preset, words=frozenset(self.words), options=self.options)
+                           files=frozenset(files), preset=self.preset, words=frozenset(self.words), options=self.options,
+                           swagger_size=self.swagger_size if self.swagger_size is not None else
+                           (len(json.dumps(self.swagger, indent=2).encode()) if self.swagger is not None else None))
 
 
 def case(name: str, **kwargs: Any) -> Case:

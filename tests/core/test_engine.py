@@ -104,3 +104,13 @@ def test_preset_severity_applies():
     docs = docs_for(swagger(title="x" * 35))
     assert lint(docs, Config(preset="custom"), rules=[rule]) == []
     assert lint(docs, Config(preset="certified"), rules=[rule])
+
+
+def test_a_finding_can_lower_its_rules_severity_but_never_raise_it():
+    def tiers(ctx):
+        yield Finding("/info/title", "Lower tier.", severity=Severity.INFORMATION)
+        yield Finding("/info/title", "Higher tier.", severity=Severity.ERROR)
+
+    rule = Rule(id="tier-rule", summary="Tiers.", severity=Severity.WARNING, category="strings", check=tiers)
+    result = lint(docs_for(swagger()), Config(), rules=[rule])
+    assert sorted(d.severity.value for d in result) == ["information", "warning"]

@@ -35,7 +35,7 @@ def test_rule_docs_have_every_section_in_order(rule: Rule):
     assert positions == sorted(positions), "sections out of order"
     if rule.fixable is not FixAvailability.NONE:
         fix_text = rule.docs[rule.docs.find("## Fix"):]
-        assert re.search(r"\b(safe|unsafe|suggestion)\b", fix_text), "the Fix section states the fix's safety"
+        assert re.search(r"\b(safe|unsafe|suggestion)\b", fix_text, re.I), "the Fix section states the fix's safety"
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.check is not None], ids=lambda r: r.id)

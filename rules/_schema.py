@@ -1,0 +1,832 @@
+"""Structural validation against data/swagger-connector.schema.json, turned into findings, and
+the walks over schemas and parameters that the structural rules share.
+
+The schema is a plain draft-07 JSON Schema (usable by any tool). It is compiled once, at first use:
+- local `$ref`s are replaced by the definitions themselves (no reference lookups while validating);
+- `jsonschema` is extended with faster, equivalent implementations of `type`, `properties`,
+  `patternProperties`, `additionalProperties`, `items`, `allOf` and `if`: a property whose
+  subschema only tests `type`/`enum`/`const` is checked in place, an `if` made of such tests is
+  decided without building a validator, one evolved validator per subschema is reused, and an
+  object is validated once per distinct content (documents repeat the same property schemas and
+  parameters many times; errors are replayed with their own paths).
+
+Operations are validated one at a time (the operation-scoped rule); the rest of the document is
+validated in pieces, each entry of `definitions`, `parameters` and `responses` cached by content,
+so an edit to one operation does not re-validate unchanged definitions. The value-node walk is
+cached per top-level entry the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict, deque
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Iterator, NamedTuple
+
+from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey, SetValue, Severity,
+                   parent_pointer, pointer)
+from ._extensions import EXTENSIONS, did_you_mean
+
+SCHEMA_PATH = Path(__file__).parent / "data" / "swagger-connector.schema.json"
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
+SECTIONS = {"definitions": "schema", "parameters": "parameterOrReference", "responses": "responseOrReference"}
+
+_compiled: dict | None = None
+
+
+def schema_document() -> dict:
+    """The schema file as written (with its `$ref`s)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiling
+
+
+def _inline_refs(root: dict) -> dict:
+    defs = root["definitions"]
+    seen: set[int] = set()
+
+    def target(node):
+        if isinstance(node, dict) and len(node) == 1 and isinstance(node.get("$ref"), str) \
+                and node["$ref"].startswith("#/definitions/"):
+            return defs[node["$ref"][len("#/definitions/"):]]
+        return node
+
+    def walk(node):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, dict):
+            for key, value in node.items():
+                node[key] = target(value)
+                walk(node[key])
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                node[i] = target(value)
+                walk(node[i])
+
+    for name in list(defs):
+        defs[name] = target(defs[name])
+    walk(root)
+    return root
+
+
+_SIMPLE = {"type", "enum", "const"}
+
+
+def _is_simple(sub) -> bool:
+    """A subschema that only tests type/enum/const (annotations aside)."""
+    return isinstance(sub, dict) and all(k in _SIMPLE or k.startswith("x-") or k == "description" for k in sub)
+
+
+def _type_ok(t, value) -> bool:
+    if isinstance(t, list):
+        return any(_type_ok(x, value) for x in t)
+    if t == "string":
+        return isinstance(value, str)
+    if t == "object":
+        return isinstance(value, dict)
+    if t == "array":
+        return isinstance(value, list)
+    if t == "boolean":
+        return isinstance(value, bool)
+    if isinstance(value, bool):
+        return False
+    if t == "integer":
+        return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if t == "number":
+        return isinstance(value, (int, float))
+    return t == "null" and value is None
+
+
+def _equal(a, b) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    return a == b
+
+
+def _tag(value):
+    """A hashable key that is equal exactly when jsonschema's equality holds, for scalars."""
+    return (isinstance(value, bool), value)
+
+
+def _compile_simple(sub: dict):
+    """A function deciding a simple subschema: True, False, or None (left to jsonschema)."""
+    t = sub.get("type")
+    values = sub["enum"] if "enum" in sub else [sub["const"]] if "const" in sub else None
+    if values is not None and any(isinstance(v, (dict, list)) for v in values):
+        return lambda value: None
+    tags = frozenset(_tag(v) for v in values) if values is not None else None
+
+    def test(value):
+        if t is not None and not _type_ok(t, value):
+            return False
+        if tags is not None:
+            if isinstance(value, (dict, list)):
+                return None
+            return _tag(value) in tags
+        return True
+    return test
+
+
+def _compile_condition(cond):
+    """A function deciding an `if` subschema made only of type/enum/const/required/properties
+    tests, or None when jsonschema must decide it."""
+    if not isinstance(cond, dict):
+        return None
+    if any(k not in ("type", "enum", "const", "required", "properties") and not k.startswith("x-") for k in cond):
+        return None
+    props = cond.get("properties", {})
+    if not all(_is_simple(sub) for sub in props.values()):
+        return None
+    own = _compile_simple(cond) if any(k in cond for k in _SIMPLE) else None
+    required = tuple(cond.get("required", ()))
+    tests = tuple((name, _compile_simple(sub)) for name, sub in props.items())
+
+    def decide(instance):
+        if own is not None and (ok := own(instance)) is not True:
+            return ok
+        if not isinstance(instance, dict):
+            return True  # required and properties only constrain objects
+        for name in required:
+            if name not in instance:
+                return False
+        for name, test in tests:
+            if name in instance and (ok := test(instance[name])) is not True:
+                return ok
+        return True
+    return decide
+
+
+class _Plan:
+    """Per-subschema compiled forms, keyed by identity (compiled subschemas live as long as the
+    process and are never mutated)."""
+
+    def __init__(self):
+        self.simple: dict[int, object] = {}
+        self.conditions: dict[int, object] = {}
+        self.all_of: dict[int, list] = {}
+
+    def simple_test(self, sub):
+        try:
+            return self.simple[id(sub)]
+        except KeyError:
+            test = self.simple[id(sub)] = _compile_simple(sub) if _is_simple(sub) else None
+            return test
+
+    def condition(self, cond):
+        try:
+            return self.conditions[id(cond)]
+        except KeyError:
+            decide = self.conditions[id(cond)] = _compile_condition(cond)
+            return decide
+
+    def all_of_steps(self, all_of):
+        try:
+            return self.all_of[id(all_of)]
+        except KeyError:
+            steps = []
+            for sub in all_of:
+                decide = None
+                if isinstance(sub, dict) and "if" in sub and set(sub) <= {"if", "then", "else"}:
+                    decide = self.condition(sub["if"])
+                steps.append((sub, decide, sub.get("then") if decide else None, sub.get("else") if decide else None))
+            self.all_of[id(all_of)] = steps
+            return steps
+
+
+_plan = _Plan()
+
+
+def _type(validator, types, instance, schema):
+    if not _type_ok(types, instance):
+        from jsonschema.exceptions import ValidationError
+
+        yield ValidationError(f"{instance!r} is not of type {types!r}")
+
+
+def _properties(validator, properties, instance, schema):
+    if not isinstance(instance, dict):
+        return
+    for name, value in instance.items():
+        sub = properties.get(name)
+        if sub is None or sub is True:
+            continue
+        test = _plan.simple_test(sub)
+        if test is not None and test(value) is True:
+            continue
+        yield from _descend_cached(validator, value, sub, name)
+
+
+def _pattern_properties(validator, patterns, instance, schema):
+    if not isinstance(instance, dict):
+        return
+    for pattern, sub in patterns.items():
+        if sub is True:
+            continue
+        for name, value in instance.items():
+            if re.search(pattern, name):
+                yield from _descend(validator, value, sub, name)
+
+
+_subtrees: OrderedDict = OrderedDict()
+_SUBTREE_CACHE_SIZE = 20000
+_evolved: dict[int, object] = {}
+
+
+def _descend(validator, instance, sub, path=None):
+    """validator.descend without building a new validator each time: one evolved validator per
+    subschema is kept (compiled subschemas are never mutated and contain no $ref)."""
+    if sub is True:
+        return
+    if not isinstance(sub, dict):
+        yield from validator.descend(instance, sub, path=path)
+        return
+    evolved = _evolved.get(id(sub))
+    if evolved is None:
+        evolved = _evolved[id(sub)] = validator.evolve(schema=sub)
+    for error in evolved.iter_errors(instance):
+        if path is not None:
+            error.path.appendleft(path)
+        yield error
+
+
+def _descend_cached(validator, value, sub, path):
+    """Validate an object against a subschema once per distinct content: the same object (a
+    property schema, a parameter) often appears many times in one document. Errors are replayed
+    as fresh copies, since the caller prefixes their paths."""
+    if not isinstance(value, dict) or not isinstance(sub, dict) or _plan.simple_test(sub) is not None:
+        yield from _descend(validator, value, sub, path)
+        return
+    key = (id(sub), repr(value))
+    errors = _subtrees.get(key)
+    if errors is None:
+        errors = _subtrees[key] = tuple(_descend(validator, value, sub))
+        _touch(_subtrees, key, _SUBTREE_CACHE_SIZE)
+    for error in errors:
+        copy = _copy_error(error)
+        copy.path.appendleft(path)
+        yield copy
+
+
+def _touch(cache: OrderedDict, key, size: int) -> None:
+    """Mark a cache entry as recently used and evict the oldest beyond `size`. Lints may run in
+    threads: a concurrent eviction only costs a recomputation."""
+    try:
+        cache.move_to_end(key)
+        while len(cache) > size:
+            cache.popitem(last=False)
+    except KeyError:
+        pass
+
+
+def _copy_error(error):
+    from copy import copy
+
+    clone = copy(error)
+    clone.path = clone.relative_path = deque(error.relative_path)
+    clone.schema_path = clone.relative_schema_path = deque(error.relative_schema_path)
+    return clone
+
+
+def _additional_properties(validator, extra_schema, instance, schema):
+    """As jsonschema's, but in document order (jsonschema walks a set) and cached by content."""
+    if not isinstance(instance, dict):
+        return
+    properties = schema.get("properties", {})
+    patterns = schema.get("patternProperties", {})
+    extras = [k for k in instance if k not in properties and not any(re.search(p, k) for p in patterns)]
+    if not extras:
+        return
+    if isinstance(extra_schema, dict):
+        for name in extras:
+            yield from _descend_cached(validator, instance[name], extra_schema, name)
+    elif extra_schema is False:
+        from jsonschema.exceptions import ValidationError
+
+        yield ValidationError(f"Additional properties are not allowed ({', '.join(map(repr, extras))})")
+
+
+def _items_keyword(validator, items, instance, schema):
+    if not isinstance(instance, list) or items is True:
+        return
+    if isinstance(items, dict):
+        for index, item in enumerate(instance):
+            yield from _descend_cached(validator, item, items, index)
+    else:  # tuple form or false: leave to jsonschema
+        from jsonschema._legacy_keywords import items_draft6_draft7_draft201909
+
+        yield from items_draft6_draft7_draft201909(validator, items, instance, schema)
+
+
+def _if(validator, if_schema, instance, schema):
+    decide = _plan.condition(if_schema)
+    ok = decide(instance) if decide is not None else None
+    if ok is None:
+        ok = validator.evolve(schema=if_schema).is_valid(instance)
+    if ok:
+        if "then" in schema:
+            yield from _descend(validator, instance, schema["then"])
+    elif "else" in schema:
+        yield from _descend(validator, instance, schema["else"])
+
+
+def _all_of(validator, all_of, instance, schema):
+    for index, (sub, decide, then, else_) in enumerate(_plan.all_of_steps(all_of)):
+        if decide is not None:
+            ok = decide(instance)
+            if ok is not None:
+                branch = then if ok else else_
+                if branch is not None:
+                    yield from _descend(validator, instance, branch)
+                continue
+        yield from _descend(validator, instance, sub)
+
+
+def _compile() -> dict:
+    from jsonschema import Draft7Validator, validators
+
+    root = _inline_refs(schema_document())
+    cls = validators.extend(Draft7Validator, {
+        "type": _type, "properties": _properties, "patternProperties": _pattern_properties,
+        "additionalProperties": _additional_properties, "items": _items_keyword, "if": _if, "allOf": _all_of})
+    defs = root["definitions"]
+    return {"root": cls(root), "operation": cls(defs["operation"]),
+            **{name: cls(defs[name]) for name in SECTIONS.values()}}
+
+
+def validators_() -> dict:
+    global _compiled
+    if _compiled is None:
+        _compiled = _compile()
+    return _compiled
+
+
+# ---------------------------------------------------------------------------------------------
+# Validating
+
+
+def operation_findings(op) -> list[Finding]:
+    return _findings(validators_()["operation"], op.value, op.pointer)
+
+
+_cache: OrderedDict = OrderedDict()
+_CACHE_SIZE = 8192
+
+
+def document_findings(ctx) -> list[Finding]:
+    """Findings for everything but the operations."""
+    v = validators_()
+    swagger = ctx.swagger
+    if not isinstance(swagger, dict):
+        return _findings(v["root"], swagger, "")
+    skeleton = dict(swagger)
+    out: list[Finding] = []
+    texts = {(section, name): text for section, name, _, text in entries(ctx)}
+    for section, definition in SECTIONS.items():
+        if not isinstance(swagger.get(section), dict):
+            continue
+        skeleton[section] = {}
+        for name, value in swagger[section].items():
+            key = (section, name, texts[(section, name)])
+            found = _cache.get(key)
+            if found is None:
+                found = _cache[key] = tuple(_findings(v[definition], value, pointer(section, name)))
+            _touch(_cache, key, _CACHE_SIZE)
+            out.extend(found)
+    paths = swagger.get("paths")
+    if isinstance(paths, dict):
+        skeleton["paths"] = {p: {k: x for k, x in item.items() if k not in METHODS} if isinstance(item, dict) else item
+                             for p, item in paths.items()}
+    return _findings(v["root"], skeleton, "") + out
+
+
+def _findings(validator, instance, base: str) -> list[Finding]:
+    out = []
+    seen = set()
+    for error in validator.iter_errors(instance):
+        if error.validator == "required":  # one error per missing name; _convert reports them all at once
+            key = (id(error.schema), tuple(error.absolute_path))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.extend(_convert(error, instance, base))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors to findings
+
+_TYPE_WORDS = {"string": "a string", "object": "an object", "array": "an array", "boolean": "true or false",
+               "integer": "a whole number", "number": "a number", "null": "null"}
+
+
+def _type_word(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return {str: "a string", dict: "an object", list: "an array", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
+
+
+def _name(path: list) -> str:
+    if not path:
+        return "the document"
+    last = path[-1]
+    if isinstance(last, int):
+        return f"item {last + 1} of '{path[-2]}'" if len(path) > 1 else f"item {last + 1}"
+    return f"'{last}'"
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] if text[:1].isalpha() else text
+
+
+def _show(value) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"'{value}'"
+
+
+def _allowed(values) -> str:
+    shown = [_show(v) for v in values]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+def _severity(sub, key: str = "x-severity") -> Severity | None:
+    value = sub.get(key) if isinstance(sub, dict) else None
+    return Severity(value) if value else None
+
+
+def _code(sub, keyword: str, default: str) -> str:
+    if not isinstance(sub, dict):
+        return default
+    specific = sub.get("x-codes", {}).get(keyword)
+    if specific:
+        return specific
+    if keyword in ("type", "uniqueItems", "additionalProperties"):
+        return default
+    return sub.get("x-code", default)
+
+
+def _convert(error, root, base: str) -> Iterator[Finding]:
+    path = list(error.absolute_path)
+    ptr = base + pointer(*path)
+    sub = error.schema if isinstance(error.schema, dict) else {}
+    keyword, instance, value = error.validator, error.instance, error.validator_value
+    severity = _severity(sub)
+    message = sub.get("x-message")
+    what = sub.get("x-what") or _name(path)
+    fmt = {"key": path[-1] if path else "", "value": instance if not isinstance(instance, (dict, list)) else "",
+           "allowed": _allowed(value) if keyword == "enum" else ""}
+
+    if keyword == "additionalProperties" and value is False:
+        yield from _unknown_keys(sub, instance, path, base, what, _severity(sub, "x-additional-severity"))
+        return
+    if keyword == "required":
+        for name in value:
+            if isinstance(instance, dict) and name not in instance:
+                text = message.format(**fmt) if message else _sentence(f"{what} needs '{name}'.")
+                yield Finding(ptr, text, fixes=_fix(sub, ptr, instance, root, base), severity=severity,
+                              validator_code=_code(sub, keyword, "RequiredPropertyMissing"))
+        return
+    if keyword == "dependencies":
+        for name, needs in value.items():
+            if isinstance(instance, dict) and name in instance and isinstance(needs, list):
+                for need in needs:
+                    if need not in instance:
+                        code = sub.get("x-dependency-codes", {}).get(name, "RequiredPropertyMissing")
+                        fix = Fix(f"Remove '{name}'", (RemoveKey(ptr + pointer(name)),))
+                        yield Finding(ptr + pointer(name), f"'{name}' needs '{need}' beside it.", target="key",
+                                      fixes=(fix,), validator_code=code)
+        return
+    if keyword == "uniqueItems":
+        seen: list = []
+        for i, item in enumerate(instance):
+            if any(_equal(item, s) and type(item) is type(s) for s in seen):
+                fix = Fix("Remove the duplicate", (RemoveKey(ptr + pointer(i)),))
+                yield Finding(ptr + pointer(i), f"{_show(item)} is listed twice in {_name(path)}.", fixes=(fix,),
+                              validator_code=_code(sub, keyword, "ArrayDuplicateValue"), severity=severity)
+            seen.append(item)
+        return
+    if keyword == "type":
+        wanted = value if isinstance(value, list) else [value]
+        text = f"{_name(path)} must be {' or '.join(_TYPE_WORDS.get(t, t) for t in wanted)}, not {_type_word(instance)}."
+        yield Finding(ptr, _sentence(text), validator_code=_code(sub, keyword, "JsonTypeIncorrect"))
+        return
+    if keyword in ("enum", "const"):
+        allowed = value if keyword == "enum" else [value]
+        fmt["allowed"] = _allowed(allowed)
+        text = message.format(**fmt) if message else f"{_name(path)} must be {fmt['allowed']}, not {_show(instance)}."
+        fixes = _fix(sub, ptr, instance, root, base) if "x-fix" in sub else _value_fixes(ptr, instance, allowed)
+        yield Finding(ptr, _sentence(text), fixes=fixes, severity=severity,
+                      validator_code=_code(sub, keyword, "JsonValueNotInEnum"))
+        return
+    defaults = {
+        "not": ("AdditionalPropertyNotAllowed", f"{_name(path)} is not allowed here."),
+        "minItems": ("RequiredValueEmpty", f"{_name(path)} must not be empty."),
+        "minProperties": ("RequiredValueEmpty", f"{_name(path)} must not be empty."),
+        "maxProperties": ("JsonValueNotInEnum", f"{_name(path)} has too many members."),
+        "minimum": ("JsonValueNotInEnum", f"{_name(path)} must be at least {value}."),
+        "exclusiveMinimum": ("JsonValueNotInEnum", f"{_name(path)} must be greater than {value}."),
+        "pattern": ("JsonValueNotInEnum", f"{_show(instance)} does not have the expected form."),
+        "anyOf": ("OneOfPropertiesRequired", f"{_name(path)} does not have the expected form."),
+    }
+    code, text = defaults.get(keyword, ("AdditionalPropertyNotAllowed", error.message))
+    if message:
+        text = message.format(**fmt)
+    target = "key" if keyword == "not" and path and isinstance(path[-1], str) else "auto"
+    yield Finding(ptr, _sentence(text), target=target, fixes=_fix(sub, ptr, instance, root, base), severity=severity,
+                  validator_code=_code(sub, keyword, code))
+
+
+def _value_fixes(ptr: str, value, allowed: list) -> tuple[Fix, ...]:
+    if not isinstance(value, str):
+        return ()
+    strings = [a for a in allowed if isinstance(a, str)]
+    same_case = [a for a in strings if a.lower() == value.strip().lower()]
+    if len(same_case) == 1:
+        return (Fix(f"Change to '{same_case[0]}'", (SetValue(ptr, same_case[0]),)),)
+    if len(value) < 4:
+        return ()  # too short to guess from ("3.0" is not a typo of "2.0")
+    best, _ = did_you_mean(value, strings)
+    return tuple(Fix(f"Change to '{b}'", (SetValue(ptr, b),), Applicability.SUGGESTION) for b in best[:3])
+
+
+def _unknown_keys(sub: dict, instance, path: list, base: str, what: str,
+                  severity: Severity | None) -> Iterator[Finding]:
+    if not isinstance(instance, dict):
+        return
+    allowed = sub.get("properties", {})
+    patterns = list(sub.get("patternProperties", {}))
+    code = sub.get("x-additional-code", "AdditionalPropertyNotAllowed")
+    for key in instance:
+        if key in allowed or any(re.search(p, key) for p in patterns):
+            continue
+        ptr = base + pointer(*path, key)
+        finding = _unknown_key(ptr, key, [a for a in allowed if a not in instance], what, code, bool(patterns))
+        if severity is not None and finding.severity is None:
+            finding = replace(finding, severity=severity)
+        yield finding
+
+
+def _unknown_key(ptr: str, key: str, candidates: list, what: str, code: str, free: bool) -> Finding:
+    best, unique = did_you_mean(key, candidates)
+    rename = tuple(Fix(f"Rename to '{b}'", (RenameKey(ptr, b),),
+                       Applicability.SAFE if unique else Applicability.SUGGESTION) for b in best[:3])
+    if key.startswith("x-ms-") and not best:
+        ext = EXTENSIONS.get(key)
+        if ext is not None:
+            return Finding(ptr, f"'{key}' is not allowed in {what}; it belongs in {ext.where}.", target="key",
+                           validator_code=code, severity=Severity.WARNING)
+        own = "x-" + key[len("x-ms-"):]
+        fix = Fix(f"Rename to '{own}'", (RenameKey(ptr, own),), Applicability.SUGGESTION) if free else None
+        return Finding(ptr, f"'{key}' is not an extension Power Platform knows. Name your own extensions "
+                            f"'x-...' without 'ms-' (for example '{own}').", target="key",
+                       fixes=(fix,) if fix else (), validator_code=code, severity=Severity.WARNING)
+    if best:
+        kind = "an extension Power Platform knows" if key.lower().startswith("x-") else f"allowed in {what}"
+        return Finding(ptr, f"'{key}' is not {kind}; did you mean {_allowed(best)}?", target="key", fixes=rename,
+                       validator_code=code, severity=Severity.WARNING if key.startswith("x-") else None)
+    lowered = key.lower()
+    if free and (lowered.startswith(("x_", "ms-", "x-")) or key.startswith("X-")):
+        own = "x-" + key[2:] if lowered.startswith(("x_", "x-")) else "x-" + key
+        fix = Fix(f"Rename to '{own}'", (RenameKey(ptr, own),), Applicability.SUGGESTION)
+        return Finding(ptr, f"'{key}' is not allowed in {what}; extension names start with a lower-case 'x-'.",
+                       target="key", fixes=(fix,), validator_code="ExtensionNameNotValid")
+    hint = " Your own keys must start with 'x-'." if free else ""
+    return Finding(ptr, f"'{key}' is not allowed in {what}.{hint}", target="key", validator_code=code)
+
+
+def _fix(sub: dict, ptr: str, instance, root, base: str) -> tuple[Fix, ...]:
+    from ._api import resolve
+
+    kind = sub.get("x-fix")
+    if kind == "remove":
+        return (Fix("Remove it", (RemoveKey(ptr),)),)
+    if kind == "remove-unsafe":
+        return (Fix("Remove it", (RemoveKey(ptr),), Applicability.UNSAFE),)
+    if kind == "set-true":
+        return (Fix("Set \"required\": true", (SetValue(ptr, True),)),)
+    if kind == "add-required-true":
+        return (Fix("Add \"required\": true", (InsertKey(ptr, "required", True, after="in"),)),)
+    if kind == "add-items":
+        return (Fix("Add string items", (InsertKey(ptr, "items", {"type": "string"}, after="type"),),
+                    Applicability.SUGGESTION),)
+    if kind == "add-schema":
+        return (Fix("Add an object schema", (InsertKey(ptr, "schema", {"type": "object"}),),
+                    Applicability.SUGGESTION),)
+    if kind == "add-display-name" and isinstance(instance, dict) and "value" in instance:
+        shown = instance["value"] if isinstance(instance["value"], str) else json.dumps(instance["value"])
+        return (Fix(f"Add \"displayName\": \"{shown}\"", (InsertKey(ptr, "displayName", shown),),
+                    Applicability.SUGGESTION),)
+    if kind == "prefix-slash" and isinstance(instance, str):
+        return (Fix(f"Change to '/{instance}'", (SetValue(ptr, "/" + instance),)),)
+    if kind == "move-into-schema":
+        param_ptr = parent_pointer(ptr)
+        param = resolve(root, param_ptr[len(base):]) if param_ptr.startswith(base) else None
+        key = ptr.rsplit("/", 1)[1]
+        if isinstance(param, dict) and isinstance(param.get("schema"), dict) and key not in param["schema"]:
+            return (Fix("Move it into 'schema'", (RemoveKey(ptr), InsertKey(param_ptr + "/schema", key, instance)),
+                        Applicability.UNSAFE),)
+    return ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Walks over the values a document describes: schemas, parameters, items and headers
+
+
+class Node(NamedTuple):
+    """A schema object, a non-body parameter, an `items` object or a response header."""
+
+    pointer: str
+    value: dict
+    kind: str  # "schema" | "parameter" | "items" | "header"
+    role: str | None  # "input" (request), "output" (response or notification), "both", None (unused)
+    parent: str | None = None  # pointer of the schema whose `properties` holds this one
+
+
+def value_nodes(ctx) -> list[Node]:
+    """Every value-describing object of the swagger, in document order (paths, #/parameters,
+    #/responses, #/definitions). `$ref`s are not followed: a definition is visited once, under
+    /definitions, with the role of the operations that use it."""
+    return _index(ctx)[0]
+
+
+def nodes_with(ctx, *keys: str) -> list[Node]:
+    """The value nodes that have one of `keys` (`"kind:header"` selects by kind), in document
+    order. Much cheaper than filtering value_nodes for rules that look at a few keys."""
+    nodes, by_key = _index(ctx)
+    if len(keys) == 1:
+        return [nodes[i] for i in by_key.get(keys[0], ())]
+    found = sorted({i for key in keys for i in by_key.get(key, ())})
+    return [nodes[i] for i in found]
+
+
+def entries(ctx) -> list[tuple[str, str, Any, str]]:
+    """(section, name, value, repr) of each top-level entry that holds value nodes: every path
+    item, #/parameters, #/responses and #/definitions entry. The repr is the content key the
+    caches use, computed once per lint."""
+    def build():
+        swagger = ctx.swagger if isinstance(ctx.swagger, dict) else {}
+        out = []
+        for section in ("paths", "parameters", "responses", "definitions"):
+            for name, value in _entries(swagger.get(section)):
+                if section != "paths" or not name.startswith("x-"):
+                    out.append((section, name, value, repr(value)))
+        return out
+    return ctx.cached("structure.entries", build)
+
+
+_walks: OrderedDict = OrderedDict()
+
+
+def _index(ctx):
+    return ctx.cached("structure.value_index", lambda: _build_index(ctx))
+
+
+def _build_index(ctx):
+    """Join the per-entry walks (cached by content, so an edit re-walks only what changed). A
+    definition is walked with the role of the operations that reach it, found from the `$ref`s
+    of the entries' texts before walking it."""
+    walked = []
+    roots: dict[str, set] = {"input": set(), "output": set()}
+    refs: dict[str, set] = {}
+    all_entries = entries(ctx)
+    for section, name, value, text in all_entries:
+        if section == "definitions":
+            refs[name] = _text_refs(text)
+            continue
+        walk = _cached_walk((section, name, text, None), value)
+        roots["input"] |= walk[1]["input"]
+        roots["output"] |= walk[1]["output"]
+    roles = _definition_roles(refs, roots, refs)
+    nodes: list[Node] = []
+    by_key: dict[str, list[int]] = {}
+    for section, name, value, text in all_entries:
+        role = roles.get(name) if section == "definitions" else None
+        own, _, keys = _cached_walk((section, name, text, role), value)
+        offset = len(nodes)
+        nodes.extend(own)
+        for k, positions in keys.items():
+            by_key.setdefault(k, []).extend(offset + i for i in positions)
+    return nodes, by_key
+
+
+_REF_IN_TEXT = re.compile(r"""'\$ref': (['"])#/definitions/(.*?)\1""")
+
+
+def _text_refs(text: str) -> set:
+    """The definitions an entry refers to, read from its repr (cheaper than a walk)."""
+    return {m.group(2).replace("~1", "/").replace("~0", "~") for m in _REF_IN_TEXT.finditer(text)}
+
+
+def _cached_walk(key, value):
+    walk = _walks.get(key)
+    if walk is None:
+        section, name, _, role = key
+        walk = _walks[key] = _walk_entry(section, name, value, role)
+    _touch(_walks, key, _CACHE_SIZE)
+    return walk
+
+
+def _walk_entry(section: str, name: str, entry, definition_role=None):
+    """(value nodes of one top-level entry, the definitions its requests ("input") and responses
+    ("output") refer to, an index of the nodes by key). A definition's nodes get
+    `definition_role`."""
+    out: list[Node] = []
+    roots: dict[str, set] = {"input": set(), "output": set()}
+
+    def schema(ptr, value, role, parent=None, depth=0):
+        if not isinstance(value, dict) or depth > 64:
+            return
+        out.append(Node(ptr, value, "schema", role, parent))
+        ref = value.get("$ref")
+        if role in roots and isinstance(ref, str) and ref.startswith("#/definitions/"):
+            roots[role].add(ref[len("#/definitions/"):].replace("~1", "/").replace("~0", "~"))
+        for prop, sub in _entries(value.get("properties")):
+            schema(f"{ptr}/properties/{_escape(prop)}", sub, role, ptr, depth + 1)
+        for key in ("items", "additionalProperties"):
+            schema(f"{ptr}/{key}", value.get(key), role, None, depth + 1)
+        if isinstance(value.get("allOf"), list):
+            for i, sub in enumerate(value["allOf"]):
+                schema(f"{ptr}/allOf/{i}", sub, role, None, depth + 1)
+
+    def items(ptr, value, role, depth=0):
+        if isinstance(value, dict) and depth < 16:
+            out.append(Node(ptr, value, "items", role))
+            items(ptr + "/items", value.get("items"), role, depth + 1)
+
+    def parameter(ptr, value, role="input"):
+        if not isinstance(value, dict) or "$ref" in value:
+            return
+        if value.get("in") == "body":
+            schema(ptr + "/schema", value.get("schema"), role)
+        else:
+            out.append(Node(ptr, value, "parameter", role))
+            items(ptr + "/items", value.get("items"), role)
+
+    def response(ptr, value):
+        if not isinstance(value, dict) or "$ref" in value:
+            return
+        schema(ptr + "/schema", value.get("schema"), "output")
+        for header_name, header in _entries(value.get("headers")):
+            if isinstance(header, dict):
+                hptr = f"{ptr}/headers/{_escape(header_name)}"
+                out.append(Node(hptr, header, "header", "output"))
+                items(hptr + "/items", header.get("items"), "output")
+
+    base = pointer(section, name)
+    if section == "paths" and isinstance(entry, dict):
+        for i, param in _enumerate(entry.get("parameters")):
+            parameter(f"{base}/parameters/{i}", param)
+        content = entry.get("x-ms-notification-content")
+        if isinstance(content, dict):
+            schema(f"{base}/x-ms-notification-content/schema", content.get("schema"), "output")
+        for method, op in entry.items():
+            if method in METHODS and isinstance(op, dict):
+                for i, param in _enumerate(op.get("parameters")):
+                    parameter(f"{base}/{method}/parameters/{i}", param)
+                for code, resp in _entries(op.get("responses")):
+                    response(f"{base}/{method}/responses/{_escape(code)}", resp)
+    elif section == "parameters":
+        parameter(base, entry)
+    elif section == "responses":
+        response(base, entry)
+    elif section == "definitions":
+        schema(base, entry, definition_role)
+    keys: dict[str, list[int]] = {}
+    for i, node in enumerate(out):
+        keys.setdefault("kind:" + node.kind, []).append(i)
+        for key in node.value:
+            keys.setdefault(key, []).append(i)
+    return out, roots, keys
+
+
+def _definition_roles(definitions, roots: dict[str, set], refs: dict[str, set]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for role in ("input", "output"):
+        todo, seen = list(roots[role]), set()
+        while todo:
+            name = todo.pop()
+            if name in seen or name not in definitions:
+                continue
+            seen.add(name)
+            roles[name] = role if roles.get(name) in (None, role) else "both"
+            todo.extend(refs.get(name, ()))
+    return roles
+
+
+def _entries(value):
+    return value.items() if isinstance(value, dict) else ()
+
+
+def _escape(name) -> str:
+    name = str(name)
+    return name.replace("~", "~0").replace("/", "~1") if "~" in name or "/" in name else name
+
+
+def _enumerate(value):
+    return enumerate(value) if isinstance(value, list) else ()

@@ -1,0 +1,126 @@
+"""Every `$ref` points at an existing entry of the right kind.
+
+## What it does
+Checks each `$ref` of the document by where it is:
+- in a parameter list it must be `#/parameters/<name>` (`ParameterReferenceNotValid`) and exist
+  (`ParameterReferenceNotFound`);
+- in `responses` it must be `#/responses/<name>` (`ResponseReferenceNotValid`,
+  `ResponseReferenceNotFound`);
+- in a schema it must be `#/definitions/<name>` (`SchemaReferenceNotValid`,
+  `SchemaReferenceNotFound`);
+- a reference that is not a JSON pointer at all (`JsonPointerNotValid`);
+- an entry of `#/parameters`, `#/responses` or `#/definitions` that is itself only a `$ref`
+  (`ParameterRefLoopNotAllowed`, `ResponseRefLoopNotAllowed`, `SchemaRefLoopNotAllowed`).
+
+A broken reference links to what it should point at when that exists.
+
+## Why is this bad?
+Connectors are one file: references to other files or to missing entries leave the operation
+without its parameter or schema, and Microsoft's validator rejects the connector.
+
+## Example
+```json
+{"schema": {"$ref": "#/definitions/Tsk"}, "definitions": {"Task": {"type": "object"}}}
+```
+
+## Use instead
+```json
+{"schema": {"$ref": "#/definitions/Task"}, "definitions": {"Task": {"type": "object"}}}
+```
+
+## Fix
+A suggestion when a missing name is close to an existing one (a typo). Unsafe for an entry that
+is only a `$ref`: it is replaced by a copy of what it points at.
+"""
+
+import copy
+
+from ._api import Applicability, Finding, Fix, FixAvailability, Related, Rule, SetValue, Severity, pointer, resolve
+from ._extensions import did_you_mean
+from ._openapi import METHODS
+from ._schema import nodes_with
+
+SECTIONS = {"parameter": "parameters", "response": "responses", "schema": "definitions"}
+CODES = {"parameter": "Parameter", "response": "Response", "schema": "Schema"}
+
+
+def check(ctx):
+    swagger = ctx.swagger
+    if not isinstance(swagger, dict):
+        return
+    for node in nodes_with(ctx, "$ref"):
+        if node.kind == "schema":
+            yield from _check(swagger, f"{node.pointer}/$ref", node.value["$ref"], "schema")
+    for ptr, kind, ref in _other_refs(swagger):
+        yield from _check(swagger, ptr, ref, kind)
+    for kind, section in SECTIONS.items():
+        entries = swagger.get(section)
+        for name, entry in entries.items() if isinstance(entries, dict) else ():
+            if isinstance(entry, dict) and isinstance(entry.get("$ref"), str) and (
+                    kind != "schema" or len(entry) == 1):
+                ptr = pointer(section, name)
+                target = resolve(swagger, entry["$ref"][1:]) if entry["$ref"].startswith("#/") else None
+                fixes = (Fix("Replace it with a copy of its target", (SetValue(ptr, copy.deepcopy(target)),),
+                             Applicability.UNSAFE),) if isinstance(target, dict) and "$ref" not in target else ()
+                related = (Related(entry["$ref"][1:], "The entry it points at."),) if target is not None else ()
+                yield Finding(ptr, f"'{name}' is only a reference to {entry['$ref']}; an entry of '{section}' must be "
+                                   "defined in place.", target="key", fixes=fixes, related=related,
+                              validator_code=f"{CODES[kind]}RefLoopNotAllowed")
+
+
+def _other_refs(swagger):
+    """$refs in parameter lists and response maps of path items and operations."""
+    paths = swagger.get("paths")
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        if not isinstance(item, dict):
+            continue
+        holders = [(pointer("paths", path), item)] + [(pointer("paths", path, m), op) for m, op in item.items()
+                                                      if m in METHODS and isinstance(op, dict)]
+        for base, holder in holders:
+            params = holder.get("parameters")
+            for i, param in enumerate(params) if isinstance(params, list) else ():
+                if isinstance(param, dict) and "$ref" in param:
+                    yield f"{base}/parameters/{i}/$ref", "parameter", param["$ref"]
+            responses = holder.get("responses") if holder is not item else None
+            for code, response in responses.items() if isinstance(responses, dict) else ():
+                if isinstance(response, dict) and "$ref" in response:
+                    yield f"{base}/responses/{pointer(code)[1:]}/$ref", "response", response["$ref"]
+
+
+def _check(swagger, ptr, ref, kind):
+    section = SECTIONS[kind]
+    prefix = f"#/{section}/"
+    if not isinstance(ref, str):
+        return  # the structure rules report a $ref that is not a string
+    if not ref.startswith("#/") or "~" in ref.replace("~0", "").replace("~1", "") or ref == prefix:
+        yield Finding(ptr, f"'{ref}' is not a reference within this document; use {prefix}<name>.",
+                      validator_code="JsonPointerNotValid" if ref.startswith("#") else f"{CODES[kind]}ReferenceNotValid")
+        return
+    parts = ref[len(prefix):].split("/") if ref.startswith(prefix) else None
+    if parts is None or len(parts) != 1:
+        yield Finding(ptr, f"'{ref}' must point at an entry of '{section}' ({prefix}<name>).",
+                      validator_code=f"{CODES[kind]}ReferenceNotValid")
+        return
+    if resolve(swagger, ref[1:]) is not None:
+        return
+    name = parts[0].replace("~1", "/").replace("~0", "~")
+    entries = swagger.get(section)
+    names = list(entries) if isinstance(entries, dict) else []
+    best, _ = did_you_mean(name, names)
+    fixes = tuple(Fix(f"Point at '{b}'", (SetValue(ptr, prefix + pointer(b)[1:]),), Applicability.SUGGESTION)
+                  for b in best[:3])
+    related = tuple(Related(pointer(section, b), f"'{b}' is defined here.") for b in best[:1])
+    hint = f"; did you mean '{best[0]}'?" if best else "."
+    yield Finding(ptr, f"'{name}' is not defined in '{section}'{hint}", fixes=fixes, related=related,
+                  validator_code=f"{CODES[kind]}ReferenceNotFound")
+
+
+RULE = Rule(
+    id="broken-reference",
+    summary="Every $ref points at an existing entry of the right kind.",
+    severity=Severity.ERROR,
+    category="structure",
+    fixable=FixAvailability.SOMETIMES,
+    docs=__doc__,
+    check=check,
+)

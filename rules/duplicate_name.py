@@ -1,0 +1,69 @@
+"""Tags and response headers are not declared twice.
+
+## What it does
+- `TagRedefined`: two entries of the document's `tags` with the same `name`;
+- `ResponseHeadersAreNotUnique`: two headers of one response whose names differ only in case
+  (HTTP header names are case-insensitive).
+
+The later one is reported, with a link to the first.
+
+## Why is this bad?
+Only one of the two can apply; Microsoft's validator rejects the connector.
+
+## Example
+```json
+{"headers": {"X-Request-Id": {"type": "string"}, "x-request-id": {"type": "string"}}}
+```
+
+## Use instead
+```json
+{"headers": {"X-Request-Id": {"type": "string"}}}
+```
+
+## Fix
+When the two are identical, removing the later one is safe. Otherwise there is none.
+"""
+
+from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Severity, pointer
+from ._schema import nodes_with
+
+
+def check(ctx):
+    tags = ctx.swagger.get("tags") if isinstance(ctx.swagger, dict) else None
+    seen: dict = {}
+    for i, tag in enumerate(tags) if isinstance(tags, list) else ():
+        name = tag.get("name") if isinstance(tag, dict) else None
+        if not isinstance(name, str):
+            continue
+        if name in seen:
+            j = seen[name]
+            fixes = (Fix("Remove the duplicate", (RemoveKey(f"/tags/{i}"),)),) if tags[j] == tag else ()
+            yield Finding(f"/tags/{i}/name", f"The tag '{name}' is declared twice.", fixes=fixes,
+                          related=(Related(f"/tags/{j}", "The first declaration."),), validator_code="TagRedefined")
+        else:
+            seen[name] = i
+    responses = {n.pointer.rsplit("/headers/", 1)[0] for n in nodes_with(ctx, "kind:header")}
+    for ptr in sorted(responses):
+        from ._api import resolve
+        headers = resolve(ctx.swagger, ptr + "/headers")
+        first: dict = {}
+        for name, value in headers.items() if isinstance(headers, dict) else ():
+            other = first.setdefault(name.lower(), name)
+            if other != name:
+                hptr = f"{ptr}/headers/{pointer(name)[1:]}"
+                fixes = (Fix("Remove the duplicate", (RemoveKey(hptr),)),) if headers[other] == value else ()
+                yield Finding(hptr, f"The header '{name}' repeats '{other}' (header names ignore case).",
+                              target="key", fixes=fixes,
+                              related=(Related(f"{ptr}/headers/{pointer(other)[1:]}", "The first declaration."),),
+                              validator_code="ResponseHeadersAreNotUnique")
+
+
+RULE = Rule(
+    id="duplicate-name",
+    summary="Tags and response headers are not declared twice.",
+    severity=Severity.ERROR,
+    category="structure",
+    fixable=FixAvailability.SOMETIMES,
+    docs=__doc__,
+    check=check,
+)

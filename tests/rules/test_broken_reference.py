@@ -1,0 +1,67 @@
+import copy
+
+from ruletester import case, err, rule_table, swagger
+
+from connector_lint_rules import rules_by_id, run_rule
+from connector_lint_rules._api import RuleContext
+
+OP = "/paths/~1tasks~1{taskId}/get"
+PARAM = swagger()["paths"]["/tasks/{taskId}"]["get"]["parameters"][0]
+
+
+def with_response_ref(ref):
+    doc = swagger()
+    doc["paths"]["/tasks/{taskId}"]["get"]["responses"]["200"]["schema"] = {"$ref": ref}
+    return doc
+
+
+def with_param_ref(ref, global_params=None):
+    doc = swagger()
+    doc["paths"]["/tasks/{taskId}"]["get"]["parameters"] = [{"$ref": ref}]
+    doc["parameters"] = global_params if global_params is not None else {"taskId": PARAM}
+    return doc
+
+
+ALIAS = swagger()
+ALIAS["definitions"]["Item"] = {"$ref": "#/definitions/Task"}
+ALIAS_FIXED = copy.deepcopy(ALIAS)
+ALIAS_FIXED["definitions"]["Item"] = copy.deepcopy(ALIAS["definitions"]["Task"])
+
+test_table = rule_table(
+    "broken-reference",
+    valid=[case("existing definition", swagger=swagger()),
+           case("existing parameter", swagger=with_param_ref("#/parameters/taskId")),
+           case("escaped name", swagger=with_response_ref("#/definitions/a~1b") | {"definitions": {
+               **swagger()["definitions"], "a/b": {"type": "object"}}})],
+    invalid=[
+        case("typo in a definition name", swagger=with_response_ref("#/definitions/Tsk"),
+             errors=[err(f"{OP}/responses/200/schema/$ref", "did you mean 'Task'")],
+             output=with_response_ref("#/definitions/Task")),
+        case("missing with no near name", swagger=with_response_ref("#/definitions/Project"),
+             errors=[err(f"{OP}/responses/200/schema/$ref", "'Project' is not defined")]),
+        case("schema pointing at a parameter", swagger=with_response_ref("#/parameters/taskId"),
+             errors=[err(f"{OP}/responses/200/schema/$ref", "must point at an entry of 'definitions'")]),
+        case("another file", swagger=with_response_ref("common.json#/definitions/Task"),
+             errors=[err(f"{OP}/responses/200/schema/$ref", "not a reference within this document")]),
+        case("missing parameter", swagger=with_param_ref("#/parameters/id"),
+             errors=[err(f"{OP}/parameters/0/$ref", "not defined in 'parameters'")]),
+        case("definition that is only a reference", swagger=ALIAS,
+             errors=[err("/definitions/Item", "only a reference")], output=ALIAS_FIXED),
+        case("parameter entry that is a reference", swagger=with_param_ref(
+            "#/parameters/taskId", {"taskId": PARAM, "id": {"$ref": "#/parameters/taskId"}}),
+             errors=[err("/parameters/id", "only a reference")],
+             output=with_param_ref("#/parameters/taskId", {"taskId": PARAM, "id": PARAM})),
+    ],
+)
+
+
+def test_codes_and_related():
+    rule = rules_by_id()["broken-reference"]
+    (typo,) = run_rule(rule, RuleContext(swagger=with_response_ref("#/definitions/Tsk")))
+    assert typo.validator_code == "SchemaReferenceNotFound" and typo.related[0].pointer == "/definitions/Task"
+    (param,) = run_rule(rule, RuleContext(swagger=with_param_ref("#/parameters/id")))
+    assert param.validator_code == "ParameterReferenceNotFound"
+    (loop,) = run_rule(rule, RuleContext(swagger=ALIAS))
+    assert loop.validator_code == "SchemaRefLoopNotAllowed" and loop.related[0].pointer == "/definitions/Task"
+    (bad,) = run_rule(rule, RuleContext(swagger=with_response_ref("#/definitions/a~2")))
+    assert bad.validator_code == "JsonPointerNotValid"

@@ -1,0 +1,45 @@
+from ruletester import case, err, rule_table, swagger
+
+GET = {"operationId": "GetFields", "parameters": [{"name": "table", "in": "query", "type": "string"}],
+       "responses": {"200": {"description": "OK"}}}
+
+
+def connector(extensions, body_property="table"):
+    doc = swagger()
+    doc["paths"]["/fields"] = {"get": GET}
+    doc["paths"]["/tasks/{taskId}"]["post"] = {
+        "operationId": "AddRow", "responses": {"200": {"description": "OK"}},
+        "parameters": [doc["paths"]["/tasks/{taskId}"]["get"]["parameters"][0],
+                       {"name": "body", "in": "body", "schema": {"type": "object", "properties": {
+                           body_property: {"type": "string"}, "row": {"type": "object", **extensions}}}}]}
+    return doc
+
+
+VALUES = {"operationId": "GetFields", "parameters": {"table": {"parameter": "table"}}, "value-path": "name"}
+LIST = {"operationId": "GetFields", "parameters": {"table": {"parameterReference": "table"}}, "itemValuePath": "name"}
+SCHEMA = {"operationId": "GetFields", "parameters": {"table": {"parameter": "table"}}, "value-path": "schema/properties"}
+PROPS = {"operationId": "GetFields", "parameters": {"table": {"parameterReference": "table"}},
+         "itemValuePath": "schema"}
+ROW = "/paths/~1tasks~1{taskId}/post/parameters/1/schema/properties/row"
+
+test_table = rule_table(
+    "incomplete-dynamic-extension",
+    valid=[case("references a parameter", swagger=connector({"x-ms-dynamic-values": VALUES}, body_property="other")),
+           case("with its companion", swagger=connector({"x-ms-dynamic-values": VALUES, "x-ms-dynamic-list": LIST})),
+           case("schema with matching properties", swagger=connector({"x-ms-dynamic-schema": SCHEMA,
+                                                                      "x-ms-dynamic-properties": PROPS}))],
+    invalid=[
+        case("refers to a body property", swagger=connector({"x-ms-dynamic-values": VALUES}),
+             errors=[err(f"{ROW}/x-ms-dynamic-values", "needs 'x-ms-dynamic-list'")],
+             output=connector({"x-ms-dynamic-values": VALUES, "x-ms-dynamic-list": LIST})),
+        case("properties value-path", swagger=connector({"x-ms-dynamic-schema": SCHEMA}, body_property="other"),
+             errors=[err(f"{ROW}/x-ms-dynamic-schema", "points at 'properties'")],
+             output=connector({"x-ms-dynamic-schema": SCHEMA, "x-ms-dynamic-properties": PROPS}, body_property="other")),
+        case("item value path mismatch", swagger=connector({"x-ms-dynamic-schema": SCHEMA, "x-ms-dynamic-properties": {
+            **PROPS, "itemValuePath": "schema/properties"}}),
+             errors=[err(f"{ROW}/x-ms-dynamic-properties/itemValuePath", "should be 'schema'")],
+             output=connector({"x-ms-dynamic-schema": SCHEMA, "x-ms-dynamic-properties": PROPS})),
+        case("file picker without a tree", swagger=connector({"x-ms-dynamic-values": {"capability": "file-picker"}}),
+             errors=[err(f"{ROW}/x-ms-dynamic-values", "needs 'x-ms-dynamic-tree'")]),
+    ],
+)

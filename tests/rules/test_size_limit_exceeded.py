@@ -1,0 +1,37 @@
+from ruletester import case, err, rule_table, swagger
+
+GET = swagger()["paths"]["/tasks/{taskId}"]["get"]
+
+
+def with_operations(n):
+    doc = swagger()
+    doc["paths"] = {f"/t{i}": {"get": {**GET, "operationId": f"Op{i}", "parameters": []}} for i in range(n)}
+    return doc
+
+
+def with_body(width):
+    doc = swagger()
+    doc["definitions"]["Wide"] = {"type": "object", "properties": {f"p{i}": {"type": "string"} for i in range(width)}}
+    doc["paths"]["/tasks/{taskId}"]["post"] = {**GET, "operationId": "Add", "parameters": [
+        {"name": "body", "in": "body", "schema": {"type": "object", "properties": {
+            "a": {"$ref": "#/definitions/Wide"}, "b": {"$ref": "#/definitions/Wide"}}}}]}
+    return doc
+
+
+test_table = rule_table(
+    "size-limit-exceeded",
+    valid=[case("few operations", swagger=with_operations(3)),
+           case("limits from options", swagger=with_operations(5), options={"max_operations": 5}),
+           case("a recursive definition counts once per path", swagger=swagger() | {"definitions": {
+               "Node": {"type": "object", "properties": {"child": {"$ref": "#/definitions/Node"}}}}})],
+    invalid=[
+        case("too many operations", swagger=with_operations(6), options={"max_operations": 5},
+             errors=[err("/paths", "6 operations; the limit is 5")]),
+        case("body too large", swagger=with_body(10), options={"max_body_schemas": 20},
+             errors=[err("/paths/~1tasks~1{taskId}/post", "request body")]),
+        case("operation too large", swagger=with_body(10), options={"max_schemas_per_operation": 20},
+             errors=[err("/paths/~1tasks~1{taskId}/post", "has 26 schemas")]),
+        case("all operations too large", swagger=with_body(10), options={"max_total_schemas": 20},
+             errors=[err("/paths", "in all")]),
+    ],
+)

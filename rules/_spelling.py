@@ -1,0 +1,478 @@
+"""The English dictionary behind the string rules, and spelling suggestions for the editor.
+
+The dictionary is pyspellchecker's English word list (American spelling) plus our vocabulary
+(rules/data/words-*.txt: technical terms, product names, British spellings). Also accepted:
+- British forms that follow regular patterns (-ise, -isation, -yse, -our, -tre, -ogue, -lled,
+  -lment) when the American form is a word;
+- inflections of our vocabulary (webhooks, barcoded) and plurals and -able forms of common words
+  (logins, deletable);
+- words made of two common words of 4 letters or more (firstname, wordcount), or of a common
+  prefix and a common word (subfolder, unarchive).
+
+Loading takes a few hundred milliseconds, so it happens once per process, lazily and under a
+lock. A server calls `preload()` in a background thread at start, off its critical path.
+
+For the editor (the language server calls this when the user asks for code actions; nothing
+calls it while linting):
+
+    suggest(word, limit=5, deadline_seconds=0.2) -> list[str]
+
+The best corrections of a misspelled word, best first, cased like the word: the words one edit
+away (a letter dropped, added, replaced or two letters swapped), most frequent first; only when
+there are none, the words two edits away, searched until the deadline. Cached per (word, limit):
+a repeated request costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+DATA = Path(__file__).parent / "data"
+_LOCK = threading.Lock()
+_DICTIONARY: "Dictionary | None" = None
+LOAD_SECONDS: float | None = None  # how long loading took in this process
+
+COMMON = 500  # frequency from which a word may be part of a compound (pyspellchecker's floor is 50)
+PART = 4  # the shortest part of a compound word
+PREFIXES = ("sub", "multi", "auto", "non", "pre", "un", "re", "geo", "meta", "micro", "inter", "super",
+            "over", "under", "out", "cross", "self", "co", "de", "dis", "mis", "semi", "mid", "post", "hyper")
+# Inflections accepted for our vocabulary (webhooks, barcoded) and, for possessives, for any word.
+SUFFIXES = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", ""), ("s'", ""),
+            ("'d", ""))
+# Inflections accepted for common dictionary words (logins, boxes, deletable).
+INFLECTIONS = (("s", ""), ("es", ""), ("able", ""), ("able", "e"))
+_OUR = ("colour", "behaviour", "favour", "flavour", "harbour", "honour", "humour", "labour", "neighbour",
+        "odour", "parlour", "rumour", "savour", "splendour", "vapour", "vigour", "armour", "candour",
+        "clamour", "endeavour", "fervour", "rancour", "rigour", "saviour", "valour", "tumour", "ardour")
+_TRE = ("centre", "metre", "litre", "fibre", "theatre", "calibre", "sombre", "spectre", "lustre", "meagre",
+        "sabre", "kilometre", "millimetre", "centimetre")
+_TRE_ENDINGS = {"e": "", "es": "s", "ed": "ed", "ing": "ing"}
+_BRITISH = [
+    (re.compile(r"(.{3,})is(e|ed|es|ing|er|ers|ation|ations|ational)$"), r"\1iz\2"),  # organise
+    (re.compile(r"(.{2,})ys(e|ed|es|ing|er|ers)$"), r"\1yz\2"),  # analyse
+    (re.compile(r"(.{2,})ogue(s|d)?$"), r"\1og\2"),  # catalogue
+    (re.compile(r"(.*[^aeiou](?:[aeiou]|ia|ue)l)l(ed|ing|er|ers)$"), r"\1\2"),  # travelled, dialled
+    (re.compile(r"(.{3,})l(ment|ments|ful)$"), r"\1ll\2"),  # fulfilment, skilful
+]
+
+
+def _read_words(pattern: str) -> set[str]:
+    words: set[str] = set()
+    for path in sorted(DATA.glob(pattern)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.add(line.lower())
+    return words
+
+
+class Dictionary:
+    """Which lower-case words (straight apostrophes) are English or ours."""
+
+    def __init__(self) -> None:
+        from spellchecker import SpellChecker
+
+        self.frequency: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
+        self.vocabulary = _read_words("words-*.txt")
+        self.names = _read_words("words-brands.txt") | _read_words("words-proper.txt")  # proper nouns
+        self._cache: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        try:
+            return self._cache[word]
+        except KeyError:
+            known = self._cache[word] = self._known(word)
+            return known
+
+    def is_word(self, word: str) -> bool:
+        """In pyspellchecker's list or ours, as is (no derivation)."""
+        return word in self.frequency or word in self.vocabulary
+
+    def _common(self, word: str) -> bool:
+        return len(word) >= PART and (self.frequency.get(word, 0) >= COMMON or word in self.vocabulary)
+
+    def _inflected(self, word: str) -> bool:
+        for suffix, restore in INFLECTIONS:
+            stem = word[: -len(suffix)] + restore
+            sibilant = stem.endswith(("s", "x", "z", "ch", "sh"))  # boxes, logins; not boxs, filees
+            if word.endswith(suffix) and sibilant == (suffix == "es") and self._common(stem):
+                return True
+        return False
+
+    def _known(self, word: str) -> bool:
+        if self.is_word(word) or self._british(word) or self._inflected(word):
+            return True
+        for suffix, restore in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= (2 if "'" in suffix else 3):
+                stem = word[: -len(suffix)] + restore
+                if stem in self.vocabulary or ("'" in suffix and stem in self):
+                    return True
+        if len(word) >= 2 * PART and word.isalpha():
+            for prefix in PREFIXES:
+                if word.startswith(prefix) and self._common(word[len(prefix):]):
+                    return True
+            for i in range(PART, len(word) - PART + 1):
+                if word[i - 1] != word[i] and self._common(word[:i]) and (  # messsage is no compound
+                        self._common(word[i:]) or self._inflected(word[i:])):
+                    return True
+        return False
+
+    def _british(self, word: str) -> bool:
+        """A regular British spelling whose American form is a word."""
+        candidates = [pattern.sub(american, word) for pattern, american in _BRITISH if pattern.match(word)]
+        candidates += [stem[:-2] + "r" + word[len(stem):] for stem in _OUR if word.startswith(stem)]
+        for stem in _TRE:
+            ending = word[len(stem) - 1:] if word.startswith(stem[:-1]) else None
+            if ending in _TRE_ENDINGS:
+                candidates.append(stem[:-2] + "er" + _TRE_ENDINGS[ending])
+        return any(self.is_word(c) for c in candidates)
+
+
+def dictionary() -> Dictionary:
+    """The process's dictionary, loaded on first use (thread-safe)."""
+    global _DICTIONARY, LOAD_SECONDS
+    if _DICTIONARY is None:
+        with _LOCK:
+            if _DICTIONARY is None:
+                start = time.perf_counter()
+                loaded = Dictionary()
+                LOAD_SECONDS = time.perf_counter() - start
+                _DICTIONARY = loaded
+    return _DICTIONARY
+
+
+def preload() -> float:
+    """Load the dictionary now; a server calls this in a background thread at start. Returns the
+    seconds the load took (whichever thread did it)."""
+    dictionary()
+    return LOAD_SECONDS or 0.0
+
+
+def is_loaded() -> bool:
+    return _DICTIONARY is not None
+
+
+def normalise(word: str) -> str:
+    """Lower case, straight apostrophes: the form the dictionary holds."""
+    return word.lower().replace("’", "'")
+
+
+def known(word: str, extra: frozenset[str] = frozenset()) -> bool:
+    """`word` is English, ours, or one of `extra` (lower-case words the connector teaches)."""
+    lower = word.lower().replace("’", "'")
+    if lower in extra or (lower.endswith(("'s", "s'")) and lower[:-2] in extra):
+        return True
+    return lower in dictionary()
+
+
+_MASK = re.compile(r"(\w)\1+$")  # xx, yyyy, nnnn: format masks
+_LOWER_UPPER = re.compile(r"[a-z]([A-Z][a-z]{2,})$")  # eSignature; or a slipped shift key: uSccess
+_DOUBLED_CAPITAL = re.compile(r"([A-Z])\1[a-z]{2,}$")  # OOrder (but RRset is a DNS term)
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_checked(word, text: str) -> bool:
+    """Whether the spelling of a word of `text` (a _text.Word) is checked: lower-case and
+    capitalised ASCII words of 3 letters or more, except masks (xxxx) and words cut off by an
+    ellipsis (descrip...); camelCase only when it looks like a capitalised word with a slipped
+    shift key (uSer, OOrder). Acronyms in capitals are not checked."""
+    t = word.text
+    if len(t) < 3 or not t.isascii() or text.startswith(("...", "…"), word.end):
+        return False
+    if word.shape == "lower" or word.shape == "title":
+        return not _MASK.match(t.lower())
+    return word.shape == "mixed" and bool(_LOWER_UPPER.match(t) or _DOUBLED_CAPITAL.match(t))
+
+
+class Analysis(NamedTuple):
+    """One string, as the English-string rules see it."""
+
+    english: int  # counted words that are English (or the connector's)
+    counted: int  # words of 2 letters or more, lower case or capitalised, or in another script
+    misspelled: tuple  # the checked words that are not known (_text.Word tuples)
+    foreign_script: bool  # most letters are not Latin
+
+    def is_english(self, min_words: int = 4, min_share: float = 0.5) -> bool:
+        """False when most letters are in another script, or when `min_words` words or more are
+        counted and under `min_share` of them are English."""
+        if self.foreign_script:
+            return False
+        return self.counted < min_words or self.english >= min_share * self.counted
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_JOINED = re.compile(r"[^\W\d_]['’][^\W\d_]")  # user's: one word in _text.words, two letter runs here
+
+
+def analyse(text: str, extra: frozenset[str] = frozenset()) -> Analysis:
+    """Count the English words of `text` and find its misspelled ones. A string whose letter
+    runs are all known words takes a fast path that needs no tokens; anything else is tokenised.
+    (For a string with URLs, code and the like, the fast path counts letter runs rather than
+    words: all of them English either way.)"""
+    from ._text import is_plain
+
+    if is_plain(text):
+        fast = _analyse_known_prose(text, extra)
+    elif text.isascii() and not (("'" in text or "’" in text) and _JOINED.search(text)):
+        fast = _analyse_known_prose(text, extra)
+        if fast is not None:
+            fast = Analysis(fast.counted, fast.counted, (), False)
+    else:
+        fast = None
+    return fast if fast is not None else _analyse_words(text, extra)
+
+
+def _analyse_known_prose(text: str, extra: frozenset[str]) -> "Analysis | None":
+    """`_analyse_words` for a string that `_text.words` splits at every non-letter; None as soon
+    as a word is not known, or is camelCase (then offsets are needed)."""
+    d = dictionary()
+    if text.isascii():  # few operations per word
+        runs = [t for t in _LETTERS.findall(text) if len(t) > 1 and not t.isupper()]
+        if not all(t.islower() or t[1:].islower() for t in runs):
+            return None  # camelCase (or OOrder, IDs): needs a closer look
+        frequency = d.frequency
+        for lower in {t.lower() for t in runs}:
+            if lower not in frequency and lower not in d and lower not in extra:
+                return None
+        return Analysis(len(runs), len(runs), (), False)
+    cache = d._cache
+    english = counted = 0
+    for t in _LETTERS.findall(text):
+        if len(t) < 2 or t.isupper():
+            continue
+        if not t.isascii():
+            counted += 1
+            continue
+        if not (t.islower() or (t[0].isupper() and t[1:].islower())):
+            return None  # camelCase
+        lower = t.lower()
+        is_known = cache.get(lower)
+        if is_known is None:
+            is_known = lower in d
+        if not is_known and lower not in extra:
+            return None
+        english += 1
+        counted += 1
+    return Analysis(english, counted, (), _foreign_script(text))
+
+
+def _foreign_script(text: str) -> bool:
+    if text.isascii():
+        return False
+    letters = len(_LETTER.findall(text))
+    return letters >= 8 and 2 * len(_LATIN.findall(text)) < letters
+
+
+def _analyse_words(text: str, extra: frozenset[str]) -> Analysis:
+    """Count the English words of `text` and find its misspelled ones, in one pass over its words."""
+    from ._text import words
+
+    d = dictionary()
+    cache = d._cache
+    english = counted = 0
+    bad = []
+    for w in words(text):
+        t = w.text
+        shape = w.shape
+        if shape == "upper" or len(t) < 2:
+            continue  # acronyms and single letters: neither counted nor checked
+        if not t.isascii():
+            counted += 1  # another alphabet, or accents: not English
+            continue
+        if shape == "mixed":  # camelCase is not counted; checked only for a slipped shift key
+            if is_checked(w, text):
+                m = _LOWER_UPPER.match(t)
+                if not known(t, extra) and (not known(m[1], extra) if m else known(t[1:], extra)):
+                    bad.append(w)
+            continue
+        lower = t.lower()
+        if "'" in lower or "’" in lower:
+            lower = lower.replace("’", "'")
+        is_known = cache.get(lower)
+        if is_known is None:
+            is_known = lower in d
+        if is_known or lower in extra or (lower.endswith(("'s", "s'")) and lower[:-2] in extra):
+            english += 1
+            counted += 1
+        elif not _MASK.match(lower):  # masks (yyyy, mm) are neither
+            counted += 1
+            if len(t) >= 3 and not text.startswith(("...", "…"), w.end):
+                bad.append(w)
+    return Analysis(english, counted, tuple(bad), _foreign_script(text))
+
+
+def analysis(ctx, text: str) -> Analysis:
+    """`analyse(text, connector_words(ctx))`, once per distinct string per lint."""
+    memo = ctx.cached("spelling:analysis", dict)
+    try:
+        return memo[text]
+    except KeyError:
+        result = memo[text] = analyse(text, connector_words(ctx))
+        return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Words of the connector itself: brand names and the identifiers its prose mentions
+
+_NAME_PART = re.compile(r"[^\W\d_]+")
+
+
+def brand_words(ctx) -> frozenset[str]:
+    """Lower-case words of the connector's names: title, publisher, stack owner, contact name,
+    host labels, and the user's words. Computed once per lint."""
+    return ctx.cached("spelling:brand-words", lambda: frozenset(_split_names(_names(ctx))))
+
+
+def connector_words(ctx) -> frozenset[str]:
+    """`brand_words` plus the connector's identifiers: operationIds, parameter names, property
+    names and enum values, whole and split at camelCase and snake_case. Computed once per lint."""
+    def compute() -> frozenset[str]:
+        identifiers: list[str] = []
+        _identifiers(ctx.swagger, identifiers)
+        return brand_words(ctx) | frozenset(_split_names(identifiers))
+
+    return ctx.cached("spelling:connector-words", compute)
+
+
+def proper_words(ctx) -> frozenset[str]:
+    """Lower-case words that are names here, so the casing rules keep their capital: brand words,
+    our product names and proper nouns (words-brands.txt, words-proper.txt), and words the
+    connector's descriptions capitalise in mid-sentence but never write in lower case."""
+    def compute() -> frozenset[str]:
+        from ._openapi import display_strings
+        from ._text import words
+
+        capitalised, lower = set(), set()
+        for _file, _ptr, kind, text in display_strings(ctx):
+            if kind.endswith("description"):
+                for w in words(text):
+                    if w.shape == "title" and not w.sentence_start:
+                        capitalised.add(w.text.lower())
+                    elif w.shape == "lower":
+                        lower.add(w.text)
+        return brand_words(ctx) | dictionary().names | frozenset(capitalised - lower)
+
+    return ctx.cached("spelling:proper-words", compute)
+
+
+def _names(ctx) -> list[str]:
+    names: list[str] = list(ctx.words)
+    sw = ctx.swagger if isinstance(ctx.swagger, dict) else {}
+    inf = sw.get("info") if isinstance(sw.get("info"), dict) else {}
+    contact = inf.get("contact") if isinstance(inf.get("contact"), dict) else {}
+    props = ctx.api_properties.get("properties") if isinstance(ctx.api_properties, dict) else None
+    props = props if isinstance(props, dict) else {}
+    for value in (inf.get("title"), contact.get("name"), sw.get("host"), props.get("publisher"),
+                  props.get("stackOwner")):
+        if isinstance(value, str):
+            names.append(value)
+    return names
+
+
+def _split_names(names: Iterable[str]) -> set[str]:
+    from ._text import _CAMEL_PART
+
+    out: set[str] = set()
+    for name in set(names):
+        if name.isalpha() and name.islower():
+            out.add(name)  # the common case: nothing to split
+            continue
+        for part in _NAME_PART.findall(name):
+            lower = part.lower()
+            out.add(lower.replace("’", "'"))
+            if part != lower:
+                out.update(p.lower() for p in _CAMEL_PART.findall(part))
+    return out
+
+
+_NOT_IDENTIFIERS = frozenset({"example", "examples", "x-ms-examples", "default", "x-ms-test-value"})
+
+
+def _identifiers(root, out: list) -> None:
+    """operationIds, parameter names, schema property names and enum values, anywhere but in
+    examples and defaults."""
+    stack = [root]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        if isinstance(node, dict):
+            for key in ("operationId", "name"):
+                if isinstance(node.get(key), str):
+                    out.append(node[key])
+            if isinstance(node.get("properties"), dict):
+                out.extend(node["properties"])
+            if isinstance(node.get("enum"), list):
+                out.extend(v for v in node["enum"] if isinstance(v, str))
+            for key, value in node.items():
+                if isinstance(value, (dict, list)) and key not in _NOT_IDENTIFIERS:
+                    push(value)
+        elif isinstance(node, list):
+            for value in node:
+                if isinstance(value, (dict, list)):
+                    push(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Suggestions (editor only)
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_SUGGESTIONS: dict[tuple[str, int], list[str]] = {}
+
+
+def _edits1(word: str) -> Iterable[str]:
+    for i in range(len(word) + 1):
+        left, right = word[:i], word[i:]
+        if right:
+            yield left + right[1:]  # drop
+            if len(right) > 1:
+                yield left + right[1] + right[0] + right[2:]  # swap
+            for c in _ALPHABET:
+                yield left + c + right[1:]  # replace
+        for c in _ALPHABET:
+            yield left + c + right  # insert
+
+
+def suggest(word: str, limit: int = 5, deadline_seconds: float = 0.2) -> list[str]:
+    """Corrections for `word`, best first, at most `limit`, cased like `word`: the words one edit
+    away, or when there are none, those two edits away found before the deadline. Cached per
+    (word, limit); thread-safe."""
+    lower = normalise(word)
+    key = (lower, limit)
+    cached = _SUGGESTIONS.get(key)
+    if cached is None:
+        cached = _suggest(lower, limit, time.perf_counter() + deadline_seconds)
+        with _LOCK:
+            _SUGGESTIONS[key] = cached
+    return [_case_like(word, s) for s in cached]
+
+
+def _suggest(lower: str, limit: int, deadline: float) -> list[str]:
+    d = dictionary()
+
+    def rank(candidate: str) -> tuple[int, str]:
+        return -(d.frequency.get(candidate) or (1000 if candidate in d.vocabulary else 0)), candidate
+
+    first = {c for c in _edits1(lower) if c != lower and d.is_word(c)}
+    found = sorted(first, key=rank)[:limit]
+    if not found:  # edit distance 2 only when nothing is closer: it costs up to the deadline
+        second: set[str] = set()
+        for i, edit in enumerate(dict.fromkeys(_edits1(lower))):  # in a fixed order
+            if i % 32 == 0 and time.perf_counter() > deadline:
+                break
+            second.update(c for c in _edits1(edit) if c in d.frequency)
+        second -= first | {lower}
+        found = sorted(second, key=rank)[:limit]
+    return found
+
+
+def _case_like(template: str, word: str) -> str:
+    if len(template) > 1 and template.isupper():
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,150 @@
+"""Tokenising display strings for the English-string rules.
+
+`words(text)` finds the words of a string with their character offsets, skipping what is not
+prose: URLs, e-mail addresses, paths, `code in backticks`, quoted literals, placeholders
+(`{id}`, `@{...}`, `<tenant>`), numbers and words with digits, hex, versions, date formats, file
+and domain names (anything dotted), locale tags (zh-Hant), snake_case, `$filter`, `@odata` and
+`x-ms-*` identifiers. Hyphenated words are split at the hyphen. camelCase words are kept whole
+(shape "mixed"); `split_camel` splits them when a rule wants the parts.
+
+One compiled regular expression does it in a single pass (plain prose, most strings, takes a
+simpler one with the same result); the result is cached per string.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    shape: str  # "lower" (item), "title" (Item), "upper" (ITEM), "mixed" (itemId, iPhone)
+    sentence_start: bool  # first word of the string or of a sentence
+
+
+_LETTER = r"[^\W\d_]"
+_STOP = r"[.!?:;]\s|\n\s*\n|[.!?]$|\n\s*[-*•]\s|\s[-–—|]\s"  # ends a sentence or a part
+_TOKEN = re.compile(
+    r"""
+      (?P<plain>"""
+    + _LETTER
+    + r"""+(?:['’]"""
+    + _LETTER
+    + r"""+)*(?![\w@/\\=-]|[.:]\w|:[/\\]))   # a plain word, the common case: decided at once
+    | (?P<code>`[^`]*`?)                                      # `code`, unterminated: to the end
+    | (?P<url>\b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>"'`]*|\bwww\.[^\s<>"'`]+)
+    | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+    | (?P<placeholder>@\{[^}]*\}?|\$\{[^}]*\}?|\{\{[^}]*\}\}|\{[^{}]*\}|\[\[[^\]]*\]\]|%[sdif\d]\b
+                     |<[^<>\s][^<>\n]{0,80}>)
+    | (?P<quoted>"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\w'’])'(?=[^\s'])[^'\n]{0,60}(?<=[^\s'])'(?![\w'’]))
+    | (?P<ident>\bx-ms-[\w-]*|\b[a-z]{2,3}-(?:[A-Z][a-z]{3}|[A-Z]{2})\b|[$@][\w.-]+(?:=[^\s,;)]*)?|[\w-]*_[\w-]*|[\w-]*\d[\w-]*|[\w-]+=[^\s,;)]*)  # snake_case, x-ms-*, digits, a=b
+    | (?P<datefmt>\b[yMdHhmsfzZ]+(?:[-/:.T][yMdHhmsfzZ]+|'T')+\b)   # yyyy-MM-ddTHH:mm:ss
+    | (?P<path>(?:[A-Za-z]:)?[\\/][\w.~%-]+(?:[\\/][\w.~%-]*)*|\w[\w.~%-]*(?:[\\/][\w.~%-]+)+)
+    | (?P<dotted>[\w-]+(?:\.[\w-]+)+)                         # report.pdf, api.contoso.com, e.g, 1.0.2
+    | (?P<hex>\#[0-9A-Fa-f]{3,8}\b)
+    | (?P<word>"""
+    + _LETTER
+    + r"""+(?:['’]"""
+    + _LETTER
+    + r"""+)*)
+    | (?P<stop>"""
+    + _STOP
+    + r""")
+    """,
+    re.VERBOSE,
+)
+
+
+# Most strings are plain prose: no character that can start or join a protected token. Those are
+# tokenised by a much simpler expression with the same result.
+_SPECIAL_CHAR = re.compile(r"""[`"'“‘”’{}<>@$%#/\\_=\d\[\]]""")
+_JOIN = re.compile(r"[.:](?=[\w-])|-(?=\w)")
+_DATE_T = re.compile(r"[yMdHhmsfzZ]T[yMdHhmsfzZ]")
+
+
+def is_plain(text: str) -> bool:
+    """No character that can start or join a protected token: no quote, bracket, digit, `_`, `/`,
+    ..., no `.` or `:` between word characters or hyphens, no hyphen between word characters, no
+    `www`, no `yyyyTHH`. (One character class and a few string tests: much faster than one
+    expression with alternatives.)"""
+    if _SPECIAL_CHAR.search(text) or "www" in text:
+        return False
+    for m in _JOIN.finditer(text):
+        before = text[m.start() - 1:m.start()]
+        if before and (before.isalnum() or before == "_" or (before == "-" and m.group() != "-")):
+            return False
+    return "T" not in text or _DATE_T.search(text) is None
+
+
+_SIMPLE = re.compile(f"(?P<plain>{_LETTER}+)|(?P<stop>{_STOP})")
+_new = tuple.__new__  # builds a Word without NamedTuple's Python-level __new__ (the hot loop)
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[Word, ...]:
+    """The prose words of `text`, in order, with [start, end) offsets into `text`."""
+    out = []
+    append = out.append
+    sentence_start = True
+    for m in (_SIMPLE if is_plain(text) else _TOKEN).finditer(text):
+        kind = m.lastgroup
+        if kind == "plain" or kind == "word":
+            w = m.group()
+            if w.islower():  # apostrophes are neither: user's is lower, Don't is title
+                shape = "lower"
+            elif w.isupper():
+                shape = "upper"
+            elif w[0].isupper() and (len(w) == 1 or w[1:].islower()):
+                shape = "title"
+            else:
+                shape = "mixed"
+            append(_new(Word, (m.start(), m.end(), w, shape, sentence_start)))
+            sentence_start = False
+        else:
+            sentence_start = kind == "stop"
+    return tuple(out)
+
+
+_CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+")
+
+
+def split_camel(word: str) -> list[tuple[int, int, str]]:
+    """Parts of a camelCase/PascalCase word with offsets: itemId -> item, Id; XMLHttp -> XML, Http."""
+    return [(m.start(), m.end(), m.group()) for m in _CAMEL_PART.finditer(word)]
+
+
+def is_camel(word: Word) -> bool:
+    """A word with a capital after a lower-case letter (itemId, MinimumHighways, iPhone)."""
+    return word.shape == "mixed" and bool(re.search(r"[a-z][A-Z]", word.text))
+
+
+def match_case(template: str, word: str) -> str:
+    """`word` cased like `template`: ITEM -> WORD, Item -> Word, item -> word."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def ends_with_url(text: str) -> bool:
+    stripped = text.rstrip()
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    return bool(re.match(r"\(?(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)", last)) or last.endswith("`")
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, str]:
+    """Lower-case acronym -> its written form (id -> ID, oauth -> OAuth), from data/words-acronyms.txt."""
+    out = {}
+    path = Path(__file__).parent / "data" / "words-acronyms.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out[line.lower()] = line
+    return out

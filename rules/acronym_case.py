@@ -1,0 +1,80 @@
+"""Acronyms in display strings are written in capitals (ID, URL, API, JSON).
+
+## What it does
+Flags acronyms such as `id`, `url`, `api`, `json`, `http`, `sku` written in lower case or only
+capitalised (`Url`) in the strings people read. The list is `rules/data/words-acronyms.txt`, with
+each acronym's written form (`IDs`, `OAuth`). Not flagged: acronyms inside `code`, quotes, URLs,
+paths, file names and hyphenated names (`api-version`, `x-api-key`), and strings that are not
+English.
+
+## Why is this bad?
+Certification asks for abbreviations in capitals. Translators and readers take a lower-case `id`
+or `url` for an ordinary word, and the same term written three ways looks careless.
+
+## Example
+```json
+{"x-ms-summary": "Task id", "description": "The url of the task's json feed."}
+```
+
+## Use instead
+```json
+{"x-ms-summary": "Task ID", "description": "The URL of the task's JSON feed."}
+```
+
+## Fix
+The fix is safe: it writes the acronym in its listed form, and only the letters' case changes.
+"""
+
+import re
+
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
+from ._openapi import display_strings
+from ._spelling import analysis
+from ._text import acronyms, words
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def check(ctx):
+    memo = {}
+    for file, ptr, _kind, text in display_strings(ctx):
+        if text not in memo:
+            memo[text] = list(_lowered(ctx, text))
+        for start, end, form in memo[text]:
+            fix = Fix(f"Write '{form}'", (ReplaceInString(ptr, start, end, form),), Applicability.SAFE)
+            yield Finding(ptr, f"'{text[start:end]}' is an acronym; write it '{form}'.", file=file,
+                          span=(start, end), fixes=(fix,))
+
+
+def _lowered(ctx, text: str):
+    """(start, end, written form) of each acronym of `text` not in its written form."""
+    forms = acronyms()
+    if forms.keys().isdisjoint(_LETTERS.findall(text.lower())):
+        return  # most strings: no acronym at all
+    for word in words(text):
+        if word.shape not in ("lower", "title"):
+            continue
+        bare = word.text.lower()
+        end = word.end
+        if bare.endswith(("'s", "’s")):
+            bare, end = bare[:-2], end - 2
+        form = forms.get(bare)
+        if form is None or text[word.start:end] == form:
+            continue
+        if text[word.start - 1:word.start] == "-" or text[end:end + 1] == "-":
+            continue  # api-version, x-api-key: a name, not prose
+        if not analysis(ctx, text).is_english():
+            return
+        yield word.start, end, form
+
+
+RULE = Rule(
+    id="acronym-case",
+    summary="Acronyms in display strings are written in capitals (ID, URL, API, JSON).",
+    severity=Severity.INFORMATION,
+    category="strings",
+    fixable=FixAvailability.ALWAYS,
+    preset_severity={Preset.CUSTOM: Severity.HINT},
+    docs=__doc__,
+    check=check,
+)

@@ -1,0 +1,91 @@
+"""Display strings have no camelCase or PascalCase words.
+
+## What it does
+Flags words such as `minimumHighways` or `MinimumHighways` in the strings people read: summaries,
+`x-ms-summary`, descriptions, display names and tooltips. Not flagged: the connector's own names
+(title, publisher, host), known product names (SharePoint, LinkedIn, iPhone-style names such as
+eSignature), acronyms (IoT), and anything in `code`, quotes, URLs or placeholders. The title is not
+checked: it is the connector's name.
+
+## Why is this bad?
+Certification asks for plain words in display strings. Translators treat a camelCase word as an
+identifier and leave it untranslated, so users of every other language see it as is. Most
+certified connectors still have some (mostly field names in descriptions), so this is
+information, not a warning.
+
+## Example
+```json
+{"x-ms-summary": "minimumHighways", "description": "Set minimumHighways to avoid tolls."}
+```
+
+## Use instead
+```json
+{"x-ms-summary": "Minimum Highways", "description": "Set `minimumHighways` to avoid tolls."}
+```
+
+## Fix
+Two fixes, each a suggestion, since only the author knows whether the word is prose or the name of
+a field. The first splits the word: `minimumHighways` becomes `minimum highways` (`Minimum
+Highways` in a title-case string such as `x-ms-summary`), and known acronyms are written in
+capitals (`userId` becomes `user ID`). In descriptions the second marks the word as code instead.
+"""
+
+import re
+
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
+from ._openapi import display_strings
+from ._spelling import brand_words, dictionary, normalise
+from ._text import acronyms, is_camel, split_camel, words
+
+TITLE_CASE_KINDS = {"parameter-summary", "property-summary", "enum-display-name", "ui-display-name"}
+_PREFIXED = re.compile(r"[a-z]([A-Z][a-z]+)$")  # eSignature, iPhone, sObject
+_HUMP = re.compile(r"[a-z][A-Z]")
+
+
+def check(ctx):
+    brands = brand_words(ctx)
+    vocabulary = dictionary().vocabulary
+    for file, ptr, kind, text in display_strings(ctx):
+        if kind == "title" or not _HUMP.search(text):
+            continue
+        for word in words(text):
+            if not is_camel(word):
+                continue
+            name = normalise(word.text).removesuffix("'s")
+            if name in brands or name in vocabulary or name in acronyms() or _PREFIXED.match(word.text):
+                continue  # eSignature-style names, and slipped shift keys (uSer), which spelling reports
+            split = split_words(word.text.removesuffix("'s"), title=kind in TITLE_CASE_KINDS)
+            edit = ReplaceInString(ptr, word.start, word.start + len(word.text.removesuffix("'s")), split)
+            fixes = [Fix(f"Split into '{split}'", (edit,), Applicability.SUGGESTION)]
+            if "description" in kind:
+                code = f"`{text[edit.start:edit.end]}`"
+                fixes.append(Fix(f"Mark as code: {code}", (ReplaceInString(ptr, edit.start, edit.end, code),),
+                                 Applicability.SUGGESTION))
+            yield Finding(ptr, f"'{word.text}' is a camelCase word, which translators leave untranslated; "
+                               "write separate words.", file=file, span=(word.start, word.end), fixes=tuple(fixes))
+
+
+def split_words(word: str, title: bool = False) -> str:
+    """minimumHighways -> "minimum highways" (title: "Minimum Highways"); userId -> "user ID"."""
+    parts = []
+    for i, (_, _, part) in enumerate(split_camel(word)):
+        acronym = acronyms().get(part.lower())
+        if acronym and (i > 0 or not part.islower()):
+            parts.append(acronym)
+        elif i == 0 or (part.isupper() and len(part) > 1):
+            parts.append(part[:1].upper() + part[1:] if title else part)
+        else:
+            parts.append(part.capitalize() if title else part.lower())
+    return " ".join(parts)
+
+
+RULE = Rule(
+    id="camelcase-string",
+    summary="Display strings have no camelCase or PascalCase words.",
+    severity=Severity.INFORMATION,
+    category="strings",
+    fixable=FixAvailability.ALWAYS,
+    preset_severity={Preset.CUSTOM: Severity.HINT},
+    docs=__doc__,
+    check=check,
+)

@@ -1,0 +1,55 @@
+"""Display strings are in English.
+
+## What it does
+Flags a string people read (description, summary, `x-ms-summary`, display name, tooltip) that
+does not look like English: one mostly in another script, or one of four words or more where
+fewer than half (option `min_share`) are English words. The connector's own names and identifiers
+count as English; acronyms and camelCase words are not counted. The title is not checked: it is a
+name.
+
+## Why is this bad?
+Certification requires English strings: they are the source that Microsoft translates into the
+other languages of Power Platform, so a string in another language is shown untranslated, or
+translated wrongly, everywhere.
+
+## Example
+```json
+{"description": "Liefert die Liste aller offenen Aufgaben zurück."}
+```
+
+## Use instead
+```json
+{"description": "Returns the list of all open tasks."}
+```
+
+## Fix
+None: the text has to be written in English.
+"""
+
+from ._api import Finding, Preset, Rule, Severity
+from ._openapi import display_strings
+from ._spelling import analysis
+
+
+def check(ctx):
+    share = ctx.options["min_share"]
+    for file, ptr, kind, text in display_strings(ctx):
+        result = analysis(ctx, text)
+        if kind == "title" or result.is_english(min_share=share):
+            continue
+        detail = ("most of its letters are in another script" if result.foreign_script
+                  else f"only {result.english} of its {result.counted} words are English")
+        yield Finding(ptr, f"This text does not look like English: {detail}. Connector strings must be in English.",
+                      file=file)
+
+
+RULE = Rule(
+    id="english-only",
+    summary="Display strings are in English.",
+    severity=Severity.WARNING,
+    category="strings",
+    options={"min_share": 0.5},
+    preset_severity={Preset.CUSTOM: Severity.INFORMATION},
+    docs=__doc__,
+    check=check,
+)

@@ -1,0 +1,81 @@
+"""Words in display strings are spelled correctly.
+
+## What it does
+Checks the spelling of every string people read (the title and description, operation summaries
+and descriptions, `x-ms-summary`, parameter and property descriptions, enum display names and the
+connection parameters' `uiDefinition` texts) and underlines each unknown word.
+
+British and American spellings are both accepted, and so are technical words (webhook, OAuth,
+JSON, SKU), the connector's own names (title, publisher, stack owner, contact name, host) and the
+identifiers its prose mentions (operationIds, parameter and property names, enum values). Not
+checked: URLs, e-mail addresses, paths, `code`, quoted literals, placeholders such as `{id}`,
+numbers, versions, file names, acronyms in capitals and camelCase words (see `camelcase-string`).
+A string that is not English is left to `english-only`. Add your own words to the `words` list of
+the configuration file.
+
+## Why is this bad?
+Certification requires correct English, and connector strings are translated into many languages:
+a misspelled word is shown as is, or translated wrongly, in every one of them.
+
+## Example
+```json
+{"description": "Retrieves the attachements of a message."}
+```
+
+## Use instead
+```json
+{"description": "Retrieves the attachments of a message."}
+```
+
+## Fix
+Each fix is a suggestion: in the editor, the closest words as replacements (computed when you ask
+for code actions, in at most 200 ms), besides adding the word to the dictionary or ignoring it in
+the file. The option `suggestions` (default 0) attaches that many replacements to each finding
+while linting, for reports.
+"""
+
+from dataclasses import replace
+
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
+from ._openapi import display_strings
+from ._spelling import analyse, analysis, suggest
+
+
+def check(ctx):
+    count = ctx.options["suggestions"]
+    for file, ptr, _kind, text in display_strings(ctx):
+        result = analysis(ctx, text)  # once per distinct string, shared with the other string rules
+        if not result.is_english():
+            continue  # english-only reports it
+        for word in result.misspelled:
+            finding = Finding(ptr, f"'{word.text}' is not a known English word; check its spelling.", file=file,
+                              span=(word.start, word.end))
+            yield replace(finding, fixes=suggestion_fixes(finding, text, count)) if count else finding
+
+
+def misspelled_words(text: str, extra: frozenset[str] = frozenset()) -> tuple:
+    """The words of one string this rule flags (_text.Word tuples), given the connector's words
+    `extra`: none in a string that is not English, which english-only reports instead."""
+    result = analyse(text, extra)
+    return result.misspelled if result.is_english() else ()
+
+
+def suggestion_fixes(finding: Finding, value: str, limit: int = 5, deadline_seconds: float = 0.2) -> tuple[Fix, ...]:
+    """The replacement fixes for a spelling finding, computed on demand (the editor's code actions).
+    `value` is the string at `finding.pointer`; suggestions come from `_spelling.suggest`."""
+    start, end = finding.span
+    return tuple(Fix(f"Change to '{s}'", (ReplaceInString(finding.pointer, start, end, s),), Applicability.SUGGESTION)
+                 for s in suggest(value[start:end], limit, deadline_seconds))
+
+
+RULE = Rule(
+    id="spelling",
+    summary="Words in display strings are spelled correctly.",
+    severity=Severity.WARNING,
+    category="strings",
+    fixable=FixAvailability.SOMETIMES,
+    options={"suggestions": 0},
+    preset_severity={Preset.CUSTOM: Severity.INFORMATION},
+    docs=__doc__,
+    check=check,
+)

@@ -1,0 +1,73 @@
+"""Operation summaries are in sentence case.
+
+## What it does
+Flags an operation `summary` whose later words are capitalised like a title ("Get All Open
+Tasks") or whose first word is in lower case ("get tasks"). Only ordinary English words count:
+names keep their capital. A name is a word of the connector's own names (title, publisher, host),
+a known product name or proper noun (days, months, languages), a word the connector's
+descriptions capitalise in mid-sentence, or any word the dictionary does not know. Acronyms, words
+in capitals and camelCase words are left alone, and a new part of the summary may start with a
+capital after `:` or ` - `.
+
+## Why is this bad?
+Microsoft's string guidelines ask for operation summaries in sentence case: they are shown as the
+action's name in the designer, next to Microsoft's own actions, which follow that style.
+
+## Example
+```json
+{"summary": "Get All Open Tasks"}
+```
+
+## Use instead
+```json
+{"summary": "Get all open tasks"}
+```
+
+## Fix
+The fix is unsafe: it rewrites the case of the flagged words. It keeps names it knows, but a name it does not
+know (a product called "Compass", say) would be lower-cased, so check the result.
+"""
+
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
+from ._openapi import display_strings
+from ._spelling import dictionary, normalise, proper_words
+from ._text import acronyms, words
+
+
+def check(ctx):
+    names = proper_words(ctx)
+    d = dictionary()
+    for file, ptr, kind, text in display_strings(ctx):
+        if kind != "summary":
+            continue
+        edits = []
+        for w in words(text):
+            lower = normalise(w.text)
+            bare = lower.removesuffix("'s")
+            if bare in names or bare in acronyms() or bare == "i" or not d.is_word(bare):
+                continue
+            if w.sentence_start and w.shape == "lower":
+                edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].upper()))
+            elif not w.sentence_start and w.shape == "title":
+                edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].lower()))
+        if not edits:
+            continue
+        fixed = list(text)
+        for e in edits:
+            fixed[e.start] = e.text
+        fixed = "".join(fixed)
+        span = (edits[0].start, next(w.end for w in words(text) if w.start == edits[-1].start))
+        yield Finding(ptr, f"Operation summaries are in sentence case: '{fixed}'.", file=file, span=span,
+                      fixes=(Fix("Write in sentence case", tuple(edits), Applicability.UNSAFE),))
+
+
+RULE = Rule(
+    id="summary-sentence-case",
+    summary="Operation summaries are in sentence case.",
+    severity=Severity.INFORMATION,
+    category="strings",
+    fixable=FixAvailability.ALWAYS,
+    preset_severity={Preset.CUSTOM: Severity.HINT},
+    docs=__doc__,
+    check=check,
+)

@@ -1,0 +1,66 @@
+from ruletester import api_properties, case, err, rule_table, swagger
+
+OP = "/paths/~1tasks~1{taskId}/get"
+PARAM = f"{OP}/parameters/0"
+
+
+def with_op(top=None, **changes) -> dict:
+    doc = swagger(**(top or {}))
+    doc["paths"]["/tasks/{taskId}"]["get"].update(changes)
+    return doc
+
+
+def with_param(**changes) -> dict:
+    doc = swagger()
+    doc["paths"]["/tasks/{taskId}"]["get"]["parameters"][0].update(changes)
+    return doc
+
+
+test_camelcase_string = rule_table(
+    "camelcase-string",
+    valid=[
+        case("clean connector", swagger=swagger(), api_properties=api_properties()),
+        case("in code, quotes, URLs and placeholders", swagger=with_op(
+            description="Set `minimumHighways`, 'avoidTolls' or \"maxSpeed\" at https://contoso.com/routePlanner "
+                        "with {routeId}.")),
+        case("product names", swagger=with_op(description="Saves the file to SharePoint, OneDrive or LinkedIn.")),
+        case("the connector's own name", swagger=with_op({"title": "RoutePlanner"},
+                                                         description="RoutePlanner plans routes.")),
+        case("prefixed names and acronyms", swagger=with_op(description="Signs with eSignature on an iPhone or IoT.")),
+        case("the title is a name", swagger=swagger(title="ContosoTasks")),
+        case("capitals and plain words", swagger=with_op(description="Returns the PDF and the URL of the task.")),
+    ],
+    invalid=[
+        case("camelCase in a description", swagger=with_op(description="Set minimumHighways to avoid tolls."),
+             errors=[err(f"{OP}/description", "'minimumHighways'", span=(4, 19))],
+             output=with_op(description="Set minimum highways to avoid tolls.")),
+        case("PascalCase in an x-ms-summary becomes title case", swagger=with_param(**{"x-ms-summary": "MinimumHighways"}),
+             errors=[err(f"{PARAM}/x-ms-summary", "'MinimumHighways'", span=(0, 15))],
+             output=with_param(**{"x-ms-summary": "Minimum Highways"})),
+        case("acronym parts are written in capitals", swagger=with_op(description="The userId of the owner."),
+             errors=[err(f"{OP}/description", "'userId'", span=(4, 10))],
+             output=with_op(description="The user ID of the owner.")),
+        case("possessive keeps its ending", swagger=with_op(description="The taskList's owner."),
+             errors=[err(f"{OP}/description", "'taskList's'", span=(4, 14))],
+             output=with_op(description="The task list's owner.")),
+        case("several strings", swagger=with_op(summary="Get endDate", description="Uses startDate."),
+             errors=[err(f"{OP}/summary", "'endDate'", span=(4, 11)),
+                     err(f"{OP}/description", "'startDate'", span=(5, 14))],
+             output=with_op(summary="Get end date", description="Uses start date.")),
+    ],
+)
+
+
+def test_descriptions_also_offer_marking_as_code():
+    from connector_lint_rules import rules_by_id, run_rule
+    from connector_lint_rules._api import Applicability, apply_edits
+
+    ctx = case("x", swagger=with_op(description="Set minimumHighways to avoid tolls.")).context()
+    [finding] = run_rule(rules_by_id()["camelcase-string"], ctx)
+    split, code = finding.fixes
+    assert {split.applicability, code.applicability} == {Applicability.SUGGESTION}
+    fixed = apply_edits(with_op(description="Set minimumHighways to avoid tolls."), code.edits)
+    assert fixed == with_op(description="Set `minimumHighways` to avoid tolls.")
+    ctx = case("x", swagger=with_param(**{"x-ms-summary": "MinimumHighways"})).context()
+    [finding] = run_rule(rules_by_id()["camelcase-string"], ctx)
+    assert len(finding.fixes) == 1  # no backticks in a label

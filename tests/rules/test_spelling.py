@@ -1,0 +1,105 @@
+from ruletester import api_properties, case, err, rule_table, swagger
+
+from connector_lint_rules._api import FileKind
+
+OP = "/paths/~1tasks~1{taskId}/get"
+PARAM = f"{OP}/parameters/0"
+
+
+def with_op(top=None, **changes) -> dict:
+    doc = swagger(**(top or {}))
+    doc["paths"]["/tasks/{taskId}"]["get"].update(changes)
+    return doc
+
+
+def with_param(**changes) -> dict:
+    doc = swagger()
+    doc["paths"]["/tasks/{taskId}"]["get"]["parameters"][0].update(changes)
+    return doc
+
+
+def with_ui(description: str) -> dict:
+    doc = api_properties()
+    doc["properties"]["connectionParameters"]["api_key"]["uiDefinition"]["description"] = description
+    return doc
+
+
+TYPO = "Retrieves the attachements of a task."
+FIXED = with_op(description="Retrieves the attachments of a task.")
+
+test_spelling = rule_table(
+    "spelling",
+    valid=[
+        case("clean connector", swagger=swagger(), api_properties=api_properties()),
+        case("British and American spellings", swagger=with_op(
+            description="Organises the colours and behaviour of the catalogue; the centre's licence was cancelled, "
+                        "and the organization analyzes the color of the travelled centres.")),
+        case("technical vocabulary", swagger=with_op(
+            description="Sends the webhook payload as JSON over HTTP with OAuth, with the SKU of the CRM record, "
+                        "its metadata and a timestamp.")),
+        case("brand words from the title and the host", swagger=with_op(
+            {"title": "Zendexa Tasks", "host": "api.quorvio.com"}, description="Zendexa reads tasks from Quorvio.")),
+        case("identifiers the prose mentions", swagger=with_param(
+            name="orderref", description="Set orderref to the order's reference.")),
+        case("words of the user's dictionary", swagger=with_op(description="Runs the frobnicator."),
+             words=("Frobnicator",)),
+        case("protected tokens", swagger=with_op(
+            description="See https://contoso.com/docz or mail halp@contoso.com; use `fooBarz`, 'qwzx', \"zzyzx "
+                        "qwrt\", {taskIdd}, @{trigerBody()}, /v1/tsks, report.pdfx, v2.3.1, 0x1F, my_varr, "
+                        "yyyy-MM-ddTHH:mm:ss, x-ms-summry and <tenent>.")),
+        case("compounds, prefixes and plurals", swagger=with_op(
+            description="Choose the subfolder, the firstname field and the logins to unarchive.")),
+        case("a word cut off by an ellipsis", swagger=with_op(description="Returns the descrip...")),
+        case("acronyms in capitals and camelCase are other rules' business", swagger=with_op(
+            description="Returns the QWRTZ code and the taskIdd field.")),
+        case("a string in another language is left to english-only", swagger=with_op(
+            description="Liefert die Liste aller offenen Aufgaben zurück.")),
+        case("no swagger", swagger=None, api_properties=api_properties()),
+        case("broken shapes", swagger={"swagger": "2.0", "info": "x", "paths": {"/a": {"get": []}}}),
+    ],
+    invalid=[
+        case("misspelled word in an operation description", swagger=with_op(description=TYPO),
+             errors=[err(f"{OP}/description", "'attachements'", span=(14, 26))]),
+        case("two words, in order", swagger=with_op(description="Retreives the attachements."),
+             errors=[err(f"{OP}/description", "'Retreives'", span=(0, 9)),
+                     err(f"{OP}/description", "'attachements'", span=(14, 26))]),
+        case("x-ms-summary of a parameter", swagger=with_param(**{"x-ms-summary": "Task Identifer"}),
+             errors=[err(f"{PARAM}/x-ms-summary", "'Identifer'", span=(5, 14))]),
+        case("a slipped shift key", swagger=with_op(description="Gets the tSatus of the task."),
+             errors=[err(f"{OP}/description", "'tSatus'", span=(9, 15))]),
+        case("a doubled capital", swagger=with_op(summary="Get a task", description="OOrder the tasks."),
+             errors=[err(f"{OP}/description", "'OOrder'", span=(0, 6))]),
+        case("a wrong British form", swagger=with_op(description="Sets the colur of the task."),
+             errors=[err(f"{OP}/description", "'colur'", span=(9, 14))]),
+        case("user words accept only themselves", swagger=with_op(description="Runs the frobnicatr."),
+             words=("frobnicator",), errors=[err(f"{OP}/description", "'frobnicatr'")]),
+        case("connection parameter tooltip text", swagger=swagger(), api_properties=with_ui("Your API kee for Contoso."),
+             errors=[err("/properties/connectionParameters/api_key/uiDefinition/description", "'kee'",
+                         file=FileKind.API_PROPERTIES)]),
+        case("suggestions attached on request", swagger=with_op(description=TYPO), options={"suggestions": 3},
+             errors=[err(f"{OP}/description", "'attachements'", span=(14, 26))], output=FIXED),
+    ],
+)
+
+
+def test_suggestion_fixes_for_the_editor():
+    from connector_lint_rules._api import Applicability, Finding, apply_edits
+    from connector_lint_rules.spelling import suggestion_fixes
+
+    finding = Finding(f"{OP}/description", "m", span=(14, 26))
+    fixes = suggestion_fixes(finding, TYPO, limit=3)
+    assert fixes and all(f.applicability is Applicability.SUGGESTION for f in fixes)
+    assert fixes[0].title == "Change to 'attachments'"
+    assert apply_edits(with_op(description=TYPO), fixes[0].edits) == FIXED
+
+
+def test_the_rule_does_not_compute_suggestions_while_linting(monkeypatch):
+    from connector_lint_rules import rules_by_id, run_rule, spelling
+
+    def boom(*args, **kwargs):
+        raise AssertionError("suggest() called while linting")
+
+    monkeypatch.setattr(spelling, "suggest", boom)
+    ctx = case("x", swagger=with_op(description=TYPO)).context()
+    findings = run_rule(rules_by_id()["spelling"], ctx)
+    assert len(findings) == 1 and findings[0].fixes == ()

@@ -1,0 +1,138 @@
+"""The helpers behind the English-string rules: the tokeniser (_text) and the dictionary and
+suggestions (_spelling)."""
+
+import threading
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from connector_lint_rules import _spelling, _text
+from connector_lint_rules._text import split_camel, words
+
+
+@pytest.fixture(scope="session")
+def dictionary():
+    return _spelling.dictionary()
+
+
+def texts(text):
+    return [w.text for w in words(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gets the user's item.", ["Gets", "the", "user's", "item"]),
+    ("See https://contoso.com/a/b or www.contoso.com now", ["See", "or", "now"]),
+    ("Mail help@contoso.com today", ["Mail", "today"]),
+    ("Use `fooBar baz` here", ["Use", "here"]),
+    ("Set 'open' or \"closed tasks\" or “this”", ["Set", "or", "or"]),
+    ("The users' tasks and 'x' values", ["The", "users", "tasks", "and", "values"]),
+    ("Use {taskId}, {{var}}, @{body('x')}, ${env} and <your tenant>", ["Use", "and"]),
+    ("Open /v1/tasks and C:\\temp\\file and and/or", ["Open", "and", "and"]),
+    ("Version v2.1 of report.pdf on api.contoso.com, e.g. this", ["Version", "of", "on", "this"]),
+    ("Hex 0x1F, colour #ff00aa, 42 items, O365 and base64", ["Hex", "colour", "items", "and"]),
+    ("The my_field and x-ms-summary and $filter and DC=local", ["The", "and", "and", "and"]),
+    ("Format yyyy-MM-ddTHH:mm:ss or dd/MM/yyyy", ["Format", "or"]),
+    ("A read-only sign-in", ["A", "read", "only", "sign", "in"]),
+    ("minimumHighways and iPhone", ["minimumHighways", "and", "iPhone"]),
+])
+def test_words_skip_what_is_not_prose(text, expected):
+    assert texts(text) == expected
+
+
+def test_word_offsets_shapes_and_sentence_starts():
+    text = "Get the ID. then userId - Next: ok"
+    got = [(w.start, w.end, w.text, w.shape, w.sentence_start) for w in words(text)]
+    assert got == [(0, 3, "Get", "title", True), (4, 7, "the", "lower", False), (8, 10, "ID", "upper", False),
+                   (12, 16, "then", "lower", True), (17, 23, "userId", "mixed", False),
+                   (26, 30, "Next", "title", True), (32, 34, "ok", "lower", True)]
+    assert all(text[w.start:w.end] == w.text for w in words(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abXyMdhTw éß.!?:;,- \n\t()'\"`{}<>@$/\\_=#1%[]")), max_size=60))
+def test_the_plain_prose_fast_path_gives_the_full_expression_s_result(text):
+    full = []
+    sentence_start = True
+    for m in _text._TOKEN.finditer(text):
+        if m.lastgroup in ("plain", "word"):
+            full.append((m.start(), m.end(), m.group(), sentence_start))
+            sentence_start = False
+        else:
+            sentence_start = m.lastgroup == "stop"
+    assert [(w.start, w.end, w.text, w.sentence_start) for w in words(text)] == full
+
+
+def test_split_camel():
+    assert [p for _, _, p in split_camel("minimumHighways")] == ["minimum", "Highways"]
+    assert [p for _, _, p in split_camel("XMLHttpRequest")] == ["XML", "Http", "Request"]
+    assert split_camel("userId") == [(0, 4, "user"), (4, 6, "Id")]
+
+
+@pytest.mark.parametrize("word", [
+    "colour", "behaviours", "organisation", "optimised", "analyse", "catalogue", "travelled", "dialling",
+    "fulfilment", "centre", "centred", "metres", "favourite", "licence", "cheque", "grey",
+    "webhooks", "OAuth", "json", "firstname", "subfolder", "logins", "deletable", "boxes", "user's", "cc'd",
+])
+def test_known_words(dictionary, word):
+    assert _spelling.known(word)
+
+
+@pytest.mark.parametrize("word", [
+    "occured", "seperated", "recieved", "messsage", "languagees", "triggerd", "detailled", "colur", "filees",
+    "boxs", "desing", "wil",
+])
+def test_misspellings_are_not_explained_away(dictionary, word):
+    assert not _spelling.known(word)
+
+
+def test_extra_words_and_their_possessives(dictionary):
+    extra = frozenset({"zendexa"})
+    assert _spelling.known("Zendexa's", extra) and not _spelling.known("Zendexa")
+
+
+def test_analysis_counts_english_and_finds_misspellings(dictionary):
+    result = _spelling.analyse("The tasks of the usr are open.")
+    assert [w.text for w in result.misspelled] == ["usr"]
+    assert (result.english, result.counted) == (6, 7) and result.is_english()
+    assert not _spelling.analyse("Liefert die Liste aller offenen Aufgaben zurück.").is_english()
+    assert not _spelling.analyse("获取所有打开的任务列表。").is_english()
+    assert _spelling.analyse("Liste abrufen").is_english()  # too short to judge
+
+
+def test_suggestions_are_ranked_cased_and_cached(dictionary):
+    assert _spelling.suggest("attachements")[0] == "attachments"
+    assert _spelling.suggest("Attachements", 3)[0] == "Attachments"
+    assert _spelling.suggest("RECIEVED")[0] == "RECEIVED"
+    assert len(_spelling.suggest("tsk", 2)) <= 2
+    start = time.perf_counter()
+    assert _spelling.suggest("attachements")[0] == "attachments"
+    assert time.perf_counter() - start < 0.01  # from the cache
+
+
+def test_suggestions_stop_at_the_deadline(dictionary):
+    word = "qzxwvkjqzxwvkjqzxwvkjqzxw"  # nothing near: the slow edit-distance-2 search
+    start = time.perf_counter()
+    _spelling.suggest(word, 5, deadline_seconds=0.05)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_the_dictionary_loads_once_under_concurrency(monkeypatch):
+    built = []
+
+    class Slow:
+        def __init__(self):
+            time.sleep(0.05)
+            built.append(self)
+
+    monkeypatch.setattr(_spelling, "Dictionary", Slow)
+    monkeypatch.setattr(_spelling, "_DICTIONARY", None)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(_spelling.dictionary())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(built) == 1 and all(r is built[0] for r in results)
+    assert _spelling.preload() >= 0.05 and _spelling.is_loaded()

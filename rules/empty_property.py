@@ -1,0 +1,161 @@
+"""No empty strings, objects or arrays that could simply be left out.
+
+## What it does
+Flags members of the swagger whose value is empty and means nothing: an empty (or blank)
+`description`, `summary`, `x-ms-summary`, `title`, `format`, `pattern` or `termsOfService`; an
+empty `properties`, `headers`, `examples`, `definitions`, `parameters`, `responses`,
+`securityDefinitions` or `x-ms-api-annotation` object; an empty `tags` or `parameters` array.
+It also flags an empty property schema (`"name": {}`) that is not `required`.
+
+Not flagged here: strings the `*-required` rules require (a visible operation's summary, for
+instance), empty objects that lack a required key (`"license": {}`, `"externalDocs": {}`:
+invalid-swagger-structure), and examples, defaults and enum values, which are data.
+
+## Why is this bad?
+The certification page asks for no empty properties. An empty label or description shows as a
+blank in the designer instead of the fallback it would use; an empty object or array is noise
+that hides what the author forgot to fill in. An empty property schema gives the designer an
+output of unknown type.
+
+Severity by what is empty, since 86% of certified connectors have something empty: a `summary`,
+`description` or `x-ms-summary` is a warning (48 certified connectors, 7.8%); other members of
+operations, parameters and schemas, and empty property schemas, are information; empty top-level
+`tags`, `parameters`, `responses`, `definitions` and `securityDefinitions`, which templates and
+the custom connector wizard leave in most connectors, are hints.
+
+## Example
+```json
+{"name": "taskId", "in": "query", "type": "string", "format": "", "x-ms-summary": "Task ID",
+ "description": "The task.", "x-ms-visibility": "advanced", "schema": {"properties": {}}}
+```
+
+## Use instead
+```json
+{"name": "taskId", "in": "query", "type": "string", "x-ms-summary": "Task ID", "description": "The task.",
+ "x-ms-visibility": "advanced"}
+```
+
+## Fix
+Removing an empty string, object or array is safe: it means the same as no value. Removing an
+empty property schema is unsafe, since the property disappears from the inputs or outputs.
+"""
+
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, RemoveKey, Rule, Severity, pointer
+from ._certification import required_strings
+from ._openapi import METHODS
+
+DISPLAY = ("summary", "description", "x-ms-summary")
+STRINGS = {"root": (), "info": ("termsOfService",), "operation": ("summary", "description"),
+           "parameter": ("description", "x-ms-summary", "format", "pattern"),
+           "schema": ("description", "title", "x-ms-summary", "format", "pattern"), "response": ()}
+OBJECTS = {"root": ("definitions", "parameters", "responses", "securityDefinitions"),
+           "info": (), "operation": ("x-ms-api-annotation",), "parameter": (),
+           "schema": ("properties",), "response": ("headers", "examples")}
+ARRAYS = {"root": ("tags",), "info": (), "operation": ("tags", "parameters"), "parameter": (), "schema": (),
+          "response": (), "path": ("parameters",)}
+
+
+def check(ctx):
+    doc = ctx.swagger
+    if not isinstance(doc, dict):
+        return
+    skip = required_strings(ctx)
+    found = []
+    _walk(doc, "root", (), found)
+    _walk(doc.get("info"), "info", ("info",), found)
+    for ptr, key, value, kind in found:
+        if ptr in skip:
+            continue
+        if kind == "property":
+            yield Finding(ptr, f"The property '{key}' has an empty schema; give it a type and a description.",
+                          target="key", severity=Severity.INFORMATION,
+                          fixes=(Fix(f"Remove the property '{key}'", (RemoveKey(ptr),), Applicability.UNSAFE),))
+        else:
+            what = "blank" if isinstance(value, str) and value else "empty"
+            yield Finding(ptr, f"'{key}' is {what}; remove it or fill it in.", target="key", severity=_tier(ptr, key),
+                          fixes=(Fix(f"Remove the empty '{key}'", (RemoveKey(ptr),), Applicability.SAFE),))
+
+
+def _tier(ptr, key):
+    """Labels and descriptions people read: the rule's severity. Other empty members: information.
+    Empty top-level containers (left by templates and the custom connector wizard): a hint."""
+    if key in DISPLAY:
+        return None
+    return Severity.HINT if ptr.count("/") == 1 else Severity.INFORMATION
+
+
+def _blank(v):
+    return isinstance(v, str) and not v.strip()
+
+
+def _empty_object(v):
+    return isinstance(v, dict) and not v
+
+
+def _empty_array(v):
+    return isinstance(v, list) and not v
+
+
+def _walk(node, kind, parts, out, depth=0):
+    """Append (pointer, key, value, kind) for each empty member of `node` and of the nodes below it.
+    `parts` are the unescaped pointer parts of `node`; pointers are built only for findings."""
+    if not isinstance(node, dict) or depth > 40:
+        return
+    for keys, empty in ((STRINGS.get(kind, ()), _blank), (OBJECTS.get(kind, ()), _empty_object),
+                        (ARRAYS.get(kind, ()), _empty_array)):
+        for key in keys:
+            if key in node and empty(node[key]):
+                out.append((pointer(*parts, key), key, node[key], "member"))
+    down = depth + 1
+    if kind == "root":
+        for section, child in (("paths", "path"), ("parameters", "parameter"), ("responses", "response"),
+                               ("definitions", "schema")):
+            for name, value in _items(node.get(section)):
+                _walk(value, child, (section, name), out, down)
+    elif kind in ("path", "operation"):
+        for i, param in _list(node.get("parameters")):
+            _walk(param, "parameter", (*parts, "parameters", i), out, down)
+        if kind == "path":
+            for method in METHODS:
+                _walk(node.get(method), "operation", (*parts, method), out, down)
+        else:
+            for code, response in _items(node.get("responses")):
+                _walk(response, "response", (*parts, "responses", code), out, down)
+    elif kind in ("parameter", "response"):
+        _walk(node.get("schema"), "schema", (*parts, "schema"), out, down)
+    elif kind == "schema":
+        props = node.get("properties")
+        if isinstance(props, dict) and props:
+            required = node.get("required") if isinstance(node.get("required"), list) else ()
+            for name, prop in props.items():
+                if prop == {} and name not in required:
+                    out.append((pointer(*parts, "properties", name), name, prop, "property"))
+                elif isinstance(prop, dict):
+                    _walk(prop, "schema", (*parts, "properties", name), out, down)
+        for key in ("items", "additionalProperties"):
+            if isinstance(node.get(key), dict):
+                _walk(node[key], "schema", (*parts, key), out, down)
+        for key in ("allOf", "anyOf", "oneOf"):
+            for i, part in _list(node.get(key)):
+                _walk(part, "schema", (*parts, key, i), out, down)
+
+
+def _items(value):
+    return value.items() if isinstance(value, dict) else ()
+
+
+def _list(value):
+    return enumerate(value) if isinstance(value, list) else ()
+
+
+RULE = Rule(
+    id="empty-property",
+    summary="No empty strings, objects or arrays that could simply be left out.",
+    severity=Severity.WARNING,
+    category="certification",
+    validator_code="RequiredValueEmpty",
+    fixable=FixAvailability.ALWAYS,
+    preset_severity={Preset.CUSTOM: Severity.INFORMATION},
+    docs=__doc__,
+    check=check,
+)

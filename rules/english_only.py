@@ -44,6 +44,7 @@ def check(ctx):
 
 
 RULE = Rule(
+    validator_code="ValueMustBeInEnglish",
     id="english-only",
     summary="Display strings are in English.",
     severity=Severity.WARNING,

@@ -1,0 +1,162 @@
+"""The language server driven as an editor drives it, on the largest real swagger (every rule on).
+
+    .venv/bin/python bench/lsp_bench.py [--connector ../shared/corpus/certified-connectors/Encodian] [--edits 30]
+
+Figures (targets from issue 6):
+- initialize: from starting the process to the answer of `initialize` (< 1 s), and the request alone;
+- first diagnostics after didOpen (< 1 s);
+- typing one character into an operation summary, then waiting for the diagnostics of that
+  version, with the default debounce (< 250 ms median, < 500 ms worst), and the server's own
+  work for each of them (lint and conversion, reported by the server; < 100 ms);
+- resident memory of the server with the file open (< 300 MB).
+This machine may be shared with other work: the figures are medians over the edits, and the
+machine line says what it ran on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _machine import machine  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "corpus" / "certified-connectors" / "Encodian"
+_LINT = re.compile(r"lint ([\d.]+) ms .*rules run (\d+) reused (\d+) operations run (\d+) reused (\d+)")
+
+
+class Editor(LanguageClient):
+    def __init__(self) -> None:
+        super().__init__("lsp-bench", "1")
+        self.published: list[tuple[float, types.PublishDiagnosticsParams]] = []
+        self.lints: list[tuple[float, ...]] = []
+        self.event = asyncio.Event()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def wait_for(editor: Editor, uri: str, version: int, timeout: float = 60) -> float:
+    """Seconds until diagnostics for `uri` at `version` arrive (the arrival time)."""
+    async def wait():
+        while True:
+            for arrived, params in reversed(editor.published):
+                if params.uri == uri and params.version == version:
+                    return arrived
+            editor.event.clear()
+            await editor.event.wait()
+
+    return await asyncio.wait_for(wait(), timeout)
+
+
+async def run(folder: Path, edits: int) -> None:
+    editor = Editor()
+
+    @editor.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def published(params: types.PublishDiagnosticsParams):
+        editor.published.append((time.perf_counter(), params))
+        editor.event.set()
+
+    @editor.feature(types.WINDOW_LOG_MESSAGE)
+    def logged(params: types.LogMessageParams):
+        m = _LINT.search(params.message)
+        if m:
+            editor.lints.append(tuple(float(x) for x in m.groups()))
+
+    @editor.feature(types.WORKSPACE_CONFIGURATION)
+    def configuration(params: types.ConfigurationParams):
+        return [{} for _ in params.items]
+
+    swagger = folder / "apiDefinition.swagger.json"
+    text = swagger.read_text(encoding="utf-8")
+    print(f"machine: {machine()}; uname -m: {__import__('platform').machine()}; nproc: {__import__('os').cpu_count()}")
+    print(f"file: {swagger} ({len(text.encode()) / 1048576:.2f} MB, {text.count(chr(10)) + 1} lines)")
+
+    started = time.perf_counter()
+    await editor.start_io(sys.executable, "-m", "connector_lint", "serve")
+    caps = types.ClientCapabilities(
+        workspace=types.WorkspaceClientCapabilities(configuration=True),
+        text_document=types.TextDocumentClientCapabilities(
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                version_support=True, related_information=True, code_description_support=True, data_support=True)))
+    request = time.perf_counter()
+    await editor.initialize_async(types.InitializeParams(
+        capabilities=caps, initialization_options={"timing": True},
+        workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name=folder.name)]))
+    done = time.perf_counter()
+    editor.initialized(types.InitializedParams())
+    print(f"initialize: {(done - started) * 1000:.0f} ms from process start "
+          f"({(done - request) * 1000:.0f} ms for the request)          target < 1000 ms")
+
+    uri = swagger.as_uri()
+    opened = time.perf_counter()
+    editor.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=uri, language_id="json", version=1, text=text)))
+    first = await wait_for(editor, uri, 1)
+    count = len(editor.published[-1][1].diagnostics)
+    print(f"first diagnostics: {(first - opened) * 1000:.0f} ms ({count} diagnostics; server work "
+          f"{editor.lints[-1][0]:.0f} ms)          target < 1000 ms")
+    server = editor._server
+    print(f"resident memory after open: {rss_mb(server.pid):.0f} MB")
+
+    summaries = [m.end() for m in re.finditer(r'"summary": "', text)]
+    latencies, work = [], []
+    version = 1
+    for i in range(edits):
+        await asyncio.sleep(0.3)  # a pause between keystrokes, so each one is measured alone
+        at = summaries[(i * 7) % len(summaries)] + 1 + i // len(summaries)
+        lines = text.count("\n", 0, at)
+        col = at - text.rfind("\n", 0, at) - 1
+        text = text[:at] + "e" + text[at:]
+        summaries = [s + 1 if s > at else s for s in summaries]
+        version += 1
+        lints_before = len(editor.lints)
+        sent = time.perf_counter()
+        editor.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(lines, col), types.Position(lines, col)), text="e")]))
+        arrived = await wait_for(editor, uri, version)
+        latencies.append(arrived - sent)
+        await asyncio.sleep(0.01)
+        work += [lint[0] for lint in editor.lints[lints_before:]]
+    latencies.sort()
+    print(f"keystroke -> diagnostics, {edits} edits (debounce included): median {statistics.median(latencies) * 1000:.0f} ms, "
+          f"worst {latencies[-1] * 1000:.0f} ms          target < 250 / < 500 ms")
+    if work:
+        print(f"server work per keystroke: median {statistics.median(work):.0f} ms, worst {max(work):.0f} ms"
+              f"          target < 100 ms")
+        last = editor.lints[-1]
+        print(f"  last lint: rules run {last[1]:.0f}, reused {last[2]:.0f}; operation checks run {last[3]:.0f}, "
+              f"reused {last[4]:.0f} (cumulative counts)")
+    print(f"resident memory after the edits: {rss_mb(server.pid):.0f} MB          target < 300 MB")
+    await editor.shutdown_async(None)
+    editor.exit(None)
+    await editor.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connector", type=Path, default=DEFAULT)
+    parser.add_argument("--edits", type=int, default=30)
+    args = parser.parse_args()
+    if not (args.connector / "apiDefinition.swagger.json").is_file():
+        sys.exit(f"no apiDefinition.swagger.json in {args.connector}")
+    asyncio.run(run(args.connector, args.edits))
+
+
+if __name__ == "__main__":
+    main()

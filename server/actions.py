@@ -1,0 +1,203 @@
+"""Code actions: a quick fix per fix of a diagnostic (the first safe one preferred), fix all of a
+rule in the file, fix all (`source.fixAll.connector-lint`, safe fixes only), disable a rule here,
+and for spelling: the suggested words, add the word to the connector's dictionary, ignore it in
+the file.
+
+Configuration changes are edits of `.connector-lint.json` (the nearest one, else a new one in the
+connector's folder) in the file's own style; a client that cannot create files gets the
+`connectorLint.editConfig` command instead, which writes the file and lints again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from lsprotocol import types
+
+from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, applicability, checked_edits, config_change_text,
+                      find, fix_all_edits, fix_title, glob_escape, misspelled_word, safe_fixes, same_word_pointers,
+                      text_edits_lsp, workspace_edit)
+from .engine import Diagnostic
+
+EDIT_CONFIG = "connectorLint.editConfig"
+
+
+@dataclass
+class ConfigTarget:
+    """Where configuration changes go, and the editor's copy of that file when it is open."""
+
+    path: Path
+    uri: str | None = None
+    version: int | None = None
+    text: str | None = None
+
+
+def wants(only, kind: str) -> bool:
+    """Whether the client asked for actions of `kind` (no `only`: quick fixes, not source actions)."""
+    if not only:
+        return not kind.startswith("source")
+    return any(kind == o or kind.startswith(f"{o}.") for o in only)
+
+
+def diagnostics_in(view: FileView, shown: list[types.Diagnostic], rng: types.Range) -> list[tuple]:
+    """(engine diagnostic, its current LSP diagnostic) for the diagnostics the client sent, or when
+    it sent none of ours, for those overlapping the range."""
+    found = [d for d in (find(view, item) for item in shown) if d is not None]
+    if not found:
+        lines = view.doc.lines
+        lo = lines.offset(rng.start.line, rng.start.character)
+        hi = lines.offset(rng.end.line, rng.end.character)
+        found = [d for d in view.diagnostics if d.start <= hi and d.end >= lo]
+    index = {id(d): i for i, d in enumerate(view.diagnostics)}
+    unique = {id(d): d for d in found if id(d) in index}
+    return [(d, view.lsp[index[key]]) for key, d in unique.items()]
+
+
+def code_actions(view: FileView, targets: list[tuple], only, features: ClientFeatures, docs_by_path: dict,
+                 uri_of: Callable[[str], str], version_of: Callable[[str], int | None], config: ConfigTarget | None,
+                 suggestions: Callable[[Diagnostic], list]) -> list[types.CodeAction]:
+    actions = []
+    if wants(only, types.CodeActionKind.QuickFix):
+        actions += quick_fixes(view, targets, features, docs_by_path, uri_of, version_of, config, suggestions)
+    if wants(only, FIX_ALL_KIND) and safe_fixes(view.diagnostics):
+        actions.append(fix_all_action(view, features, None))
+    return actions
+
+
+def quick_fixes(view: FileView, targets: list[tuple[Diagnostic, types.Diagnostic]], features: ClientFeatures,
+                docs_by_path: dict, uri_of: Callable[[str], str], version_of: Callable[[str], int | None],
+                config: ConfigTarget | None, suggestions: Callable[[Diagnostic], list]) -> list[types.CodeAction]:
+    actions: list[types.CodeAction] = []
+    fix_all_rules: list[str] = []
+    for d, shown in targets:
+        preferred_done = False
+        for fix in d.fixes:
+            target_path = d.path
+            kind = getattr(fix, "file", None)
+            if kind is not None:
+                target = next((doc for doc in docs_by_path.values() if doc.kind is kind), None)
+                if target is None:
+                    continue
+                target_path = target.path
+            doc = docs_by_path.get(target_path, view.doc)
+            edits = checked_edits(doc, fix)
+            if edits is None:
+                continue
+            preferred = not preferred_done and applicability(fix) == "safe"
+            preferred_done = preferred_done or preferred
+            actions.append(types.CodeAction(
+                title=fix_title(fix), kind=types.CodeActionKind.QuickFix, diagnostics=[shown],
+                is_preferred=True if preferred and features.is_preferred else None,
+                edit=workspace_edit({uri_of(target_path): (version_of(target_path), text_edits_lsp(doc, edits))},
+                                    features)))
+        if d.rule == "spelling":
+            actions += spelling_actions(view, d, shown, features, config, suggestions)
+        if d.rule not in fix_all_rules and len(safe_fixes(view.diagnostics, d.rule)) >= 2:
+            fix_all_rules.append(d.rule)
+            actions.append(fix_all_action(view, features, d.rule, [shown]))
+        if config is not None and d.pointer is not None:
+            entry = {"rules": [d.rule], "files": Path(d.path).name, "pointers": [glob_escape(d.pointer)]}
+            action = config_action(f"Disable {d.rule} here", {"ignore": entry}, config, features, [shown])
+            if action is not None:
+                actions.append(action)
+    return actions
+
+
+def fix_all_action(view: FileView, features: ClientFeatures, rule: str | None,
+                   shown: list[types.Diagnostic] | None = None) -> types.CodeAction:
+    """Fix all (of one rule, or every safe fix) in the file: resolved lazily when the client can."""
+    title = f"Fix all {rule} problems in this file" if rule else "Fix all connector-lint problems in this file"
+    kind = types.CodeActionKind.QuickFix if rule else FIX_ALL_KIND
+    action = types.CodeAction(title=title, kind=kind, diagnostics=shown,
+                              data={"fixAll": view.uri, "rule": rule, "generation": view.generation})
+    if not features.resolve_edit:
+        action.edit = fix_all_edit(view, rule, features)
+    return action
+
+
+def fix_all_edit(view: FileView, rule: str | None, features: ClientFeatures) -> types.WorkspaceEdit:
+    edits = fix_all_edits(view.doc, safe_fixes(view.diagnostics, rule))
+    return workspace_edit({view.uri: (view.version, text_edits_lsp(view.doc, edits))}, features)
+
+
+def spelling_actions(view: FileView, d: Diagnostic, shown: types.Diagnostic, features: ClientFeatures,
+                     config: ConfigTarget | None, suggestions: Callable[[Diagnostic], list]) -> list[types.CodeAction]:
+    found = misspelled_word(view.doc, d)
+    if found is None:
+        return []
+    word = found[0]
+    actions = []
+    if not d.fixes:  # the rule attached no replacements: ask the suggester (cached, at most 200 ms)
+        for fix in suggestions(d):
+            edits = checked_edits(view.doc, fix)
+            if edits is not None:
+                actions.append(types.CodeAction(
+                    title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[shown],
+                    edit=workspace_edit({view.uri: (view.version, text_edits_lsp(view.doc, edits))}, features)))
+    if config is not None:
+        add = config_action(f"Add '{word}' to the connector's dictionary", {"word": word}, config, features, [shown])
+        pointers = [glob_escape(p) for p in same_word_pointers(view, word)] or [glob_escape(d.pointer)]
+        entry = {"rules": ["spelling"], "files": Path(d.path).name, "pointers": pointers}
+        ignore = config_action(f"Ignore '{word}' in this file", {"ignore": entry}, config, features, [shown])
+        actions += [a for a in (add, ignore) if a is not None]
+    return actions
+
+
+def config_action(title: str, change: dict, config: ConfigTarget, features: ClientFeatures,
+                  shown: list[types.Diagnostic]) -> types.CodeAction | None:
+    """An edit of the configuration file (the editor's copy when open, else the one on disk; a new
+    file when there is none and the client can create files), else the editConfig command."""
+    from connector_lint_rules._api import FileKind
+
+    from .document import Document
+
+    action = types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=shown)
+    text = config.text
+    if config.uri is None:
+        try:
+            text = config.path.read_text(encoding="utf-8") if config.path.is_file() else None
+        except OSError:
+            return None
+    uri = config.uri or config.path.as_uri()
+    result = config_change_text(config.path, text, change)
+    if result is None or result == []:
+        return None
+    if isinstance(result, list):
+        doc = Document(str(config.path), FileKind.SETTINGS, text)
+        action.edit = workspace_edit({uri: (config.version, text_edits_lsp(doc, result))}, features)
+    elif features.create_files:
+        start = types.Position(line=0, character=0)
+        action.edit = types.WorkspaceEdit(document_changes=[
+            types.CreateFile(uri=uri, options=types.CreateFileOptions(ignore_if_exists=True)),
+            types.TextDocumentEdit(text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+                                   edits=[types.TextEdit(range=types.Range(start=start, end=start), new_text=result)])])
+    else:
+        action.command = types.Command(title=title, command=EDIT_CONFIG,
+                                       arguments=[{"path": str(config.path), "change": change}])
+    return action
+
+
+def write_config(path: Path, change: dict) -> bool:
+    """The editConfig command: apply one change to the configuration file on disk (made when missing)."""
+    from .edits import apply
+
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else None
+    except OSError:
+        return False
+    result = config_change_text(path, text, change)
+    if result is None:
+        return False
+    if isinstance(result, str):
+        new_text = result
+    else:
+        if not result:
+            return True
+        new_text = apply(text, result)
+    try:
+        path.write_text(new_text, encoding="utf-8", newline="")
+    except OSError:
+        return False
+    return True

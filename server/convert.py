@@ -1,0 +1,338 @@
+"""Engine diagnostics and fixes as LSP objects: diagnostics, quick fixes, fix-all, configuration edits.
+
+Every edit offered leaves valid JSON: a quick fix is checked by parsing the fixed text again
+(incrementally) and dropped when it would add a syntax problem; fix-all goes through
+`fixer.apply_fixes`, which rejects the fixes that would break the file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from lsprotocol import types
+
+from connector_lint_rules._api import Fix, FileKind, InsertItem, InsertKey, Severity, resolve, split_pointer
+
+from .document import Document, raw_offsets
+from .edits import EditError, apply, text_edits
+from .engine import Diagnostic
+from .fixer import apply_fixes
+from .positions import LineIndex
+from .reparse import changed_range, reparse
+
+SOURCE = "connector-lint"
+FIX_ALL_KIND = "source.fixAll.connector-lint"
+SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
+            Severity.INFORMATION: types.DiagnosticSeverity.Information, Severity.HINT: types.DiagnosticSeverity.Hint}
+
+
+@dataclass
+class ClientFeatures:
+    """What the client said it supports, as plain flags."""
+
+    related_information: bool = True
+    code_description: bool = True
+    data: bool = True
+    document_changes: bool = False
+    create_files: bool = False
+    is_preferred: bool = True
+    resolve_edit: bool = False
+    markdown: bool = True
+    hierarchical_symbols: bool = True
+
+    @classmethod
+    def of(cls, caps: types.ClientCapabilities | None) -> "ClientFeatures":
+        td = caps.text_document if caps else None
+        ws = caps.workspace if caps else None
+        pub = td.publish_diagnostics if td else None
+        action = td.code_action if td else None
+        resolve_props = action.resolve_support.properties if action and action.resolve_support else []
+        hover = td.hover if td else None
+        symbols = td.document_symbol if td else None
+        return cls(
+            related_information=bool(pub.related_information) if pub else True,
+            code_description=bool(pub.code_description_support) if pub else True,
+            data=bool(pub.data_support) if pub else True,
+            document_changes=bool(ws and ws.workspace_edit and ws.workspace_edit.document_changes),
+            create_files=bool(ws and ws.workspace_edit and ws.workspace_edit.document_changes
+                              and types.ResourceOperationKind.Create in (ws.workspace_edit.resource_operations or [])),
+            is_preferred=bool(action.is_preferred_support) if action else True,
+            resolve_edit="edit" in (resolve_props or []),
+            markdown=not (hover and hover.content_format) or types.MarkupKind.Markdown in hover.content_format,
+            hierarchical_symbols=bool(symbols.hierarchical_document_symbol_support) if symbols else True,
+        )
+
+
+@dataclass
+class FileView:
+    """One file of a lint result, as the client sees it."""
+
+    uri: str
+    version: int | None
+    doc: Document
+    diagnostics: list[Diagnostic]  # the engine's, in order
+    lsp: list[types.Diagnostic] = field(default_factory=list)
+    generation: int = 0
+
+    def at(self, offset: int) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.start <= offset <= d.end]
+
+
+def position(lines: LineIndex, offset: int) -> types.Position:
+    line, character = lines.position(offset)
+    return types.Position(line=line, character=character)
+
+
+def lsp_range(lines: LineIndex, start: int, end: int) -> types.Range:
+    return types.Range(start=position(lines, start), end=position(lines, end))
+
+
+@lru_cache(maxsize=None)
+def rule_href(rule_id: str) -> str | None:
+    from .docs import rule_url
+
+    try:
+        return rule_url(rule_id)
+    except OSError:
+        return None
+
+
+def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str],
+           lines_of: Callable[[str], LineIndex | None]) -> list[types.Diagnostic]:
+    """The LSP diagnostics of one file (data keys are "<generation>:<index>")."""
+    lines = view.doc.lines
+    out = []
+    for i, d in enumerate(view.diagnostics):
+        item = types.Diagnostic(range=lsp_range(lines, d.start, d.end), message=d.message,
+                                severity=SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
+                                code=d.rule, source=SOURCE)
+        if features.code_description:
+            href = rule_href(d.rule)
+            if href:
+                item.code_description = types.CodeDescription(href=href)
+        if features.data:
+            item.data = {"key": f"{view.generation}:{i}", "pointer": d.pointer, "validatorCode": d.validator_code,
+                         "fixable": d.fixable}
+        if features.related_information and d.related:
+            related = []
+            for path, start, end, message in d.related:
+                other = lines_of(path)
+                if other is not None:
+                    related.append(types.DiagnosticRelatedInformation(
+                        location=types.Location(uri=uri_of(path), range=lsp_range(other, start, end)), message=message))
+            item.related_information = related or None
+        out.append(item)
+    return out
+
+
+def find(view: FileView, client: types.Diagnostic) -> Diagnostic | None:
+    """The engine diagnostic behind a diagnostic the client sends back, if it is still current."""
+    if client.source != SOURCE:
+        return None
+    data = client.data if isinstance(client.data, dict) else {}
+    key = data.get("key")
+    if isinstance(key, str) and key.startswith(f"{view.generation}:"):
+        try:
+            return view.diagnostics[int(key.split(":", 1)[1])]
+        except (ValueError, IndexError):
+            pass
+    for d, item in zip(view.diagnostics, view.lsp):  # an older generation: match what is shown
+        if item.code == client.code and item.range == client.range and item.message == client.message:
+            return d
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixes
+
+
+def applicability(fix: Any) -> str:
+    value = fix.applicability
+    return value.value if hasattr(value, "value") else str(value)
+
+
+def fix_title(fix: Any) -> str:
+    kind = applicability(fix)
+    return fix.title + {"suggestion": " (suggestion)", "unsafe": " (unsafe)"}.get(kind, "")
+
+
+def checked_edits(doc: Document, fix: Any) -> list[tuple] | None:
+    """The text edits of one fix, or None when it does not fit the text or would break the JSON."""
+    try:
+        edits = text_edits(doc, fix)
+        text = apply(doc.text, edits)
+    except (EditError, ValueError, KeyError, IndexError, TypeError):
+        return None
+    if not edits or text == doc.text:
+        return None
+    if doc.is_json and len(reparse(doc.parsed, text).problems) > len(doc.parsed.problems):
+        return None
+    return edits
+
+
+def text_edits_lsp(doc: Document, edits: Iterable[tuple]) -> list[types.TextEdit]:
+    lines = doc.lines
+    return [types.TextEdit(range=lsp_range(lines, s, e), new_text=t) for s, e, t in edits]
+
+
+def workspace_edit(changes: dict[str, tuple[int | None, list[types.TextEdit]]], features: ClientFeatures) -> types.WorkspaceEdit:
+    """{uri: (version, edits)} as a WorkspaceEdit, versioned when the client takes document changes."""
+    if features.document_changes:
+        return types.WorkspaceEdit(document_changes=[
+            types.TextDocumentEdit(text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+                                   edits=edits) for uri, (version, edits) in changes.items()])
+    return types.WorkspaceEdit(changes={uri: edits for uri, (_version, edits) in changes.items()})
+
+
+def fix_all_edits(doc: Document, fixes: list) -> list[tuple]:
+    """Minimal text edits that apply the given fixes in one pass through `fixer.apply_fixes`
+    (non-overlapping fixes; any fix that would break the JSON is left out)."""
+    new_text = apply_fixes(doc, fixes)
+    if new_text == doc.text:
+        return []
+    candidate: list[tuple] = []
+    for fix in fixes:
+        try:
+            candidate.extend(text_edits(doc, fix))
+        except (EditError, ValueError, KeyError, IndexError, TypeError):
+            continue
+    chosen, taken = [], []
+    for edit in candidate:  # the same choice apply_fixes makes: first come, no overlap
+        if not any(_overlaps(edit, t) for t in taken):
+            chosen.append(edit)
+            taken.append((edit[0], edit[1]))
+    try:
+        if apply(doc.text, chosen) == new_text:
+            return sorted(chosen)
+    except EditError:
+        pass
+    return diff_edits(doc.text, new_text)
+
+
+def _overlaps(edit: tuple, span: tuple[int, int]) -> bool:
+    start, end = edit[0], edit[1]
+    return start < span[1] and span[0] < end or (start == end and span[0] <= start <= span[1]) or \
+        (span[0] == span[1] and start <= span[0] <= end)
+
+
+def diff_edits(old: str, new: str) -> list[tuple]:
+    """Text edits turning `old` into `new`: the changed lines, found by a line diff."""
+    change = changed_range(old, new)
+    if change is None:
+        return []
+    start, old_end, new_end = change
+    start = old.rfind("\n", 0, start) + 1  # whole lines from here on
+    import difflib
+
+    a = old[start:old_end].splitlines(keepends=True)
+    b = new[start:new_end].splitlines(keepends=True)
+    if len(a) * len(b) > 4_000_000 and len(a) > 2000:
+        return [(start, old_end, new[start:new_end])]
+    edits, offset_a = [], [start]
+    for line in a:
+        offset_a.append(offset_a[-1] + len(line))
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            edits.append((offset_a[i1], offset_a[i2], "".join(b[j1:j2])))
+    return edits
+
+
+def safe_fixes(diagnostics: Iterable[Diagnostic], rule: str | None = None) -> list:
+    return [fix for d in diagnostics if rule is None or d.rule == rule
+            for fix in d.fixes[:1] if applicability(fix) == "safe"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Configuration edits: disable a rule here, add a word, ignore a word in a file
+
+
+def glob_escape(text: str) -> str:
+    """A pointer as a literal pattern for the config's fnmatch-style globs."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def config_change_text(path: Path, text: str | None, change: dict) -> str | list[tuple] | None:
+    """The change to the configuration file: a whole new text when there is no file, else minimal
+    text edits in the file's own style; None when the file is not an object we can edit.
+
+    change: {"ignore": {...entry...}} or {"word": "..."}."""
+    if text is None:
+        value: dict = {}
+        if "ignore" in change:
+            value["ignore"] = [change["ignore"]]
+        if "word" in change:
+            value["words"] = [change["word"]]
+        return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    doc = Document(str(path), FileKind.SETTINGS, text)
+    root = doc.value
+    if not isinstance(root, dict) or doc.parsed.problems:
+        return None
+    if "ignore" in change:
+        key, item = "ignore", change["ignore"]
+    else:
+        key, item = "words", change["word"]
+        if isinstance(root.get("words"), list) and item in root["words"]:
+            return []
+    if key not in root:
+        fix = Fix("config", (InsertKey("", key, [item]),))
+    elif isinstance(root[key], list):
+        fix = Fix("config", (InsertItem(f"/{key}", item),))
+    else:
+        return None
+    return checked_edits(doc, fix) or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Spelling
+
+
+def misspelled_word(doc: Document, d: Diagnostic) -> tuple[str, tuple[int, int], str] | None:
+    """(word, its span in the decoded string, the string) of a spelling diagnostic."""
+    if d.pointer is None or not doc.is_json:
+        return None
+    value = resolve(doc.value, d.pointer)
+    span = doc.member_span(d.pointer) if value is not None else None
+    if not isinstance(value, str) or span is None:
+        return None
+    raw = raw_offsets(doc.text, span[2], span[3])
+    try:
+        lo, hi = raw.index(d.start), raw.index(d.end)
+    except ValueError:
+        return None
+    return value[lo:hi], (lo, hi), value
+
+
+def spelling_suggestions(doc: Document, d: Diagnostic, limit: int = 5, deadline_seconds: float = 0.2) -> list[Fix]:
+    """The "Change to ..." fixes of a spelling diagnostic, from the spelling rule's suggester."""
+    found = misspelled_word(doc, d)
+    if found is None:
+        return []
+    try:
+        from connector_lint_rules._api import Finding
+        from connector_lint_rules.spelling import suggestion_fixes
+    except ImportError:  # the spelling rule is not installed
+        return []
+    word, span, value = found
+    return list(suggestion_fixes(Finding(d.pointer, d.message, span=span), value, limit, deadline_seconds))
+
+
+def pointer_in(pointer: str, parts: list[str]) -> bool:
+    try:
+        return split_pointer(pointer)[: len(parts)] == parts
+    except ValueError:
+        return False
+
+
+def same_word_pointers(view: FileView, word: str) -> list[str]:
+    """The pointers of every spelling diagnostic of this file that flags `word`."""
+    out = []
+    for d in view.diagnostics:
+        if d.rule == "spelling" and d.pointer is not None:
+            found = misspelled_word(view.doc, d)
+            if found and found[0].lower() == word.lower() and d.pointer not in out:
+                out.append(d.pointer)
+    return out

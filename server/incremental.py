@@ -1,0 +1,468 @@
+"""Lint a connector again after an edit, re-running only what the edit can have changed.
+
+`ConnectorLinter.lint` gives exactly what `engine.lint` gives for the same texts (a test checks
+this after random edits), but it keeps, per connector:
+
+- each JSON file's parse, updated by `reparse` (only the edited object or array is parsed again,
+  and every untouched subtree keeps its identity);
+- each rule's findings with the inputs it read. A rule is run inside a recorder that notes which
+  RuleContext fields it reads and, for the swagger, which top-level keys (`info`, `paths`,
+  `definitions`, ...); values a rule gets from `ctx.cached` carry the reads that computed them.
+  On the next lint the findings are reused when every recorded input is the same object (or an
+  equal value) as before. A shared memo that is filled after it is made (a dict a helper adds to
+  as it goes) makes its users depend on everything: nothing it holds can be stale.
+- Scope.OPERATION rules per operation: cached by (rule, operation pointer) and reused while the
+  operation object, its path item and the other inputs it read are unchanged.
+
+Work can be cancelled between rules (and between operations): the caches stay valid, the next
+lint reuses what was finished.
+
+A file over MAX_LINT_BYTES is not parsed or checked: it gets one `swagger-size` diagnostic saying
+so (the platform's limit is 1 MB; the largest certified swagger is 1.1 MB).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, fields
+from typing import Any, Callable, Iterable
+
+from connector_lint_rules import all_rules, rules_by_id
+from connector_lint_rules._api import FileKind, Preset, Rule, RuleContext, Scope, Severity
+from connector_lint_rules._openapi import operations
+
+from .config import Config
+from .document import JSON_KINDS, Document
+from .engine import (Diagnostic, build_context, detect_preset, enabled_rules, finish, internal_error, locate,
+                     syntax_diagnostics)
+from .jsonparse import ParsedJson
+from .positions import LineIndex
+from .reparse import reparse
+
+MAX_LINT_BYTES = 4 * 1024 * 1024
+SIZE_RULE = "swagger-size"
+_MISSING = object()
+_AN_OBJECT = object()  # stands for "the swagger's root was an object" in a snapshot
+_FIELDS = tuple(f.name for f in fields(RuleContext) if f.name not in ("options", "memo"))
+_TRACKED = frozenset(_FIELDS)
+_VALUE_TYPES = (str, int, float, bool, bytes, frozenset, type(None), Preset)
+
+
+class Cancelled(Exception):
+    """The lint was superseded; what it finished is cached."""
+
+
+@dataclass
+class Source:
+    """One file of the connector as the server holds it."""
+
+    path: str
+    text: str | None = None
+    data: bytes | None = None
+    lines: LineIndex | None = None  # the editor's line index of `text`, when the file is open
+
+
+# ---------------------------------------------------------------------------------------------
+# Recording what a rule reads
+
+_local = threading.local()
+
+
+class _Reads:
+    __slots__ = ("fields", "keys", "all", "memo")
+
+    def __init__(self) -> None:
+        self.fields: set[str] = set()
+        self.keys: set = set()
+        self.all = False
+        self.memo: set = set()
+
+    def merge(self, other: "_Reads") -> None:
+        self.fields |= other.fields
+        self.keys |= other.keys
+        self.all = self.all or other.all
+        self.memo |= other.memo
+
+
+def _reads() -> _Reads | None:
+    return getattr(_local, "reads", None)
+
+
+def _key(key) -> None:
+    reads = getattr(_local, "reads", None)
+    if reads is not None:
+        reads.keys.add(key)
+
+
+def _everything() -> None:
+    reads = getattr(_local, "reads", None)
+    if reads is not None:
+        reads.all = True
+
+
+class _TrackedRoot(dict):
+    """The swagger's root object, noting which top-level keys are read (any whole-object use,
+    such as iterating or serialising it, counts as reading every key)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        _key(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        _key(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key):
+        _key(key)
+        return dict.__contains__(self, key)
+
+    def _whole(name):  # noqa: N805 - a factory for the methods below
+        method = getattr(dict, name)
+
+        def whole(self, *args, **kwargs):
+            _everything()
+            return method(self, *args, **kwargs)
+
+        whole.__name__ = name
+        return whole
+
+    for _name in ("__iter__", "__len__", "__reversed__", "keys", "values", "items", "copy", "__eq__", "__ne__",
+                  "__repr__", "__or__", "__ror__", "__reduce_ex__", "__reduce__", "__setitem__", "__delitem__",
+                  "pop", "popitem", "setdefault", "update", "clear", "__sizeof__"):
+        locals()[_name] = _whole(_name)
+    del _name, _whole
+    __hash__ = None
+
+
+class _TrackingContext(RuleContext):
+    """A RuleContext that tells the current recorder which fields are read."""
+
+    def __getattribute__(self, name):
+        if name in _TRACKED:
+            reads = getattr(_local, "reads", None)
+            if reads is not None:
+                reads.fields.add(name)
+        return object.__getattribute__(self, name)
+
+    def cached(self, key, compute):
+        memo = object.__getattribute__(self, "memo")
+        memo_reads = memo.setdefault(_MemoReads, {})
+        outer = _reads()
+        if key in memo:
+            inner = memo_reads.get(key)
+        else:
+            inner = _Reads()
+            _local.reads = inner
+            try:
+                value = compute()
+            finally:
+                _local.reads = outer
+            memo[key] = value
+            memo_reads[key] = inner
+            if isinstance(value, (dict, list, set)):
+                memo.setdefault(_MemoSizes, {})[key] = len(value)
+        if outer is not None:
+            outer.memo.add(key)
+            if inner is not None:
+                outer.merge(inner)
+        return memo[key]
+
+
+class _MemoReads:
+    """Key in a memo dict: the reads behind each memo entry."""
+
+
+class _MemoSizes:
+    """Key in a memo dict: the size of each container memo entry when it was made."""
+
+
+def _filled_later(memo: dict) -> set:
+    """Memo entries that were empty when made, or grew afterwards: filled by whoever used them."""
+    sizes = memo.get(_MemoSizes, {})
+    return {key for key, size in sizes.items() if size == 0 or len(memo[key]) != size}
+
+
+# ---------------------------------------------------------------------------------------------
+# Snapshots of inputs
+
+
+class _Inputs:
+    """The values a rule read, to tell on the next lint whether it would see the same."""
+
+    __slots__ = ("all", "values", "root")
+
+    def __init__(self, reads: _Reads, ctx: RuleContext, root: Any):
+        self.all = reads.all
+        self.root = root
+        if reads.all:
+            self.values = [(name, getattr(ctx, name)) for name in _FIELDS if name != "swagger"]
+        else:
+            self.values = [(name, getattr(ctx, name)) for name in reads.fields if name != "swagger"]
+            if "swagger" in reads.fields or reads.keys:  # a dict root: its keys are compared one by one
+                self.values.append(("swagger", _AN_OBJECT if isinstance(root, dict) else root))
+            if isinstance(root, dict):
+                self.values += [(("key", key), root.get(key, _MISSING)) for key in reads.keys]
+
+    def same(self, ctx: RuleContext, root: Any, compare: "_Compare") -> bool:
+        if self.all and self.root is not root:
+            return False
+        for name, old in self.values:
+            if isinstance(name, tuple):
+                new = root.get(name[1], _MISSING) if isinstance(root, dict) else _MISSING
+            elif name == "swagger":
+                if old is _AN_OBJECT:
+                    if not isinstance(root, dict):
+                        return False
+                    continue
+                new = root
+            else:
+                new = getattr(ctx, name)
+            if not compare(old, new):
+                return False
+        return True
+
+
+class _Compare:
+    """Same object, or an equal value; the deep comparisons are made once per lint."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, old: Any, new: Any) -> bool:
+        if old is new:
+            return True
+        if type(old) is not type(new):
+            return False
+        if isinstance(old, _VALUE_TYPES):
+            return old == new
+        key = (id(old), id(new))
+        result = self._seen.get(key)
+        if result is None:
+            try:
+                result = self._seen[key] = bool(old == new)
+            except RecursionError:
+                result = self._seen[key] = False
+        return result
+
+
+@dataclass
+class _RuleResult:
+    options: Any
+    inputs: _Inputs
+    memo_keys: set
+    findings: list | None
+    error: BaseException | None
+    value: Any = None  # the operation and its path item (operation-scope rules)
+    path_item: Any = None
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class _FileState:
+    __slots__ = ("text", "parsed", "doc")
+
+    def __init__(self, text: str, parsed: ParsedJson | None, doc: Document):
+        self.text, self.parsed, self.doc = text, parsed, doc
+
+
+class ConnectorLinter:
+    """One connector's incremental lint state. Not thread-safe: use it from one thread."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, _FileState] = {}
+        self._rules: dict[str, _RuleResult] = {}
+        self._ops: dict[str, dict[str, _RuleResult]] = {}  # rule id -> operation pointer -> result
+        self._located: dict[str, tuple] = {}
+        self.stats = {"rules_run": 0, "rules_reused": 0, "ops_run": 0, "ops_reused": 0}
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def documents(self, sources: dict[FileKind, Source]) -> dict[FileKind, Document]:
+        """Documents for the sources, reusing unchanged ones and re-parsing edited JSON in part."""
+        docs: dict[FileKind, Document] = {}
+        seen = set()
+        for kind, source in sources.items():
+            seen.add(source.path)
+            if source.data is not None:
+                docs[kind] = Document(source.path, kind, data=source.data)
+                continue
+            state = self._files.get(source.path)
+            if state is not None and state.doc.kind is kind and (state.text is source.text or state.text == source.text):
+                docs[kind] = state.doc
+                continue
+            doc = Document(source.path, kind, text=source.text)
+            parsed = None
+            if kind in JSON_KINDS and source.text is not None and not too_large(source.text):
+                previous = state.parsed if state is not None else None
+                parsed = reparse(previous, source.text)
+                doc.__dict__["parsed"] = parsed
+            if source.lines is not None and source.lines.text is source.text:
+                doc.__dict__["lines"] = source.lines
+            self._files[source.path] = _FileState(source.text, parsed, doc)
+            docs[kind] = doc
+        for path in [p for p in self._files if p not in seen]:
+            del self._files[path]
+        return docs
+
+    # -- linting ------------------------------------------------------------------------------
+
+    def lint(self, docs: dict[FileKind, Document], config: Config, folder: str | None = None,
+             cancelled: Callable[[], bool] = lambda: False, rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
+        """engine.lint(docs, config, folder, rules), from cached results where the inputs are unchanged.
+        Raises Cancelled when `cancelled()` turns true (checked between rules and operations)."""
+        large = [doc for doc in docs.values() if doc.is_json and too_large(doc.text)]
+        if large:
+            return size_only(docs, large, config, folder)
+        preset = detect_preset(config, docs, folder)
+        rule_table = {r.id: r for r in all_rules()}
+        diagnostics: list[Diagnostic] = []
+        for doc in docs.values():
+            if doc.is_json:
+                diagnostics.extend(syntax_diagnostics(doc, config, preset, rule_table))
+        base = build_context(docs, config, preset)
+        root = base.swagger
+        ctx = _TrackingContext(**{f.name: getattr(base, f.name) for f in fields(RuleContext)})
+        if isinstance(root, dict):
+            ctx.swagger = _TrackedRoot(root)
+        compare = _Compare()
+        ops = None
+        fresh: list[_RuleResult] = []
+        enabled = enabled_rules(config, preset, rules)
+        try:
+            for rule, severity in enabled:
+                if cancelled():
+                    raise Cancelled
+                if rule.check is None:
+                    continue
+                options = config.options(rule)
+                rule_ctx = ctx.with_options({**rule.options, **options})
+                if rule.scope is Scope.OPERATION:
+                    if ops is None:
+                        ops = operations(ctx)
+                    findings, error = self._run_operations(rule, rule_ctx, base, root, ops, compare, cancelled, fresh)
+                else:
+                    findings, error = self._run_connector(rule, rule_ctx, base, root, options, compare, fresh)
+                if error is not None:
+                    diagnostics.append(internal_error(rule.id, error, docs))
+                    continue
+                diagnostics.extend(self._locate(rule, severity, findings, docs))
+        finally:  # also when cancelled: what ran is cached, so it must say what it depends on
+            _settle(ctx.memo, fresh)
+        enabled_ids = {rule.id for rule, _ in enabled}
+        for cache in (self._rules, self._located, self._ops):
+            for rule_id in [r for r in cache if r not in enabled_ids]:
+                del cache[rule_id]
+        return finish(diagnostics, config)
+
+    def _run_connector(self, rule: Rule, ctx, base, root, options, compare, fresh):
+        cached = self._rules.get(rule.id)
+        if cached is not None and cached.options == options and cached.inputs.same(base, root, compare):
+            self.stats["rules_reused"] += 1
+            return cached.findings, cached.error
+        reads = _Reads()
+        findings, error = _run(reads, lambda: list(rule.check(ctx)))
+        result = _RuleResult(options, _Inputs(reads, base, root), reads.memo, findings, error)
+        self._rules[rule.id] = result
+        self.stats["rules_run"] += 1
+        fresh.append(result)
+        return findings, error
+
+    def _run_operations(self, rule: Rule, ctx, base, root, ops, compare, cancelled, fresh):
+        findings: list = []
+        first_error = None
+        previous = self._ops.get(rule.id, {})
+        results: dict[str, _RuleResult] = {}
+        self._ops[rule.id] = previous  # until every operation is done (a cancelled lint keeps both)
+        for op in ops:
+            cached = previous.get(op.pointer)
+            if cached is not None and compare(cached.value, op.value) and compare(cached.path_item, op.path_item) \
+                    and cached.options == ctx.options and cached.inputs.same(base, root, compare):
+                self.stats["ops_reused"] += 1
+                result = cached
+            else:
+                if cancelled():
+                    previous.update(results)
+                    raise Cancelled
+                reads = _Reads()
+                op_findings, error = _run(reads, lambda: list(rule.check(ctx, op)))
+                result = _RuleResult(ctx.options, _Inputs(reads, base, root), reads.memo, op_findings, error,
+                                     op.value, op.path_item)
+                self.stats["ops_run"] += 1
+                fresh.append(result)
+            results[op.pointer] = result
+            if result.error is not None:
+                first_error = result.error
+                break
+            findings.extend(result.findings)
+        self._ops[rule.id] = results
+        return (None, first_error) if first_error is not None else (findings, None)
+
+    def _locate(self, rule: Rule, severity: Severity, findings: list, docs: dict) -> list[Diagnostic]:
+        key = tuple(docs.values())
+        cached = self._located.get(rule.id)
+        if cached is not None and cached[0] is findings and cached[1] is severity and len(cached[2]) == len(key) \
+                and all(a is b for a, b in zip(cached[2], key)):
+            return cached[3]
+        located = locate(rule, severity, findings, docs)
+        self._located[rule.id] = (findings, severity, key, located)
+        return located
+
+
+class _Unique:
+    """Equal to nothing but itself."""
+
+
+def _settle(memo: dict, fresh: list[_RuleResult]) -> None:
+    """Results that used a memo entry filled after it was made (a dict a helper adds to as rules
+    call it) may hold what another rule's inputs put there: they depend on everything."""
+    filled = _filled_later(memo)
+    if not filled:
+        return
+    for result in fresh:
+        if result.memo_keys & filled and not result.inputs.all:
+            result.inputs.all = True
+            result.inputs.root = _Unique()  # never the same again: run next time
+
+
+def _run(reads: _Reads, check: Callable[[], list]) -> tuple[list | None, BaseException | None]:
+    outer = _reads()
+    _local.reads = reads
+    try:
+        return check(), None
+    except Exception as exc:  # isolated like engine.lint: one internal-error diagnostic
+        return None, exc
+    finally:
+        _local.reads = outer
+
+
+# ---------------------------------------------------------------------------------------------
+# Files too large to check as you type
+
+
+def too_large(text: str | None) -> bool:
+    if not text or len(text) * 4 <= MAX_LINT_BYTES:
+        return False
+    return len(text) > MAX_LINT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_LINT_BYTES
+
+
+def size_only(docs: dict[FileKind, Document], large: Iterable[Document], config: Config,
+              folder: str | None) -> list[Diagnostic]:
+    """One clear diagnostic per file too large to check; the connector's other rules are skipped."""
+    preset = detect_preset(config, {k: d for k, d in docs.items() if not (d.is_json and too_large(d.text))}, folder)
+    rule = rules_by_id().get(SIZE_RULE)
+    severity = config.severity(rule, preset) if rule is not None else Severity.ERROR
+    if severity is Severity.OFF:
+        severity = Severity.INFORMATION
+    out = []
+    for doc in large:
+        size = doc.size
+        first_line = doc.text.find("\n")
+        end = first_line if first_line > 0 else min(len(doc.text), 1)
+        message = (f"The file is {size / 1048576:.1f} MB ({size:,} bytes); connector-lint checks files up to "
+                   f"{MAX_LINT_BYTES // 1048576} MB as you type, so no other rule ran. The platform's limit for a "
+                   f"swagger is 1 MB: split the connector. `connector-lint check` reports everything.")
+        out.append(Diagnostic(SIZE_RULE, severity, message, doc.path, 0, end, "", None))
+    return out

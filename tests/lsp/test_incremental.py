@@ -1,0 +1,198 @@
+"""The incremental pieces of the server, against their from-scratch counterparts: the line index
+after an edit, the partial re-parse, and the incremental linter (which must report exactly what
+engine.lint reports, whatever the edits)."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+from lsprotocol import types
+
+from connector_lint.config import Config
+from connector_lint.engine import lint
+from connector_lint.incremental import Cancelled, ConnectorLinter, Source
+from connector_lint.jsonparse import parse
+from connector_lint.positions import LineIndex
+from connector_lint.reparse import reparse
+from connector_lint.textsync import OpenDocument, edited_lines
+from connector_lint.workspace import connector_for
+from connector_lint_rules import all_rules
+from connector_lint_rules._api import FileKind, Finding, Rule, Scope, Severity
+
+from lsp_support import EXAMPLE
+
+CONNECTOR = connector_for(EXAMPLE)
+TEXTS = {kind: doc.text for kind, doc in CONNECTOR.documents().items() if doc.text is not None}
+PIECES = ['"', "{", "}", "[", "]", ",", ":", "\\", "x", "é", "\U0001F600", "\n", "\r\n", "\r", "\u2003", " ", "1", "null"]
+edit = st.tuples(st.floats(0, 1), st.integers(0, 12), st.lists(st.sampled_from(PIECES), max_size=3).map("".join))
+
+
+def splice(text: str, e) -> str:
+    at, length, new = e
+    start = int(at * len(text))
+    return text[:start] + new + text[start + length:]
+
+
+@given(st.text(st.sampled_from("ab\r\n😀"), max_size=40), st.lists(edit, min_size=1, max_size=6))
+def test_the_line_index_follows_edits(text, edits):
+    index = LineIndex(text)
+    for at, length, new in edits:
+        start = int(at * len(text))
+        end = min(len(text), start + length)
+        text = text[:start] + new + text[end:]
+        index = edited_lines(index, start, end, new, text)
+        assert index.starts == LineIndex(text).starts
+        assert index.astral or not LineIndex(text).astral
+
+
+def test_an_open_document_applies_several_changes_in_utf16_columns():
+    doc = OpenDocument("file:///c/a.json", 1, '{"a": "😀x",\r\n "b": 1}')
+    change = types.TextDocumentContentChangePartial
+    doc.apply([change(range=types.Range(types.Position(0, 9), types.Position(0, 10)), text="y"),  # after the emoji
+               change(range=types.Range(types.Position(1, 6), types.Position(1, 7)), text="22")], 2)
+    assert doc.text == '{"a": "😀y",\r\n "b": 22}' and doc.version == 2
+    assert doc.lines.starts == LineIndex(doc.text).starts
+    doc.apply([types.TextDocumentContentChangeWholeDocument(text="[]")], 3)
+    assert doc.text == "[]" and doc.lines.starts == [0]
+
+
+def spans(parsed) -> dict:
+    out = {}
+
+    def walk(value, parts):
+        out["/".join(parts)] = parsed.index.locate(parts)
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, parts + [k])
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, parts + [str(i)])
+
+    walk(parsed.value, [])
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(edit, min_size=1, max_size=6), st.booleans())
+def test_a_partial_reparse_equals_a_full_parse(edits, in_strings):
+    text = TEXTS[FileKind.SWAGGER]
+    state = parse(text)
+    for at, length, new in edits:
+        if in_strings:  # most keystrokes land inside a string
+            quote = text.find('"', int(at * len(text)))
+            at = (quote + 1) / len(text) if quote >= 0 else at
+        text = splice(text, (at, length, new))
+        state = reparse(state, text)
+        full = parse(text)
+        assert state.value == full.value
+        assert sorted((p.rule, p.start, p.end, p.message) for p in state.problems) == \
+            sorted((p.rule, p.start, p.end, p.message) for p in full.problems)
+        assert spans(state) == spans(full)
+
+
+def key(d):
+    return d.rule, d.severity, d.message, d.path, d.start, d.end, d.pointer, d.validator_code, len(d.fixes), d.related
+
+
+def lint_both(linter: ConnectorLinter, texts: dict, config: Config = Config(), rules=None, engine_rules=None):
+    sources = {kind: Source(str(CONNECTOR.paths[kind]), text=texts.get(kind), data=doc.data)
+               for kind, doc in CONNECTOR.documents().items()}
+    got = linter.lint(linter.documents(sources), config, str(EXAMPLE), rules=rules)
+    docs = CONNECTOR.documents({str(CONNECTOR.paths[k]): t for k, t in texts.items()})
+    reference = lint(docs, config, str(EXAMPLE), rules=engine_rules if engine_rules is not None else rules)
+    return [key(d) for d in got], [key(d) for d in reference]
+
+
+WHOLE = ["", "[]", "null", "{", '{"swagger": "2.0"}', "\ufeff{}"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from([FileKind.SWAGGER, FileKind.API_PROPERTIES]),
+                          st.one_of(edit, st.sampled_from(WHOLE))), min_size=1, max_size=4))
+def test_the_incremental_linter_reports_what_the_engine_reports(steps):
+    linter = ConnectorLinter()
+    texts = dict(TEXTS)
+    got, want = lint_both(linter, texts)
+    assert got == want
+    for kind, change in steps:
+        texts[kind] = change if isinstance(change, str) else splice(texts[kind], change)
+        got, want = lint_both(linter, texts)
+        assert got == want
+
+
+def counting_rules(calls: dict) -> list[Rule]:
+    def title(ctx):
+        calls["title"] = calls.get("title", 0) + 1
+        info = ctx.swagger.get("info") if isinstance(ctx.swagger, dict) else None
+        if isinstance(info, dict) and len(str(info.get("title"))) > 30:
+            yield Finding("/info/title", "Long title.")
+
+    def summary(ctx, op):
+        calls[op.pointer] = calls.get(op.pointer, 0) + 1
+        if "," in str(op.value.get("summary")):
+            yield Finding(f"{op.pointer}/summary", "A comma.")
+
+    def everything(ctx):
+        calls["all"] = calls.get("all", 0) + 1
+        yield from ()
+
+    return [Rule("count-title", "Title.", Severity.WARNING, "strings", title),
+            Rule("count-summary", "Summary.", Severity.WARNING, "strings", summary, scope=Scope.OPERATION),
+            Rule("count-everything", "All.", Severity.WARNING, "strings", lambda ctx: everything(ctx) if
+                 json.dumps(ctx.swagger) else ())]
+
+
+def test_rules_run_again_only_when_what_they_read_changes():
+    calls: dict = {}
+    rules = counting_rules(calls)
+    reference = counting_rules({})  # engine.lint runs these: they count elsewhere
+    linter = ConnectorLinter()
+    texts = dict(TEXTS)
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and calls["title"] == 1 and calls["all"] == 1
+    ops = {k for k in calls if k.startswith("/paths")}
+    # an edit inside one operation's summary: only that operation's check and the whole-swagger rule run
+    text = texts[FileKind.SWAGGER]
+    at = text.index('"Create a task') + 1
+    texts[FileKind.SWAGGER] = text[:at] + "Quickly c" + text[at + 1:]
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want
+    assert calls["title"] == 1 and calls["all"] == 2
+    same_item = {op for op in ops if op.startswith("/paths/~1tasks/")}  # they see the path item too
+    assert same_item == {"/paths/~1tasks/get", "/paths/~1tasks/post"} and ops - same_item
+    assert all(calls[op] == 2 for op in same_item) and all(calls[op] == 1 for op in ops - same_item)
+    # an edit of the title: the title rule runs, no operation does
+    texts[FileKind.SWAGGER] = texts[FileKind.SWAGGER].replace("Contoso Tasks API Connector for Teams", "Contoso", 1)
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and calls["title"] == 2
+    assert all(calls[op] == 2 for op in same_item) and all(calls[op] == 1 for op in ops - same_item)
+    # apiProperties changes: only the rule that used the whole context runs (it may read anything)
+    texts[FileKind.API_PROPERTIES] = texts[FileKind.API_PROPERTIES].replace("#ffffff", "#0b6cbd")
+    before = dict(calls)
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and calls == {**before, "all": before["all"] + 1}
+
+
+def test_a_cancelled_lint_leaves_a_usable_cache():
+    linter = ConnectorLinter()
+    texts = dict(TEXTS)
+    sources = {kind: Source(str(CONNECTOR.paths[kind]), text=texts.get(kind), data=doc.data)
+               for kind, doc in CONNECTOR.documents().items()}
+    checks = iter(range(1000))
+    try:
+        linter.lint(linter.documents(sources), Config(), str(EXAMPLE), cancelled=lambda: next(checks) > 20)
+        raise AssertionError("not cancelled")
+    except Cancelled:
+        pass
+    got, want = lint_both(linter, texts)
+    assert got == want
+
+
+def test_a_file_too_large_to_check_gets_one_diagnostic():
+    linter = ConnectorLinter()
+    big = '{"swagger": "2.0", "info": {"description": "' + "x" * (5 * 1024 * 1024) + '"}}'
+    sources = {FileKind.SWAGGER: Source("c/apiDefinition.swagger.json", text=big)}
+    [d] = linter.lint(linter.documents(sources), Config(), "c")
+    assert d.rule == "swagger-size" and d.severity is Severity.ERROR and "5.0 MB" in d.message
+    assert any(r.id == "swagger-size" for r in all_rules())

@@ -1,0 +1,147 @@
+"""The real VS Code: code-server with the packaged .vsix installed, driven by headless Chromium.
+
+The extension finds Python on its own (no settings) and starts the server bundled in the .vsix. The
+Problems panel must show what the CLI reports for the example connector; a quick fix picked from
+the light bulb must change the file and take its problem away; "Fix All Problems in This File" must
+leave no safely fixable problem; "Open Rule Documentation" must show the server's page; a rule
+turned off in the settings must lose its problems without a reload; a Python 3.9 must give one
+clear notification.
+Screenshots go to test-output/editors/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+from collections import Counter
+
+import pytest
+
+from editor_support import CODE_SERVER, EXTENSION, SETUP_HINT, SWAGGER, cli_diagnostics, fix_target
+
+pytestmark = pytest.mark.editor
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _vsix():
+    version = json.loads((EXTENSION / "package.json").read_text())["version"]
+    return EXTENSION / f"connector-lint-{version}.vsix"
+
+
+PLAYWRIGHT = EXTENSION / "node_modules" / "playwright-core"
+
+
+def _require_tools():
+    for needed, what in ((CODE_SERVER, "code-server"), (_vsix(), "the .vsix"), (PLAYWRIGHT, "playwright-core")):
+        if not needed.exists():
+            pytest.skip(f"{what} is missing ({needed}); {SETUP_HINT}")
+    if shutil.which("chromium") is None or shutil.which("node") is None:
+        pytest.skip(f"chromium or node is missing; {SETUP_HINT}")
+
+
+def _drive(output_dir, name: str, **env) -> dict:
+    """Run vscode_e2e.js; its result (also in test-output/editors/<name>-result.json)."""
+    env = dict(os.environ, CODE_SERVER=str(CODE_SERVER), VSIX=str(_vsix()), PLAYWRIGHT=str(PLAYWRIGHT),
+               FILE=SWAGGER, OUT_DIR=str(output_dir), PORT=str(_free_port()), NAME=name, **env)
+    proc = subprocess.run(["node", os.path.join(os.path.dirname(__file__), "vscode_e2e.js")], env=env,
+                          timeout=300, capture_output=True, text=True)
+    result_file = output_dir / f"{name}-result.json"
+    result = json.loads(result_file.read_text()) if result_file.exists() else {}
+    assert proc.returncode == 0, f"{result.get('error')}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    return result
+
+
+def test_vscode_problems_quick_fix_settings(connector, tmp_path, output_dir):
+    _require_tools()
+    swagger = connector / SWAGGER
+    original = swagger.read_text(encoding="utf-8")
+    expected = cli_diagnostics(connector)
+    target = fix_target(expected)
+    # A rule to turn off in the settings at the end: one that no fix touches (not fixable, and none
+    # of its problems on a line that has a fixable one).
+    fixed_lines = {d["line"] for d in expected if d["fixable"]}
+    off = next(d for d in expected if not d["fixable"]
+               and not any(e["rule"] == d["rule"] and e["line"] in fixed_lines for e in expected))
+    old_python = tmp_path / "python3.9"  # answers the extension's version question as a Python 3.9 would
+    old_python.write_text("#!/bin/sh\necho 3.9.18\n")
+    old_python.chmod(0o755)
+
+    result = _drive(
+        output_dir, "vscode",
+        WORKSPACE=str(connector),
+        EXPECT=json.dumps([d["message"] for d in expected]),
+        FIX=json.dumps({"message": target["message"], "line": target["line"], "column": target["column"],
+                        "where": f"[Ln {target['line']}, Col {target['column']}]"}),
+        FIX_ALL="1",
+        RULE_DOCS=off["rule"],
+        RULE_OFF=json.dumps({"rule": off["rule"]}),
+        OLD_PYTHON=str(old_python),
+    )
+
+    # The Problems panel lists every problem of the file, each from connector-lint with its rule id.
+    for d in expected:
+        rows = [r for r in result["problems"] if d["message"] in r]
+        assert rows, f"no Problems row for {d['rule']}: {d['message']}"
+        assert any("connector-lint" in r and d["rule"] in r for r in rows), rows
+    assert "connector-lint" in result["status"]["text"]
+
+    # The quick fix took its problem away, and only it (the fixed line's other messages may change).
+    def rows_of(rows, message):
+        return sum(message in r for r in rows)
+
+    assert rows_of(result["afterFix"], target["message"]) == rows_of(result["problems"], target["message"]) - 1
+    elsewhere = Counter(d["message"] for d in expected if d["line"] != target["line"])
+    assert not elsewhere - Counter(m for r in result["afterFix"] for m in elsewhere if m in r)
+    assert (output_dir / "vscode-problems.png").exists() and (output_dir / "vscode-after-fix.png").exists()
+
+    # Fix all, then save: the file on disk is valid JSON, changed, and has no safely fixable problem left.
+    saved = swagger.read_text(encoding="utf-8")
+    assert saved != original
+    json.loads(saved)
+    after = cli_diagnostics(connector)
+    assert not [d for d in after if d["fixable"]]
+    assert not any(d["rule"] == target["rule"] and d["message"] == target["message"] and d["line"] == target["line"]
+                   for d in after)
+
+    # The rule's page, from the server, in a Markdown preview.
+    assert result["ruleDocsHeading"] == off["rule"]
+
+    # Turning a rule off in the settings took its problems away without a reload; the rest stayed.
+    def rules(rows):  # a problem row reads: message, source, rule id, position
+        return Counter(r.split("\n")[2] for r in rows if r.count("\n") >= 3 and r.split("\n")[1] == "connector-lint")
+
+    assert rules(result["afterFixAll"])[off["rule"]] > 0
+    assert rules(result["afterRuleOff"]) == rules(result["afterFixAll"]) - Counter({off["rule"]: 10**6})
+
+    # A Python older than 3.10: one notification that says what to do, and the status bar in error.
+    assert "3.10 or newer" in result["notification"] and "connectorLint.interpreter" in result["notification"]
+    assert result["errorStatus"].startswith("error")
+
+
+def test_vscode_untrusted_workspace_ignores_its_executables(connector, tmp_path, output_dir):
+    """In restricted mode, a folder's own connectorLint.server.path / interpreter never run; the
+    extension falls back to the bundled server and still lints."""
+    _require_tools()
+    marker = tmp_path / "workspace-program-ran"
+    program = tmp_path / "program-from-the-workspace"
+    program.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n")
+    program.chmod(0o755)
+    (connector / ".vscode").mkdir()
+    (connector / ".vscode" / "settings.json").write_text(json.dumps(
+        {"connectorLint.server.path": str(program), "connectorLint.interpreter": str(program)}))
+    expected = cli_diagnostics(connector)
+
+    result = _drive(output_dir, "vscode-untrusted", WORKSPACE=str(connector), UNTRUSTED="1",
+                    EXPECT=json.dumps([d["message"] for d in expected]))
+    assert not marker.exists()
+    assert "server.py" in result["status"]["label"]  # the bundled server runs
+    for d in expected:
+        assert any(d["message"] in r and d["rule"] in r for r in result["problems"]), d

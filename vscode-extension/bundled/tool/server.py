@@ -1,0 +1,21 @@
+"""Start the bundled connector-lint language server on stdio.
+
+The extension runs this file with the user's Python (3.10 or newer). The server and its libraries
+are in ../libs; they come first on sys.path so that whatever else that Python has installed
+(another pygls, say) cannot shadow them. Extra arguments are passed to `connector-lint serve`.
+"""
+
+import os
+import sys
+
+LIBS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "libs")
+
+if sys.version_info < (3, 10):
+    sys.stderr.write(f"connector-lint needs Python 3.10 or newer; {sys.executable} is {sys.version.split()[0]}\n")
+    sys.exit(2)
+
+sys.path.insert(0, LIBS)
+
+from connector_lint.cli import main  # noqa: E402  (needs the path above)
+
+sys.exit(main(["serve", *sys.argv[1:]]))

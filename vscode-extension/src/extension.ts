@@ -1,0 +1,227 @@
+// connector-lint for VS Code: starts the language server and forwards commands to it.
+// All analysis happens in the server (Python); nothing here knows about rules.
+import * as path from "path";
+import * as vscode from "vscode";
+import {
+  DidChangeConfigurationNotification,
+  DocumentFilter,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  State,
+} from "vscode-languageclient/node";
+import { fixAll, openRuleDocs } from "./commands";
+import { findServer, NoServerError, pythonExtensionApi } from "./server";
+import { launchSettings, RESTART_KEYS, SECTION, serverSettings } from "./settings";
+
+/**
+ * The connector files the server checks. A settings.json only in a folder whose name does not start
+ * with a dot (not .vscode/settings.json); whether it belongs to a connector is the server's call.
+ */
+const CONNECTOR_FILES = ["**/*.swagger.json", "**/apiProperties.json"];
+export const SELECTOR: DocumentFilter[] = [...CONNECTOR_FILES, "**/[!.]*/settings.json"].map((pattern) => ({ scheme: "file", pattern }));
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let status: vscode.StatusBarItem;
+let bundledScript: string;
+let queue: Promise<void> = Promise.resolve();
+let restartTimer: NodeJS.Timeout | undefined;
+let waitingForRestart: (() => void)[] = [];
+let notified = false;
+let followingPython = false;
+let subscriptions: vscode.Disposable[];
+
+export function currentClient(): LanguageClient | undefined {
+  return client?.state === State.Running ? client : undefined;
+}
+
+function firstFolder(): vscode.WorkspaceFolder | undefined {
+  return vscode.workspace.workspaceFolders?.[0];
+}
+
+function setStatus(kind: "starting" | "running" | "error" | "off", detail: string): void {
+  const icon = { starting: "$(sync~spin)", running: "$(check)", error: "$(error)", off: "$(circle-slash)" }[kind];
+  status.text = `${icon} connector-lint`;
+  status.tooltip = `connector-lint: ${detail.replace(/\.$/, "")}. Click to show the output.`;
+  status.backgroundColor = kind === "error" ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
+  status.show();
+}
+
+function clientOptions(): LanguageClientOptions {
+  return {
+    documentSelector: SELECTOR,
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationOptions: { settings: serverSettings(firstFolder()?.uri) },
+    // No file watcher here: the server registers the files it follows (workspace/didChangeWatchedFiles).
+    middleware: {
+      workspace: {
+        // Answer section "connectorLint" with the typed settings only (never how the server was started).
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          if (!Array.isArray(answer)) {
+            return answer;
+          }
+          return params.items.map((item, i) =>
+            item.section === SECTION ? serverSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : answer[i],
+          );
+        },
+      },
+    },
+  };
+}
+
+async function stopClient(): Promise<void> {
+  const old = client;
+  client = undefined;
+  if (old) {
+    try {
+      await old.dispose();
+    } catch (e) {
+      output.appendLine(`Stopping the server failed: ${e}`);
+    }
+  }
+}
+
+async function startClient(): Promise<void> {
+  await stopClient();
+  if (!serverSettings(firstFolder()?.uri).enable) {
+    setStatus("off", "disabled by connectorLint.enable");
+    return;
+  }
+  setStatus("starting", "starting the language server");
+  let executable;
+  try {
+    executable = await findServer(bundledScript, firstFolder(), (line) => output.appendLine(line));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    output.appendLine(message);
+    for (const line of e instanceof NoServerError ? e.details : []) {
+      output.appendLine(`  - ${line}`);
+    }
+    setStatus("error", message);
+    if (!notified) {
+      notified = true;
+      const choice = await vscode.window.showErrorMessage(message, "Open Settings", "Show Output");
+      if (choice === "Open Settings") {
+        void vscode.commands.executeCommand("workbench.action.openSettings", SECTION);
+      } else if (choice === "Show Output") {
+        output.show();
+      }
+    }
+    return;
+  }
+  await followPythonExtension();
+  const next = new LanguageClient(SECTION, "connector-lint", executable, clientOptions());
+  next.onDidChangeState(({ newState }) => {
+    if (client !== next) {
+      return;
+    }
+    if (newState === State.Running) {
+      setStatus("running", `running (${[executable.command, ...(executable.args ?? [])].join(" ")})`);
+    } else if (newState === State.Stopped) {
+      setStatus("error", "the language server stopped; see the output");
+    }
+  });
+  client = next;
+  try {
+    await next.start();
+  } catch (e) {
+    output.appendLine(`The language server did not start: ${e}`);
+    setStatus("error", `the language server did not start: ${e}`);
+  }
+}
+
+/** Start or restart, one at a time; requests coming in a burst (settings typed in) are merged. */
+export function restart(delayMs = 0): Promise<void> {
+  if (restartTimer) {
+    clearTimeout(restartTimer);
+  }
+  return new Promise((resolve) => {
+    waitingForRestart.push(resolve);
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      const done = waitingForRestart;
+      waitingForRestart = [];
+      queue = queue.then(startClient, startClient).then(() => done.forEach((resolveOne) => resolveOne()));
+    }, delayMs);
+  });
+}
+
+/** Restart when the Python extension's interpreter changes and it is the one in use (asked only once
+ * a connector is open, so that opening any JSON file does not activate the Python extension). */
+async function followPythonExtension(): Promise<void> {
+  const python = followingPython ? undefined : await pythonExtensionApi();
+  if (!python) {
+    return;
+  }
+  followingPython = true;
+  subscriptions.push(
+    python.environments.onDidChangeActiveEnvironmentPath(() => {
+      const { serverPath, interpreter } = launchSettings(firstFolder());
+      if (!serverPath && !interpreter) {
+        void restart(500);
+      }
+    }),
+  );
+}
+
+function onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
+  if (!event.affectsConfiguration(SECTION)) {
+    return;
+  }
+  if (RESTART_KEYS.some((key) => event.affectsConfiguration(key))) {
+    void restart(500);
+  } else if (currentClient()) {
+    // Push style for servers that read it; pull style servers ask workspace/configuration again.
+    const settings = { [SECTION]: serverSettings(firstFolder()?.uri) };
+    void currentClient()?.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+}
+
+async function inConnectorWorkspace(): Promise<boolean> {
+  const isConnector = (doc: vscode.TextDocument) =>
+    CONNECTOR_FILES.some((pattern) => vscode.languages.match({ scheme: "file", pattern }, doc) > 0);
+  if (vscode.workspace.textDocuments.some(isConnector)) {
+    return true;
+  }
+  const found = await vscode.workspace.findFiles("**/{*.swagger.json,apiProperties.json}", "**/node_modules/**", 1);
+  return found.length > 0;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  subscriptions = context.subscriptions;
+  bundledScript = context.asAbsolutePath(path.join("bundled", "tool", "server.py"));
+
+  output = vscode.window.createOutputChannel("connector-lint");
+  status = vscode.window.createStatusBarItem("connectorLint.status", vscode.StatusBarAlignment.Right, 100);
+  status.name = "connector-lint";
+  status.command = "connectorLint.showOutput";
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand("connectorLint.restart", () => restart()),
+    vscode.commands.registerCommand("connectorLint.showOutput", () => output.show()),
+    vscode.commands.registerCommand("connectorLint.fixAll", () => fixAll(output)),
+    vscode.commands.registerCommand("connectorLint.openRuleDocs", () => openRuleDocs(output, context.globalStorageUri)),
+    vscode.workspace.onDidChangeConfiguration(onConfigurationChanged),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart()),
+  );
+  // Activated for any JSON file: start the server only once a connector is around.
+  if (await inConnectorWorkspace()) {
+    await restart();
+    return;
+  }
+  const waiting = vscode.workspace.onDidOpenTextDocument((doc) => {
+    if (vscode.languages.match(SELECTOR.slice(0, CONNECTOR_FILES.length), doc) > 0) {
+      waiting.dispose();
+      void restart();
+    }
+  });
+  context.subscriptions.push(waiting);
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}

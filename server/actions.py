@@ -111,7 +111,7 @@ def fix_all_action(view: FileView, features: ClientFeatures, rule: str | None,
     title = f"Fix all {rule} problems in this file" if rule else "Fix all connector-lint problems in this file"
     kind = types.CodeActionKind.QuickFix if rule else FIX_ALL_KIND
     action = types.CodeAction(title=title, kind=kind, diagnostics=shown,
-                              data={"fixAll": view.uri, "rule": rule, "generation": view.generation})
+                              data={"fixAll": view.uri, "rule": rule})
     if not features.resolve_edit:
         action.edit = fix_all_edit(view, rule, features)
     return action

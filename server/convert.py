@@ -102,48 +102,58 @@ def rule_href(rule_id: str) -> str | None:
 
 
 def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str],
-           lines_of: Callable[[str], LineIndex | None]) -> list[types.Diagnostic]:
-    """The LSP diagnostics of one file (data keys are "<generation>:<index>")."""
+           lines_of: Callable[[str], LineIndex | None], cache: dict | None = None) -> tuple[list, dict]:
+    """The LSP diagnostics of one file, and the cache for the next call: a diagnostic that looks
+    the same as last time (same rule, message, place, ...) is the same object, not built again."""
     lines = view.doc.lines
-    out = []
-    for i, d in enumerate(view.diagnostics):
-        item = types.Diagnostic(range=lsp_range(lines, d.start, d.end), message=d.message,
-                                severity=SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
-                                code=d.rule, source=SOURCE)
-        if features.code_description:
-            href = rule_href(d.rule)
-            if href:
-                item.code_description = types.CodeDescription(href=href)
-        if features.data:
-            item.data = {"key": f"{view.generation}:{i}", "pointer": d.pointer, "validatorCode": d.validator_code,
-                         "fixable": d.fixable}
+    cache = cache or {}
+    out, kept = [], {}
+    for d in view.diagnostics:
+        (l1, c1), (l2, c2) = lines.position(d.start), lines.position(d.end)
+        related = ()
         if features.related_information and d.related:
-            related = []
-            for path, start, end, message in d.related:
-                other = lines_of(path)
-                if other is not None:
-                    related.append(types.DiagnosticRelatedInformation(
-                        location=types.Location(uri=uri_of(path), range=lsp_range(other, start, end)), message=message))
-            item.related_information = related or None
+            related = tuple((uri_of(path), other.position(start), other.position(end), message)
+                            for path, start, end, message in d.related if (other := lines_of(path)) is not None)
+        key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, d.fixable, related)
+        item = cache.get(key) or kept.get(key)
+        if item is None:
+            item = types.Diagnostic(range=_range(l1, c1, l2, c2), message=d.message,
+                                    severity=SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
+                                    code=d.rule, source=SOURCE)
+            if features.code_description:
+                href = rule_href(d.rule)
+                if href:
+                    item.code_description = types.CodeDescription(href=href)
+            if features.data:
+                item.data = {"pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
+            if related:
+                item.related_information = [types.DiagnosticRelatedInformation(
+                    location=types.Location(uri=uri, range=_range(*a, *b)), message=message)
+                    for uri, a, b, message in related]
+        kept[key] = item
         out.append(item)
-    return out
+    return out, kept
+
+
+def _range(l1: int, c1: int, l2: int, c2: int) -> types.Range:
+    return types.Range(start=types.Position(line=l1, character=c1), end=types.Position(line=l2, character=c2))
 
 
 def find(view: FileView, client: types.Diagnostic) -> Diagnostic | None:
-    """The engine diagnostic behind a diagnostic the client sends back, if it is still current."""
+    """The engine diagnostic behind a diagnostic the client sends back: the one shown at the same
+    place with the same code and message, else (the client's copy is older) the same problem at
+    the same JSON pointer."""
     if client.source != SOURCE:
         return None
-    data = client.data if isinstance(client.data, dict) else {}
-    key = data.get("key")
-    if isinstance(key, str) and key.startswith(f"{view.generation}:"):
-        try:
-            return view.diagnostics[int(key.split(":", 1)[1])]
-        except (ValueError, IndexError):
-            pass
-    for d, item in zip(view.diagnostics, view.lsp):  # an older generation: match what is shown
-        if item.code == client.code and item.range == client.range and item.message == client.message:
-            return d
-    return None
+    pointer = client.data.get("pointer") if isinstance(client.data, dict) else None
+    fallback = None
+    for d, item in zip(view.diagnostics, view.lsp):
+        if item.code == client.code and item.message == client.message:
+            if item.range == client.range:
+                return d
+            if fallback is None and pointer is not None and d.pointer == pointer:
+                fallback = d
+    return fallback
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,8 +9,11 @@ this after random edits), but it keeps, per connector:
   RuleContext fields it reads and, for the swagger, which top-level keys (`info`, `paths`,
   `definitions`, ...); values a rule gets from `ctx.cached` carry the reads that computed them.
   On the next lint the findings are reused when every recorded input is the same object (or an
-  equal value) as before. A shared memo that is filled after it is made (a dict a helper adds to
-  as it goes) makes its users depend on everything: nothing it holds can be stale.
+  equal value) as before. Whole-object use of the swagger (iterating it, serialising it) counts
+  as reading every key. A shared memo that is filled after it is made (a dict a helper adds to
+  as rules call it) makes each of its users depend on what all of them read, so nothing it holds
+  can be stale. Assumed, as the rule API says: rules are deterministic functions of what they are
+  given, and do not change the values they see.
 - Scope.OPERATION rules per operation: cached by (rule, operation pointer) and reused while the
   operation object, its path item and the other inputs it read are unchanged.
 
@@ -44,7 +47,6 @@ SIZE_RULE = "swagger-size"
 _MISSING = object()
 _AN_OBJECT = object()  # stands for "the swagger's root was an object" in a snapshot
 _FIELDS = tuple(f.name for f in fields(RuleContext) if f.name not in ("options", "memo"))
-_TRACKED = frozenset(_FIELDS)
 _VALUE_TYPES = (str, int, float, bool, bytes, frozenset, type(None), Preset)
 
 
@@ -137,22 +139,15 @@ class _TrackedRoot(dict):
 
 
 class _TrackingContext(RuleContext):
-    """A RuleContext that tells the current recorder which fields are read."""
-
-    def __getattribute__(self, name):
-        if name in _TRACKED:
-            reads = getattr(_local, "reads", None)
-            if reads is not None:
-                reads.fields.add(name)
-        return object.__getattribute__(self, name)
+    """A RuleContext that tells the current recorder which fields are read (the fields are
+    properties, so reading `ctx.options` or calling `ctx.cached` costs nothing extra)."""
 
     def cached(self, key, compute):
-        memo = object.__getattribute__(self, "memo")
-        memo_reads = memo.setdefault(_MemoReads, {})
-        outer = _reads()
-        if key in memo:
-            inner = memo_reads.get(key)
-        else:
+        memo = self.memo
+        outer = getattr(_local, "reads", None)
+        try:
+            value = memo[key]
+        except KeyError:
             inner = _Reads()
             _local.reads = inner
             try:
@@ -160,14 +155,33 @@ class _TrackingContext(RuleContext):
             finally:
                 _local.reads = outer
             memo[key] = value
-            memo_reads[key] = inner
+            memo.setdefault(_MemoReads, {})[key] = inner
             if isinstance(value, (dict, list, set)):
                 memo.setdefault(_MemoSizes, {})[key] = len(value)
-        if outer is not None:
+        if outer is not None and key not in outer.memo:  # the first use of this entry by this rule
             outer.memo.add(key)
+            inner = memo.get(_MemoReads, {}).get(key)
             if inner is not None:
                 outer.merge(inner)
-        return memo[key]
+        return value
+
+
+def _tracked_field(name: str) -> property:
+    def get(self):
+        reads = getattr(_local, "reads", None)
+        if reads is not None:
+            reads.fields.add(name)
+        return self.__dict__[name]
+
+    def set(self, value):
+        self.__dict__[name] = value
+
+    return property(get, set)
+
+
+for _name in _FIELDS:
+    setattr(_TrackingContext, _name, _tracked_field(_name))
+del _name
 
 
 class _MemoReads:
@@ -250,12 +264,12 @@ class _Compare:
 @dataclass
 class _RuleResult:
     options: Any
-    inputs: _Inputs
-    memo_keys: set
+    reads: _Reads
     findings: list | None
     error: BaseException | None
     value: Any = None  # the operation and its path item (operation-scope rules)
     path_item: Any = None
+    inputs: _Inputs | None = None  # set when the lint ends (see _settle)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,7 +364,7 @@ class ConnectorLinter:
                     continue
                 diagnostics.extend(self._locate(rule, severity, findings, docs))
         finally:  # also when cancelled: what ran is cached, so it must say what it depends on
-            _settle(ctx.memo, fresh)
+            _settle(ctx.memo, fresh, base, root)
         enabled_ids = {rule.id for rule, _ in enabled}
         for cache in (self._rules, self._located, self._ops):
             for rule_id in [r for r in cache if r not in enabled_ids]:
@@ -359,12 +373,13 @@ class ConnectorLinter:
 
     def _run_connector(self, rule: Rule, ctx, base, root, options, compare, fresh):
         cached = self._rules.get(rule.id)
-        if cached is not None and cached.options == options and cached.inputs.same(base, root, compare):
+        if cached is not None and cached.inputs is not None and cached.options == options \
+                and cached.inputs.same(base, root, compare):
             self.stats["rules_reused"] += 1
             return cached.findings, cached.error
         reads = _Reads()
         findings, error = _run(reads, lambda: list(rule.check(ctx)))
-        result = _RuleResult(options, _Inputs(reads, base, root), reads.memo, findings, error)
+        result = _RuleResult(options, reads, findings, error)
         self._rules[rule.id] = result
         self.stats["rules_run"] += 1
         fresh.append(result)
@@ -379,7 +394,8 @@ class ConnectorLinter:
         for op in ops:
             cached = previous.get(op.pointer)
             if cached is not None and compare(cached.value, op.value) and compare(cached.path_item, op.path_item) \
-                    and cached.options == ctx.options and cached.inputs.same(base, root, compare):
+                    and cached.inputs is not None and cached.options == ctx.options \
+                    and cached.inputs.same(base, root, compare):
                 self.stats["ops_reused"] += 1
                 result = cached
             else:
@@ -388,8 +404,7 @@ class ConnectorLinter:
                     raise Cancelled
                 reads = _Reads()
                 op_findings, error = _run(reads, lambda: list(rule.check(ctx, op)))
-                result = _RuleResult(ctx.options, _Inputs(reads, base, root), reads.memo, op_findings, error,
-                                     op.value, op.path_item)
+                result = _RuleResult(ctx.options, reads, op_findings, error, op.value, op.path_item)
                 self.stats["ops_run"] += 1
                 fresh.append(result)
             results[op.pointer] = result
@@ -411,20 +426,19 @@ class ConnectorLinter:
         return located
 
 
-class _Unique:
-    """Equal to nothing but itself."""
-
-
-def _settle(memo: dict, fresh: list[_RuleResult]) -> None:
-    """Results that used a memo entry filled after it was made (a dict a helper adds to as rules
-    call it) may hold what another rule's inputs put there: they depend on everything."""
+def _settle(memo: dict, fresh: list[_RuleResult], base: RuleContext, root: Any) -> None:
+    """The inputs of the results of this lint. A memo entry that was filled after it was made (a
+    dict a helper adds to as rules call it) holds what the inputs of any rule that used it put
+    there: each user of such entries depends on the reads of all of them."""
     filled = _filled_later(memo)
-    if not filled:
-        return
-    for result in fresh:
-        if result.memo_keys & filled and not result.inputs.all:
-            result.inputs.all = True
-            result.inputs.root = _Unique()  # never the same again: run next time
+    users = [r for r in fresh if r.reads.memo & filled] if filled else []
+    union = _Reads()
+    for r in users:  # one union for all such entries: one may have been filled from another
+        union.merge(r.reads)
+    for r in users:
+        r.reads.merge(union)
+    for r in fresh:
+        r.inputs = _Inputs(r.reads, base, root)
 
 
 def _run(reads: _Reads, check: Callable[[], list]) -> tuple[list | None, BaseException | None]:

@@ -84,6 +84,7 @@ class ConnectorLintServer(LanguageServer):
         self.reported: dict[str, tuple[str, list]] = {}
         self.pulling: dict[str, int] = {}  # uri -> pull requests in progress
         self.errors: set[str] = set()
+        self.converted: dict[str, dict] = {}  # uri -> the last LSP diagnostics, by what they show
 
     # -- results ------------------------------------------------------------------------------
 
@@ -99,8 +100,10 @@ class ConnectorLintServer(LanguageServer):
             if version is None or doc is None:
                 continue
             view = FileView(result.uris[path], version, doc, by_path.get(path, []), generation=result.generation)
-            view.lsp = to_lsp(view, self.features, lambda p: result.uris.get(p) or Path(p).as_uri(),
-                              lambda p: docs[p].lines if p in docs and docs[p].text is not None else None)
+            view.lsp, self.converted[view.uri] = to_lsp(
+                view, self.features, lambda p: result.uris.get(p) or Path(p).as_uri(),
+                lambda p: docs[p].lines if p in docs and docs[p].text is not None else None,
+                self.converted.get(view.uri))
             views[view.uri] = view
         return views
 
@@ -296,6 +299,7 @@ def did_close(ls: ConnectorLintServer, params: types.DidCloseTextDocumentParams)
     session = ls.service.close(uri)
     ls.published.pop(uri, None)
     ls.reported.pop(uri, None)
+    ls.converted.pop(uri, None)
     if ls.config_changed(path):
         return
     if session is not None and not ls.pull:

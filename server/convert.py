@@ -170,14 +170,27 @@ def fix_title(fix: Any) -> str:
     return fix.title + {"suggestion": " (suggestion)", "unsafe": " (unsafe)"}.get(kind, "")
 
 
-def checked_edits(doc: Document, fix: Any) -> list[tuple] | None:
-    """The text edits of one fix, or None when it does not fit the text or would break the JSON."""
+def _well_formed(doc: Document, fix: Any) -> list[tuple] | None:
+    """The text edits of a fix when they are proper ranges of the text that do not overlap."""
     try:
         edits = text_edits(doc, fix)
-        text = apply(doc.text, edits)
     except (EditError, ValueError, KeyError, IndexError, TypeError):
         return None
-    if not edits or text == doc.text:
+    last = 0
+    for start, end, _ in sorted(edits):
+        if not last <= start <= end <= len(doc.text):
+            return None
+        last = end
+    return edits
+
+
+def checked_edits(doc: Document, fix: Any) -> list[tuple] | None:
+    """The text edits of one fix, or None when it does not fit the text or would break the JSON."""
+    edits = _well_formed(doc, fix)
+    if not edits:
+        return None
+    text = apply(doc.text, edits)
+    if text == doc.text:
         return None
     if doc.is_json and len(reparse(doc.parsed, text).problems) > len(doc.parsed.problems):
         return None
@@ -201,20 +214,18 @@ def workspace_edit(changes: dict[str, tuple[int | None, list[types.TextEdit]]], 
 def fix_all_edits(doc: Document, fixes: list) -> list[tuple]:
     """Minimal text edits that apply the given fixes in one pass through `fixer.apply_fixes`
     (non-overlapping fixes; any fix that would break the JSON is left out)."""
-    new_text = apply_fixes(doc, fixes)
+    rendered = [(fix, edits) for fix in fixes if (edits := _well_formed(doc, fix))]
+    try:
+        new_text = apply_fixes(doc, [fix for fix, _ in rendered])
+    except EditError:  # fixes whose edits touch at a point apply_fixes does not check
+        return []
     if new_text == doc.text:
         return []
-    candidate: list[tuple] = []
-    for fix in fixes:
-        try:
-            candidate.extend(text_edits(doc, fix))
-        except (EditError, ValueError, KeyError, IndexError, TypeError):
-            continue
     chosen, taken = [], []
-    for edit in candidate:  # the same choice apply_fixes makes: first come, no overlap
-        if not any(_overlaps(edit, t) for t in taken):
-            chosen.append(edit)
-            taken.append((edit[0], edit[1]))
+    for _, edits in rendered:  # the choice apply_fixes makes: whole fixes, first come, no overlap
+        if not any(_overlaps(e, t) for e in edits for t in taken):
+            chosen += edits
+            taken += [(e[0], e[1]) for e in edits]
     try:
         if apply(doc.text, chosen) == new_text:
             return sorted(chosen)

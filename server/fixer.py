@@ -50,24 +50,32 @@ def apply_fixes(doc: Document, fixes: list) -> str:
             edits = text_edits(doc, fix)
         except (EditError, ValueError, KeyError, IndexError):
             continue
-        if any(_overlaps(e, t) for e in edits for t in taken):
-            continue  # the next pass gets it
+        if any(_overlaps(e, t) for e in edits for t in taken) or _self_overlapping(edits):
+            continue  # the next pass gets it (a fix whose own edits collide is dropped)
         accepted.append(edits)
         taken.extend((s, e) for s, e, _ in edits)
     if not accepted:
         return doc.text
     baseline = len(doc.parsed.problems) if doc.is_json else 0
-    text = apply(doc.text, [e for edits in accepted for e in edits])
-    if not doc.is_json or len(parse(text).problems) <= baseline:
-        return text
-    # Some fix broke the JSON: keep only the fixes that are harmless on their own.
-    text = doc.text
+    try:
+        text = apply(doc.text, [e for edits in accepted for e in edits])
+        if not doc.is_json or len(parse(text).problems) <= baseline:
+            return text
+    except EditError:
+        pass  # edits that touch at one point in an order apply() refuses: fall back to one fix
+    # Some fix broke the JSON (or collided): keep the first fix that is harmless on its own.
     for edits in accepted:
-        candidate = apply(doc.text, edits)
-        if len(parse(candidate).problems) <= baseline:
-            text = candidate
-            break
-    return text
+        try:
+            candidate = apply(doc.text, edits)
+        except EditError:
+            continue
+        if not doc.is_json or len(parse(candidate).problems) <= baseline:
+            return candidate
+    return doc.text
+
+
+def _self_overlapping(edits: list) -> bool:
+    return any(later[0] < earlier[1] for earlier, later in zip(edits, edits[1:]))
 
 
 def _overlaps(edit: tuple, span: tuple[int, int]) -> bool:

@@ -457,9 +457,12 @@ def _run(reads: _Reads, check: Callable[[], list]) -> tuple[list | None, BaseExc
 
 
 def too_large(text: str | None) -> bool:
+    """More than MAX_LINT_BYTES in UTF-8 (encoded only when the length alone cannot tell)."""
     if not text or len(text) * 4 <= MAX_LINT_BYTES:
         return False
-    return len(text) > MAX_LINT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_LINT_BYTES
+    if len(text) > MAX_LINT_BYTES:
+        return True
+    return not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > MAX_LINT_BYTES
 
 
 def size_only(docs: dict[FileKind, Document], large: Iterable[Document], config: Config,

@@ -1,12 +1,33 @@
-"""The language server: `connector-lint serve` (stdio, or --tcp HOST:PORT).
+"""The language server: `connector-lint serve` (stdio, or --tcp HOST:PORT for debugging).
 
 Thin wiring of pygls 2 to the modules that do the work: textsync (the editor's documents),
 service (connectors, configuration, debounced and cancellable linting on a worker thread),
-incremental (re-checking what an edit touched), convert and actions (LSP objects, quick fixes),
-outline (symbols), extensions_help (hover on x-ms-* keys).
+incremental and reparse (re-checking what an edit touched), convert and actions (LSP objects,
+quick fixes), outline (symbols, hover), extensions_help (x-ms-* keys).
 
-Diagnostics are pushed (textDocument/publishDiagnostics, on open, change and save, debounced) or,
-when the client supports it, pulled (textDocument/diagnostic); one model is chosen at initialize.
+What a client can rely on:
+- Documents: `*.swagger.json`, `apiProperties.json`, `settings.json` beside them, and any JSON
+  that is a Swagger 2.0 document with `x-ms-` keys. A connector's files are linted together;
+  files that are not open are read from disk and followed through workspace/didChangeWatchedFiles
+  (registered dynamically when the client allows it).
+- Diagnostics: pulled (textDocument/diagnostic, inter-file dependencies, refresh requests) when
+  the client supports it, else pushed with the document's version. `code` is the rule id,
+  `codeDescription.href` its page, `source` "connector-lint", `data` {pointer, validatorCode,
+  fixable}.
+- Settings, section "connectorLint" (workspace/configuration, else initializationOptions.settings
+  and didChangeConfiguration): enable, run ("onType", debounced, or "onSave"), preset, rules
+  (id -> severity), words. The configuration file (.connector-lint.json) wins where both speak.
+- initializationOptions: settings, debounceMs (default 100), diagnosticMode ("push" to refuse
+  pull), timing (log each lint's duration with window/logMessage).
+- Code actions: quickfix (each fix, the first safe one preferred; fix all of a rule; disable a
+  rule here; spelling: change to, add to the dictionary, ignore in the file) and
+  source.fixAll.connector-lint (safe fixes only), resolved lazily when the client can.
+- Commands: connectorLint.applyFixAll(uri, version) or ({uri, version}) -> {applied, fixes};
+  connectorLint.ruleDocs(rule id) -> the rule's page in Markdown (or null);
+  connectorLint.editConfig({path, change}) (used by code actions for clients that cannot create
+  files).
+- Hover: the pages of the rules of the diagnostics under the cursor; what an x-ms-* key does.
+  Document symbols: the top-level sections, each path with its operations, each definition.
 """
 
 from __future__ import annotations

@@ -88,3 +88,13 @@ def test_remove_the_only_member():
     text = '{\n  "a": {\n    "b": 1\n  }\n}'
     doc = Document("x.json", FileKind.SWAGGER, text)
     assert json.loads(apply(text, render(doc, RemoveKey("/a/b")))) == {"a": {}}
+
+
+def test_a_fix_whose_own_edits_collide_is_dropped_and_the_others_still_apply():
+    from connector_lint.fixer import apply_fixes
+    from connector_lint.jsonparse import TextFix
+
+    doc = Document("x.json", FileKind.SWAGGER, '{"a": 1, "b": 2}')
+    colliding = TextFix("collide", ((1, 5, ""), (3, 8, "")))
+    fine = TextFix("fine", ((14, 15, "3"),))
+    assert apply_fixes(doc, [colliding, fine]) == '{"a": 1, "b": 3}'

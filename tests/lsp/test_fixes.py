@@ -145,6 +145,20 @@ async def test_fix_all_source_action_and_command(client, connector):
     kept = {(d.code, d.message) for d in diags if not d.data["fixable"]}
     assert kept - {(d.code, d.message) for d in after} <= {(d.code, d.message) for d in fixable} | kept
 
+    # fix all of one rule: both of the title's restricted words go, in one edit
+    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    uri = client.open(connector / SWAGGER)
+    diags = await client.diagnostics_for(uri, 1)
+    words = [d for d in diags if d.code == "title-restricted-words"]
+    assert len(words) == 2
+    [rule_all] = [a for a in await client.actions(uri, words[0])
+                  if a.title == "Fix all title-restricted-words problems in this file"]
+    if rule_all.edit is None:
+        rule_all = await client.code_action_resolve_async(rule_all)
+    client.apply_edits(uri, list(rule_all.edit.document_changes[0].edits))
+    assert json.loads(client.texts[uri])["info"]["title"] == "Contoso Tasks for Teams"
+    assert not any(d.code == "title-restricted-words" for d in await client.diagnostics_for(uri))
+
     # the command the VS Code extension uses: the server asks the client to apply the edit
     props = client.open(connector / PROPS)
     before = await client.diagnostics_for(props, 1)

@@ -196,3 +196,24 @@ def test_a_file_too_large_to_check_gets_one_diagnostic():
     [d] = linter.lint(linter.documents(sources), Config(), "c")
     assert d.rule == "swagger-size" and d.severity is Severity.ERROR and "5.0 MB" in d.message
     assert any(r.id == "swagger-size" for r in all_rules())
+
+
+def test_a_failing_rule_is_one_internal_error_as_in_the_engine():
+    def explode(ctx):
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    def explode_on_post(ctx, op):
+        if op.method == "post":
+            raise KeyError("post")
+        yield from ()
+
+    rules = [Rule("exploding-rule", "Explodes.", Severity.ERROR, "structure", explode),
+             Rule("exploding-op-rule", "Explodes.", Severity.ERROR, "structure", explode_on_post, scope=Scope.OPERATION),
+             *[r for r in all_rules() if r.id == "title-length"]]
+    linter = ConnectorLinter()
+    texts = dict(TEXTS)
+    for _ in range(2):  # the second time from the cache
+        got, want = lint_both(linter, texts, rules=rules)
+        assert got == want
+        assert [g[0] for g in got].count("internal-error") == 2 and any(g[0] == "title-length" for g in got)

@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ._api import Applicability, Finding, Fix
+
 
 class Word(NamedTuple):
     start: int
@@ -148,3 +150,15 @@ def acronyms() -> dict[str, str]:
         if line:
             out[line.lower()] = line
     return out
+
+
+def recase_finding(ptr, file, text, edits, message, title):
+    """One finding for a string whose words' first letters change case: `edits` replace single
+    characters; the message shows the whole recased string, the span runs from the first changed
+    word to the last."""
+    fixed = list(text)
+    for e in edits:
+        fixed[e.start] = e.text
+    span = (edits[0].start, next(w.end for w in words(text) if w.start == edits[-1].start))
+    return Finding(ptr, message.format("".join(fixed)), file=file, span=span,
+                   fixes=(Fix(title, tuple(edits), Applicability.UNSAFE),))

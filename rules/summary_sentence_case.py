@@ -28,10 +28,10 @@ The fix is unsafe: it rewrites the case of the flagged words. It keeps names it 
 know (a product called "Compass", say) would be lower-cased, so check the result.
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
+from ._api import FixAvailability, Preset, ReplaceInString, Rule, Severity
 from ._openapi import display_strings
 from ._spelling import dictionary, normalise, proper_words
-from ._text import acronyms, words
+from ._text import acronyms, recase_finding, words
 
 
 def check(ctx):
@@ -52,13 +52,7 @@ def check(ctx):
                 edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].lower()))
         if not edits:
             continue
-        fixed = list(text)
-        for e in edits:
-            fixed[e.start] = e.text
-        fixed = "".join(fixed)
-        span = (edits[0].start, next(w.end for w in words(text) if w.start == edits[-1].start))
-        yield Finding(ptr, f"Operation summaries are in sentence case: '{fixed}'.", file=file, span=span,
-                      fixes=(Fix("Write in sentence case", tuple(edits), Applicability.UNSAFE),))
+        yield recase_finding(ptr, file, text, edits, "Operation summaries are in sentence case: '{}'.", "Write in sentence case")
 
 
 RULE = Rule(

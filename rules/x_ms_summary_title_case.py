@@ -27,10 +27,10 @@ The fix is unsafe: it capitalises the flagged words. Check the result when a low
 (a value the user types, say).
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
+from ._api import FixAvailability, Preset, ReplaceInString, Rule, Severity
 from ._openapi import display_strings
 from ._spelling import dictionary, normalise
-from ._text import acronyms, words
+from ._text import acronyms, recase_finding, words
 
 MINOR = frozenset("a an the and but or nor for yet so as at by from in into of off on onto out over to up via "
                   "per vs with".split())
@@ -51,13 +51,7 @@ def check(ctx):
             edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].upper()))
         if not edits:
             continue
-        fixed = list(text)
-        for e in edits:
-            fixed[e.start] = e.text
-        fixed = "".join(fixed)
-        span = (edits[0].start, next(w.end for w in words(text) if w.start == edits[-1].start))
-        yield Finding(ptr, f"x-ms-summary labels are in title case: '{fixed}'.", file=file, span=span,
-                      fixes=(Fix("Write in title case", tuple(edits), Applicability.UNSAFE),))
+        yield recase_finding(ptr, file, text, edits, "x-ms-summary labels are in title case: '{}'.", "Write in title case")
 
 
 RULE = Rule(

@@ -246,6 +246,9 @@ class RuleContext:
     words: frozenset[str] = frozenset()  # the user's dictionary
     options: Mapping[str, Any] = field(default_factory=dict)  # the running rule's options
     memo: dict = field(default_factory=dict)  # shared, per-lint cache for helpers
+    # Kept across lints of one connector by the language server (a fresh dict per lint elsewhere):
+    # only `per_value` and `stable` use it.
+    store: dict = field(default_factory=dict)
 
     def with_options(self, options: Mapping[str, Any]) -> "RuleContext":
         clone = copy.copy(self)
@@ -260,6 +263,40 @@ class RuleContext:
             value = self.memo[key] = compute()
             return value
 
+    def derived(self, key: Any, compute: Callable[["RuleContext"], Any]) -> Any:
+        """`compute(ctx)`, once per lint, for a value that changes far less often than what it
+        reads (which operation first uses each parameter; the set of operationIds). The language
+        server re-runs the rules that used it when the value changes, not whenever what `compute`
+        read changes. So `compute` must read the connector only through the context it is given,
+        and its value must compare with ==."""
+        return self.cached(("derived", key), lambda: compute(self))
+
+    def per_value(self, key: Any, value: Any, compute: Callable[[Any], Any]) -> Any:
+        """`compute(value)`, kept across lints while `value` is the same object.
+
+        The language server re-parses only what an edit touched: every other JSON value keeps its
+        identity, so a result computed from one subtree (an operation, a definition) is reused on
+        the next keystroke. `compute` must depend on nothing but `value`; `key` names the result
+        and the place (e.g. ("identifiers", pointer)), so each place holds one entry.
+        """
+        entry = self.store.get(("per_value", key))
+        if entry is not None and entry[0] is value:
+            return entry[1]
+        result = compute(value)
+        self.store[("per_value", key)] = (value, result)
+        return result
+
+    def stable(self, key: Any, value: Any) -> Any:
+        """`value`, or the equal value returned under `key` by an earlier lint: a result that did
+        not change keeps its identity, so what is kept per identity (see `per_value`) stays valid."""
+        old = self.store.get(("stable", key), _NOTHING)
+        if old is not _NOTHING and (old is value or (type(old) is type(value) and old == value)):
+            return old
+        self.store[("stable", key)] = value
+        return value
+
+
+_NOTHING = object()
 
 CheckConnector = Callable[[RuleContext], Iterable[Finding]]
 CheckOperation = Callable[[RuleContext, Operation], Iterable[Finding]]

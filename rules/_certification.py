@@ -34,7 +34,7 @@ def owned_parameters(ctx: RuleContext, op: Operation, visible_only: bool = True)
     With `visible_only`, internal operations own nothing."""
     if visible_only and is_internal(op.value):
         return
-    owners = ctx.cached(("certification.param-owners", visible_only), lambda: _owners(ctx, visible_only))
+    owners = ctx.derived(("certification.param-owners", visible_only), lambda c: _owners(c, visible_only))
     for ptr, param in parameters(ctx.swagger, op):
         if owners.get(ptr) == op.pointer:
             yield ptr, param

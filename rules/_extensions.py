@@ -206,16 +206,22 @@ def hosts(ctx, ptr: str | None) -> list:
 
 def _hosts(ctx, ptr: str) -> list:
     ops = operations(ctx)
-    for op in ops:
-        if ptr.startswith(op.pointer + "/"):
-            return [op]
     parts = ptr.split("/")
+    if len(parts) > 4 and parts[1] == "paths":  # /paths/{path}/{method}/...: written in that operation
+        own = _by_pointer(ctx).get("/".join(parts[:4]))
+        if own is not None:
+            return [own]
     if len(parts) > 3 and parts[1] == "paths" and parts[3] == "parameters":
         return [op for op in ops if op.pointer.rsplit("/", 1)[0] == "/".join(parts[:3])]
     if len(parts) > 2 and parts[1] in ("parameters", "definitions"):
         users = _users(ctx)
         return users.get("/".join(parts[:3]), [])
     return []
+
+
+def _by_pointer(ctx) -> dict:
+    """Operation pointer -> operation."""
+    return ctx.cached("structure.operations_by_pointer", lambda: {op.pointer: op for op in operations(ctx)})
 
 
 def _users(ctx) -> dict:

@@ -5,9 +5,9 @@ Every helper tolerates any JSON shape (authors type broken documents) and yields
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from ._api import Operation, RuleContext, pointer
+from ._api import FileKind, Operation, RuleContext, pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 
@@ -29,6 +29,51 @@ def _operations(swagger: Any) -> Iterator[Operation]:
                 yield Operation(pointer("paths", path, method), path, method, value, item)
 
 
+COLLECTIONS = ("paths", "definitions", "parameters", "responses")
+
+
+def per_part(ctx: RuleContext, name: str, walk: Callable[[Any, tuple], Iterable], depends: tuple = ()) -> list:
+    """The results of `walk(value, parts)` for every part of the swagger, in document order: each
+    entry of `paths`, `definitions`, `parameters` and `responses`, and each other top-level value
+    (`parts` are the part's unescaped pointer parts, e.g. ("paths", "/tasks")). The root object
+    and the four collection objects themselves are not given to `walk`: check their own members
+    directly.
+
+    Each part's results are kept while its value and `depends` are unchanged (see `kept`), so
+    after an edit only the edited part is walked again. `depends` lists every other value `walk`
+    uses that can change; `walk` must read nothing else of the connector."""
+    root = ctx.swagger
+    out: list = []
+    if not isinstance(root, dict):
+        return out
+    memo = kept(ctx, ("per-part", name), depends)
+    previous = memo.get("parts", {})
+    parts_now = {}
+
+    def results(parts, value):
+        entry = previous.get(parts)
+        if entry is None or entry[0] is not value:
+            entry = (value, tuple(walk(value, parts)))
+        parts_now[parts] = entry
+        return entry[1]
+
+    for key, value in root.items():
+        if key in COLLECTIONS and isinstance(value, dict):
+            for entry, entry_value in value.items():
+                out.extend(results((key, entry), entry_value))
+        else:
+            out.extend(results((key,), value))
+    memo["parts"] = parts_now
+    return out
+
+
+def kept(ctx: RuleContext, name: Any, depends: tuple) -> dict:
+    """A dict kept across lints while `depends` are unchanged (each compared by identity or ==),
+    and replaced by an empty one when they change: for results computed from those values and
+    from unchanged JSON values."""
+    return ctx.per_value(name, ctx.stable((name, "depends"), depends), lambda _depends: {})
+
+
 def is_internal(value: Any) -> bool:
     return isinstance(value, dict) and value.get("x-ms-visibility") == "internal"
 
@@ -44,7 +89,7 @@ def parameters(swagger: Any, op: Operation) -> Iterator[tuple[str, dict]]:
     since that is where the author fixes it.
     """
     for base, params in ((op.pointer, op.value.get("parameters")),
-                         (pointer("paths", op.path), op.path_item.get("parameters"))):
+                         (op.pointer[:op.pointer.rfind("/")], op.path_item.get("parameters"))):
         if not isinstance(params, list):
             continue
         for index, param in enumerate(params):
@@ -97,58 +142,125 @@ STRING_KINDS = (
 )
 
 
-def display_strings(ctx: RuleContext) -> list[tuple["FileKind", str, str, str]]:
-    """(file, pointer, kind, text) for every human-readable string of the connector, once per lint."""
-    return ctx.cached("display_strings", lambda: list(_display_strings(ctx)))
+def display_strings(ctx: RuleContext) -> list[tuple[FileKind, str, str, str]]:
+    """(file, pointer, kind, text) for every human-readable string of the connector, once per lint.
+    Rules that check strings one by one use `per_display_string`, which re-checks only what changed."""
+    return ctx.cached("display_strings", lambda: [s for group in display_string_groups(ctx) for s in group])
 
 
-def _display_strings(ctx: RuleContext):
-    from ._api import FileKind
+def display_string_groups(ctx: RuleContext) -> list[tuple]:
+    """`display_strings` in groups, one per part walked: an operation's summary and description,
+    a parameter, an operation's responses, a definition, a shared response, info, apiProperties.
+    Each swagger group is kept while its part is unchanged (`RuleContext.per_value`), so after an
+    edit only the edited part is walked again, and the other groups keep their identity."""
+    return ctx.cached("display_string_groups", lambda: [g for g in _display_string_groups(ctx) if g])
 
+
+def per_display_string(ctx: RuleContext, name: str, check: Callable[[FileKind, str, str, str], Iterable],
+                       depends: tuple = ()) -> list:
+    """The results of `check(file, pointer, kind, text)` for every display string, in order.
+
+    They are kept per group of strings (`display_string_groups`) while the group and `depends`
+    are unchanged, so after an edit only the edited part's strings are checked again. `depends`
+    lists every other value `check` uses that can change (options, the connector's words); each
+    is compared by identity or ==."""
+    return per_item(ctx, ("per-display-string", name), display_string_groups(ctx),
+                    lambda group: [result for s in group for result in check(*s)], depends)
+
+
+def per_item(ctx: RuleContext, name: Any, items: Iterable, compute: Callable[[Any], Iterable],
+             depends: tuple = ()) -> list:
+    """The results of `compute(item)` for each item, concatenated in order. Each item's results
+    are kept while the item is the same object and `depends` are unchanged (see `kept`): for
+    items that keep their identity while unchanged (groups of display strings, value nodes), so
+    that after an edit only new items are computed. `compute` must depend on nothing but the
+    item and `depends`."""
+    memo = kept(ctx, ("per-item", name), depends)
+    previous = memo.get("items", {})
+    now = {}
+    out: list = []
+    for item in items:
+        entry = previous.get(id(item))
+        if entry is None or entry[0] is not item:
+            entry = (item, tuple(compute(item)))
+        now[id(item)] = entry
+        out.extend(entry[1])
+    memo["items"] = now
+    return out
+
+
+def _display_string_groups(ctx: RuleContext):
     sw = FileKind.SWAGGER
     doc = ctx.swagger if isinstance(ctx.swagger, dict) else {}
     inf = doc.get("info") if isinstance(doc.get("info"), dict) else {}
-    for key, kind in (("title", "title"), ("description", "description")):
-        if isinstance(inf.get(key), str):
-            yield sw, pointer("info", key), kind, inf[key]
+    yield tuple((sw, pointer("info", key), kind, inf[key])
+                for key, kind in (("title", "title"), ("description", "description")) if isinstance(inf.get(key), str))
     seen_params: set[str] = set()
     for op in operations(ctx):
-        for key, kind in (("summary", "summary"), ("description", "operation-description")):
-            if isinstance(op.value.get(key), str):
-                yield sw, f"{op.pointer}/{key}", kind, op.value[key]
+        yield ctx.per_value(("strings:op-head", op.pointer), op.value, _op_head_strings(op.pointer))
         for ptr, param in parameters(ctx.swagger, op):
             if ptr in seen_params:
                 continue
             seen_params.add(ptr)
-            yield from _param_strings(ptr, param)
-        responses = op.value.get("responses")
-        if isinstance(responses, dict):
-            for code, response in responses.items():
-                if isinstance(response, dict):
-                    rptr = f"{op.pointer}/responses/{pointer(code)[1:]}"
-                    if isinstance(response.get("description"), str):
-                        yield sw, f"{rptr}/description", "property-description", response["description"]
-                    yield from _schema_strings(f"{rptr}/schema", response.get("schema"))
+            yield ctx.per_value(("strings:param", ptr), param, _param_strings(ptr))
+        yield ctx.per_value(("strings:op-responses", op.pointer), op.value, _op_response_strings(op.pointer))
     for name, param in _dict_items(doc.get("parameters")):
         ptr = pointer("parameters", name)
         if ptr not in seen_params and isinstance(param, dict):
-            yield from _param_strings(ptr, param)
+            yield ctx.per_value(("strings:param", ptr), param, _param_strings(ptr))
     for name, schema in _dict_items(doc.get("definitions")):
-        yield from _schema_strings(pointer("definitions", name), schema)
+        ptr = pointer("definitions", name)
+        yield ctx.per_value(("strings:schema", ptr), schema, _part(_schema_strings, ptr))
     for name, response in _dict_items(doc.get("responses")):
         if isinstance(response, dict):
-            if isinstance(response.get("description"), str):
-                yield sw, pointer("responses", name, "description"), "property-description", response["description"]
-            yield from _schema_strings(pointer("responses", name, "schema"), response.get("schema"))
-    yield from _ui_strings(ctx)
+            ptr = pointer("responses", name)
+            yield ctx.per_value(("strings:response", ptr), response, _part(_response_strings, ptr))
+    yield tuple(_ui_strings(ctx))
+
+
+def _part(walk, ptr: str):
+    """A per_value computation: the strings `walk(ptr, value)` yields, as a tuple."""
+    return lambda value: tuple(walk(ptr, value))
+
+
+def _op_head_strings(op_ptr: str):
+    def walk(op: dict):
+        return tuple((FileKind.SWAGGER, f"{op_ptr}/{key}", kind, op[key])
+                     for key, kind in (("summary", "summary"), ("description", "operation-description"))
+                     if isinstance(op.get(key), str))
+
+    return walk
+
+
+def _op_response_strings(op_ptr: str):
+    def walk(op: dict):
+        out = []
+        responses = op.get("responses")
+        if isinstance(responses, dict):
+            for code, response in responses.items():
+                if isinstance(response, dict):
+                    out.extend(_response_strings(f"{op_ptr}/responses/{pointer(code)[1:]}", response))
+        return tuple(out)
+
+    return walk
+
+
+def _response_strings(ptr: str, response: dict):
+
+    if isinstance(response.get("description"), str):
+        yield FileKind.SWAGGER, f"{ptr}/description", "property-description", response["description"]
+    yield from _schema_strings(f"{ptr}/schema", response.get("schema"))
 
 
 def _dict_items(value: Any):
     return value.items() if isinstance(value, dict) else ()
 
 
-def _param_strings(ptr: str, param: dict):
-    from ._api import FileKind
+def _param_strings(ptr: str):
+    return lambda param: tuple(_param_walk(ptr, param))
+
+
+def _param_walk(ptr: str, param: dict):
 
     sw = FileKind.SWAGGER
     if isinstance(param.get("x-ms-summary"), str):
@@ -162,7 +274,6 @@ def _param_strings(ptr: str, param: dict):
 
 
 def _enum_strings(ptr: str, node: dict):
-    from ._api import FileKind
 
     values = node.get("x-ms-enum-values")
     if isinstance(values, list):
@@ -174,7 +285,6 @@ def _enum_strings(ptr: str, node: dict):
 def _schema_strings(ptr: str, schema: Any, depth: int = 0):
     """Strings of a schema and its properties, items and allOf parts (not followed through $ref:
     the referenced definition is visited once on its own)."""
-    from ._api import FileKind
 
     if not isinstance(schema, dict) or depth > 40:
         return
@@ -197,7 +307,6 @@ def _schema_strings(ptr: str, schema: Any, depth: int = 0):
 
 
 def _ui_strings(ctx: RuleContext):
-    from ._api import FileKind
 
     props = api_properties(ctx) or {}
     ap = FileKind.API_PROPERTIES
@@ -217,7 +326,6 @@ def _ui_strings(ctx: RuleContext):
 
 
 def _ui_definition(ptr: str, ui: dict):
-    from ._api import FileKind
 
     for key, kind in (("displayName", "ui-display-name"), ("description", "ui-description"), ("tooltip", "ui-description")):
         if isinstance(ui.get(key), str):

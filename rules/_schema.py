@@ -22,6 +22,7 @@ import json
 import re
 from collections import OrderedDict, deque
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
@@ -651,18 +652,24 @@ class Node(NamedTuple):
 def value_nodes(ctx) -> list[Node]:
     """Every value-describing object of the swagger, in document order (paths, #/parameters,
     #/responses, #/definitions). `$ref`s are not followed: a definition is visited once, under
-    /definitions, with the role of the operations that use it."""
-    return _index(ctx)[0]
+    /definitions, with the role of the operations that use it. A node of an unchanged entry is
+    the same object from lint to lint (see `_openapi.per_item`)."""
+    return ctx.cached("structure.value_nodes", lambda: [node for own, _, _ in _index(ctx) for node in own])
 
 
 def nodes_with(ctx, *keys: str) -> list[Node]:
     """The value nodes that have one of `keys` (`"kind:header"` selects by kind), in document
     order. Much cheaper than filtering value_nodes for rules that look at a few keys."""
-    nodes, by_key = _index(ctx)
-    if len(keys) == 1:
-        return [nodes[i] for i in by_key.get(keys[0], ())]
-    found = sorted({i for key in keys for i in by_key.get(key, ())})
-    return [nodes[i] for i in found]
+    from ._openapi import per_item
+
+    def select(walk):
+        own, _, by_key = walk
+        if len(keys) == 1:
+            return [own[i] for i in by_key.get(keys[0], ())]
+        return [own[i] for i in sorted({i for key in keys for i in by_key.get(key, ())})]
+
+    return ctx.cached(("structure.nodes_with", keys),
+                      lambda: per_item(ctx, ("structure.nodes_with", keys), _index(ctx), select))
 
 
 def entries(ctx) -> list[tuple[str, str, Any, str]]:
@@ -675,9 +682,18 @@ def entries(ctx) -> list[tuple[str, str, Any, str]]:
         for section in ("paths", "parameters", "responses", "definitions"):
             for name, value in _entries(swagger.get(section)):
                 if section != "paths" or not name.startswith("x-"):
-                    out.append((section, name, value, repr(value)))
+                    out.append((section, name, value, ctx.per_value(("structure.repr", section, name), value, repr)))
         return out
     return ctx.cached("structure.entries", build)
+
+
+def entry_nodes(section: str, name: str, entry) -> list[Node]:
+    """The value nodes of one top-level entry (a path item, or an entry of parameters, responses
+    or definitions), without roles: for rules that walk the swagger per part
+    (`_openapi.per_part`)."""
+    if section == "paths" and name.startswith("x-"):
+        return []
+    return _walk_entry(section, name, entry)[0]
 
 
 _walks: OrderedDict = OrderedDict()
@@ -688,10 +704,10 @@ def _index(ctx):
 
 
 def _build_index(ctx):
-    """Join the per-entry walks (cached by content, so an edit re-walks only what changed). A
-    definition is walked with the role of the operations that reach it, found from the `$ref`s
-    of the entries' texts before walking it."""
-    walked = []
+    """The per-entry walks, (nodes, definitions referred to, positions of the nodes by key) for
+    each entry, in document order, each the same object while its entry is unchanged (cached by content, so an edit re-walks only what changed). A definition is walked
+    with the role of the operations that reach it, found from the `$ref`s of the entries' texts
+    before walking it."""
     roots: dict[str, set] = {"input": set(), "output": set()}
     refs: dict[str, set] = {}
     all_entries = entries(ctx)
@@ -703,24 +719,17 @@ def _build_index(ctx):
         roots["input"] |= walk[1]["input"]
         roots["output"] |= walk[1]["output"]
     roles = _definition_roles(refs, roots, refs)
-    nodes: list[Node] = []
-    by_key: dict[str, list[int]] = {}
-    for section, name, value, text in all_entries:
-        role = roles.get(name) if section == "definitions" else None
-        own, _, keys = _cached_walk((section, name, text, role), value)
-        offset = len(nodes)
-        nodes.extend(own)
-        for k, positions in keys.items():
-            by_key.setdefault(k, []).extend(offset + i for i in positions)
-    return nodes, by_key
+    return [_cached_walk((section, name, text, roles.get(name) if section == "definitions" else None), value)
+            for section, name, value, text in all_entries]
 
 
 _REF_IN_TEXT = re.compile(r"""'\$ref': (['"])#/definitions/(.*?)\1""")
 
 
-def _text_refs(text: str) -> set:
+@lru_cache(maxsize=8192)
+def _text_refs(text: str) -> frozenset:
     """The definitions an entry refers to, read from its repr (cheaper than a walk)."""
-    return {m.group(2).replace("~1", "/").replace("~0", "~") for m in _REF_IN_TEXT.finditer(text)}
+    return frozenset(m.group(2).replace("~1", "/").replace("~0", "~") for m in _REF_IN_TEXT.finditer(text))
 
 
 def _cached_walk(key, value):

@@ -28,8 +28,10 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 DATA = Path(__file__).parent / "data"
 _LOCK = threading.Lock()
@@ -70,13 +72,44 @@ def _read_words(pattern: str) -> set[str]:
     return words
 
 
+def _frequencies() -> dict[str, int]:
+    """pyspellchecker's English word frequencies (lower case). Reading its JSON takes ~250 ms, so a
+    copy in marshal form is kept in the user's cache directory (~60 ms to read), keyed by the
+    resource's size and time; any problem with the copy falls back to the JSON."""
+    import gzip
+    import json
+    import marshal
+    import os
+    from importlib.util import find_spec
+    from itertools import islice
+
+    source = Path(find_spec("spellchecker").origin).parent / "resources" / "en.json.gz"  # without importing it
+    stat = source.stat()
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "connector-lint" / \
+        f"en-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    try:
+        loaded = marshal.loads(cache.read_bytes())
+        if isinstance(loaded, dict) and all(type(k) is str and type(v) is int for k, v in islice(loaded.items(), 100)):
+            return loaded
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        frequencies = {word.lower(): count for word, count in json.load(f).items()}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps(frequencies))
+        os.replace(partial, cache)
+    except OSError:
+        pass  # a read-only home: load from the JSON each time
+    return frequencies
+
+
 class Dictionary:
     """Which lower-case words (straight apostrophes) are English or ours."""
 
     def __init__(self) -> None:
-        from spellchecker import SpellChecker
-
-        self.frequency: dict[str, int] = SpellChecker(language="en", distance=1).word_frequency.dictionary
+        self.frequency: dict[str, int] = _frequencies()
         self.vocabulary = _read_words("words-*.txt")
         self.names = _read_words("words-brands.txt") | _read_words("words-proper.txt")  # proper nouns
         self._cache: dict[str, bool] = {}
@@ -306,14 +339,34 @@ def _analyse_words(text: str, extra: frozenset[str]) -> Analysis:
     return Analysis(english, counted, tuple(bad), _foreign_script(text))
 
 
-def analysis(ctx, text: str) -> Analysis:
-    """`analyse(text, connector_words(ctx))`, once per distinct string per lint."""
-    memo = ctx.cached("spelling:analysis", dict)
-    try:
-        return memo[text]
-    except KeyError:
-        result = memo[text] = analyse(text, connector_words(ctx))
-        return result
+def analyser(ctx) -> Callable[[str], Analysis]:
+    """A function text -> `analyse(text, connector_words(ctx))` for this lint, remembering each
+    distinct string while the connector's words are unchanged. Get it once per check: calling it
+    costs a dictionary lookup."""
+    def make():
+        memo = text_memo(ctx, "spelling:analysis")
+        extra = connector_words(ctx)
+
+        def analysis(text: str) -> Analysis:
+            try:
+                return memo[text]
+            except KeyError:
+                result = memo[text] = analyse(text, extra)
+                return result
+
+        return analysis
+
+    return ctx.cached("spelling:analyser", make)
+
+
+def text_memo(ctx, name: str) -> dict:
+    """A dict for results that depend on a string and on the connector's words (`connector_words`)
+    alone: the same dict while those words are unchanged, so a language server reuses it from
+    keystroke to keystroke."""
+    def make() -> dict:
+        return ctx.per_value(("text-memo", name), connector_words(ctx), lambda _words: {})
+
+    return ctx.cached(("text-memo", name), make)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,39 +378,116 @@ _NAME_PART = re.compile(r"[^\W\d_]+")
 def brand_words(ctx) -> frozenset[str]:
     """Lower-case words of the connector's names: title, publisher, stack owner, contact name,
     host labels, and the user's words. Computed once per lint."""
-    return ctx.cached("spelling:brand-words", lambda: frozenset(_split_names(_names(ctx))))
+    return ctx.cached("spelling:brand-words",
+                      lambda: ctx.stable("spelling:brand-words", frozenset(_split_names(_names(ctx)))))
 
 
 def connector_words(ctx) -> frozenset[str]:
     """`brand_words` plus the connector's identifiers: operationIds, parameter names, property
-    names and enum values, whole and split at camelCase and snake_case. Computed once per lint."""
+    names and enum values, whole and split at camelCase and snake_case. Computed once per lint,
+    from parts kept per path, definition, parameter and response while they are unchanged."""
     def compute() -> frozenset[str]:
-        identifiers: list[str] = []
-        _identifiers(ctx.swagger, identifiers)
-        return brand_words(ctx) | frozenset(_split_names(identifiers))
+        words = brand_words(ctx).union(*_identifier_parts(ctx))
+        return ctx.stable("spelling:connector-words", words)
 
     return ctx.cached("spelling:connector-words", compute)
+
+
+def _identifier_parts(ctx) -> list[frozenset[str]]:
+    """The words of `_identifiers(ctx.swagger)`, in parts (`_openapi.per_part`): the root's and
+    the collections' own, then one per path, definition, parameter, response and other
+    top-level value."""
+    from ._openapi import COLLECTIONS, per_part
+
+    root = ctx.swagger
+
+    def words_of(value, parts=()) -> tuple[frozenset[str]]:
+        found: list[str] = []
+        if not parts or parts[-1] not in _NOT_IDENTIFIERS:
+            _identifiers(value, found)
+        return (frozenset(_split_names(found)),)
+
+    if not isinstance(root, dict):
+        return list(words_of(root))
+    own: list[str] = []
+    _own_identifiers(root, own)
+    for key in COLLECTIONS:
+        if isinstance(root.get(key), dict):
+            _own_identifiers(root[key], own)
+    return [frozenset(_split_names(own)), *per_part(ctx, "identifiers", words_of)]
 
 
 def proper_words(ctx) -> frozenset[str]:
     """Lower-case words that are names here, so the casing rules keep their capital: brand words,
     our product names and proper nouns (words-brands.txt, words-proper.txt), and words the
-    connector's descriptions capitalise in mid-sentence but never write in lower case."""
-    def compute() -> frozenset[str]:
-        from ._openapi import display_strings
-        from ._text import words
+    connector's descriptions capitalise in mid-sentence but never write in lower case.
 
-        capitalised, lower = set(), set()
-        for _file, _ptr, kind, text in display_strings(ctx):
-            if kind.endswith("description"):
-                for w in words(text):
-                    if w.shape == "title" and not w.sentence_start:
-                        capitalised.add(w.text.lower())
-                    elif w.shape == "lower":
-                        lower.add(w.text)
-        return brand_words(ctx) | dictionary().names | frozenset(capitalised - lower)
+    The descriptions' words are counted per group of display strings, and the counts are kept
+    from lint to lint: an edit recounts its own group only."""
+    def compute() -> frozenset[str]:
+        from ._openapi import display_string_groups, kept
+
+        memo = kept(ctx, "spelling:proper-words:counts", (brand_words(ctx),))
+        capitalised, lower = memo.setdefault("counts", (Counter(), Counter()))
+        previous, now = memo.get("groups", {}), {}
+        changed = "words" not in memo
+        for group in display_string_groups(ctx):
+            entry = previous.pop(id(group), None)
+            if entry is None or entry[0] is not group:
+                if entry is not None:
+                    previous[id(entry[0])] = entry  # another group that had this id: gone
+                entry = (group, *_group_case_words(group))
+                changed |= _count(capitalised, entry[1], 1) | _count(lower, entry[2], 1)
+            now[id(group)] = entry
+        for _group, title, plain in previous.values():
+            changed |= _count(capitalised, title, -1) | _count(lower, plain, -1)
+        memo["groups"] = now
+        if changed:
+            names = frozenset(w for w in capitalised if w not in lower)
+            memo["words"] = ctx.stable("spelling:proper-words", brand_words(ctx) | dictionary().names | names)
+        return memo["words"]
 
     return ctx.cached("spelling:proper-words", compute)
+
+
+def _group_case_words(group) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The description words of a group of display strings, as `_case_words` sorts them."""
+    title: list[str] = []
+    plain: list[str] = []
+    for _file, _ptr, kind, text in group:
+        if kind.endswith("description"):
+            t, p = _case_words(text)
+            title += t
+            plain += p
+    return tuple(title), tuple(plain)
+
+
+def _count(counter: Counter, words, step: int) -> bool:
+    """Add `step` to each word's count (dropping words that reach 0); True if a word came or went."""
+    changed = False
+    for word in words:
+        n = counter[word] + step
+        if n > 0:
+            changed |= n == step  # from 0 to 1
+            counter[word] = n
+        else:
+            del counter[word]
+            changed = True
+    return changed
+
+
+@lru_cache(maxsize=65536)
+def _case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words of `text` capitalised in mid-sentence (lower-cased), and words written in lower case."""
+    from ._text import words
+
+    capitalised, lower = set(), set()
+    for w in words(text):
+        if w.shape == "title" and not w.sentence_start:
+            capitalised.add(w.text.lower())
+        elif w.shape == "lower":
+            lower.add(w.text)
+    return frozenset(capitalised), frozenset(lower)
 
 
 def _names(ctx) -> list[str]:
@@ -375,22 +505,41 @@ def _names(ctx) -> list[str]:
 
 
 def _split_names(names: Iterable[str]) -> set[str]:
-    from ._text import _CAMEL_PART
-
     out: set[str] = set()
     for name in set(names):
         if name.isalpha() and name.islower():
             out.add(name)  # the common case: nothing to split
-            continue
-        for part in _NAME_PART.findall(name):
-            lower = part.lower()
-            out.add(lower.replace("’", "'"))
-            if part != lower:
-                out.update(p.lower() for p in _CAMEL_PART.findall(part))
+        else:
+            out.update(_name_words(name))
     return out
 
 
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The lower-case words of one name: its letter runs, and their camelCase parts."""
+    from ._text import _CAMEL_PART
+
+    out = []
+    for part in _NAME_PART.findall(name):
+        lower = part.lower()
+        out.append(lower.replace("’", "'"))
+        if part != lower:
+            out.extend(p.lower() for p in _CAMEL_PART.findall(part))
+    return tuple(out)
+
+
 _NOT_IDENTIFIERS = frozenset({"example", "examples", "x-ms-examples", "default", "x-ms-test-value"})
+
+
+def _own_identifiers(node: dict, out: list) -> None:
+    """The identifiers an object names itself (not those of its members)."""
+    for key in ("operationId", "name"):
+        if isinstance(node.get(key), str):
+            out.append(node[key])
+    if isinstance(node.get("properties"), dict):
+        out.extend(node["properties"])
+    if isinstance(node.get("enum"), list):
+        out.extend(v for v in node["enum"] if isinstance(v, str))
 
 
 def _identifiers(root, out: list) -> None:
@@ -401,13 +550,7 @@ def _identifiers(root, out: list) -> None:
     while stack:
         node = pop()
         if isinstance(node, dict):
-            for key in ("operationId", "name"):
-                if isinstance(node.get(key), str):
-                    out.append(node[key])
-            if isinstance(node.get("properties"), dict):
-                out.extend(node["properties"])
-            if isinstance(node.get("enum"), list):
-                out.extend(v for v in node["enum"] if isinstance(v, str))
+            _own_identifiers(node, out)
             for key, value in node.items():
                 if isinstance(value, (dict, list)) and key not in _NOT_IDENTIFIERS:
                     push(value)

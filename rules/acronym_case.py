@@ -28,25 +28,26 @@ The fix is safe: it writes the acronym in its listed form, and only the letters'
 import re
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import display_strings
-from ._spelling import analysis
+from ._openapi import per_display_string
+from ._spelling import analyser, connector_words
 from ._text import acronyms, words
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def check(ctx):
-    memo = {}
-    for file, ptr, _kind, text in display_strings(ctx):
-        if text not in memo:
-            memo[text] = list(_lowered(ctx, text))
-        for start, end, form in memo[text]:
+    analysis = analyser(ctx)
+
+    def check_string(file, ptr, _kind, text):
+        for start, end, form in _lowered(analysis, text):
             fix = Fix(f"Write '{form}'", (ReplaceInString(ptr, start, end, form),), Applicability.SAFE)
             yield Finding(ptr, f"'{text[start:end]}' is an acronym; write it '{form}'.", file=file,
                           span=(start, end), fixes=(fix,))
 
+    return per_display_string(ctx, "acronym-case", check_string, (connector_words(ctx),))
 
-def _lowered(ctx, text: str):
+
+def _lowered(analysis, text: str):
     """(start, end, written form) of each acronym of `text` not in its written form."""
     forms = acronyms()
     if forms.keys().isdisjoint(_LETTERS.findall(text.lower())):
@@ -63,7 +64,7 @@ def _lowered(ctx, text: str):
             continue
         if text[word.start - 1:word.start] == "-" or text[end:end + 1] == "-":
             continue  # api-version, x-api-key: a name, not prose
-        if not analysis(ctx, text).is_english():
+        if not analysis(text).is_english():
             return
         yield word.start, end, form
 

@@ -34,11 +34,12 @@ is only a `$ref`: it is replaced by a copy of what it points at.
 """
 
 import copy
+from typing import NamedTuple
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Related, Rule, SetValue, Severity, pointer, resolve
 from ._extensions import did_you_mean
-from ._openapi import METHODS
-from ._schema import nodes_with
+from ._openapi import METHODS, per_part
+from ._schema import entry_nodes
 
 SECTIONS = {"parameter": "parameters", "response": "responses", "schema": "definitions"}
 CODES = {"parameter": "Parameter", "response": "Response", "schema": "Schema"}
@@ -48,11 +49,9 @@ def check(ctx):
     swagger = ctx.swagger
     if not isinstance(swagger, dict):
         return
-    for node in nodes_with(ctx, "$ref"):
-        if node.kind == "schema":
-            yield from _check(swagger, f"{node.pointer}/$ref", node.value["$ref"], "schema")
-    for ptr, kind, ref in _other_refs(swagger):
-        yield from _check(swagger, ptr, ref, kind)
+    targets = {section: _Targets.of(swagger.get(section)) for section in SECTIONS.values()}
+    depends = tuple(targets.values())
+    yield from per_part(ctx, "broken-reference", lambda value, parts: _part_findings(targets, value, parts), depends)
     for kind, section in SECTIONS.items():
         entries = swagger.get(section)
         for name, entry in entries.items() if isinstance(entries, dict) else ():
@@ -68,26 +67,51 @@ def check(ctx):
                               validator_code=f"{CODES[kind]}RefLoopNotAllowed")
 
 
-def _other_refs(swagger):
-    """$refs in parameter lists and response maps of path items and operations."""
-    paths = swagger.get("paths")
-    for path, item in paths.items() if isinstance(paths, dict) else ():
-        if not isinstance(item, dict):
-            continue
-        holders = [(pointer("paths", path), item)] + [(pointer("paths", path, m), op) for m, op in item.items()
-                                                      if m in METHODS and isinstance(op, dict)]
-        for base, holder in holders:
-            params = holder.get("parameters")
-            for i, param in enumerate(params) if isinstance(params, list) else ():
-                if isinstance(param, dict) and "$ref" in param:
-                    yield f"{base}/parameters/{i}/$ref", "parameter", param["$ref"]
-            responses = holder.get("responses") if holder is not item else None
-            for code, response in responses.items() if isinstance(responses, dict) else ():
-                if isinstance(response, dict) and "$ref" in response:
-                    yield f"{base}/responses/{pointer(code)[1:]}/$ref", "response", response["$ref"]
+class _Targets(NamedTuple):
+    """What a reference into one section can find: the names that resolve, and the names to suggest."""
+
+    present: frozenset
+    names: frozenset
+
+    @classmethod
+    def of(cls, entries) -> "_Targets":
+        if isinstance(entries, dict):
+            return cls(frozenset(k for k, v in entries.items() if v is not None), frozenset(entries))
+        if isinstance(entries, list):  # not valid, but a reference by index still resolves
+            return cls(frozenset(str(i) for i, v in enumerate(entries) if v is not None), frozenset())
+        return cls(frozenset(), frozenset())
 
 
-def _check(swagger, ptr, ref, kind):
+def _part_findings(targets, value, parts):
+    """The broken references of one part of the swagger (`_openapi.per_part`)."""
+    if len(parts) != 2:
+        return
+    section, name = parts
+    for node in entry_nodes(section, name, value):
+        if node.kind == "schema" and "$ref" in node.value:
+            yield from _check(targets, f"{node.pointer}/$ref", node.value["$ref"], "schema")
+    if section == "paths":
+        for ptr, kind, ref in _other_refs(pointer("paths", name), value):
+            yield from _check(targets, ptr, ref, kind)
+
+
+def _other_refs(base, item):
+    """$refs in the parameter lists and response maps of a path item and its operations."""
+    if not isinstance(item, dict):
+        return
+    holders = [(base, item)] + [(f"{base}/{m}", op) for m, op in item.items() if m in METHODS and isinstance(op, dict)]
+    for base, holder in holders:
+        params = holder.get("parameters")
+        for i, param in enumerate(params) if isinstance(params, list) else ():
+            if isinstance(param, dict) and "$ref" in param:
+                yield f"{base}/parameters/{i}/$ref", "parameter", param["$ref"]
+        responses = holder.get("responses") if holder is not item else None
+        for code, response in responses.items() if isinstance(responses, dict) else ():
+            if isinstance(response, dict) and "$ref" in response:
+                yield f"{base}/responses/{pointer(code)[1:]}/$ref", "response", response["$ref"]
+
+
+def _check(targets, ptr, ref, kind):
     section = SECTIONS[kind]
     prefix = f"#/{section}/"
     if not isinstance(ref, str):
@@ -101,12 +125,10 @@ def _check(swagger, ptr, ref, kind):
         yield Finding(ptr, f"'{ref}' must point at an entry of '{section}' ({prefix}<name>).",
                       validator_code=f"{CODES[kind]}ReferenceNotValid")
         return
-    if resolve(swagger, ref[1:]) is not None:
-        return
     name = parts[0].replace("~1", "/").replace("~0", "~")
-    entries = swagger.get(section)
-    names = list(entries) if isinstance(entries, dict) else []
-    best, _ = did_you_mean(name, names)
+    if name in targets[section].present:
+        return
+    best, _ = did_you_mean(name, targets[section].names)
     fixes = tuple(Fix(f"Point at '{b}'", (SetValue(ptr, prefix + pointer(b)[1:]),), Applicability.SUGGESTION)
                   for b in best[:3])
     related = tuple(Related(pointer(section, b), f"'{b}' is defined here.") for b in best[:1])

@@ -33,7 +33,7 @@ capitals (`userId` becomes `user ID`). In descriptions the second marks the word
 import re
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import display_strings
+from ._openapi import per_display_string
 from ._spelling import brand_words, dictionary, normalise
 from ._text import acronyms, is_camel, split_camel, words
 
@@ -44,10 +44,12 @@ _HUMP = re.compile(r"[a-z][A-Z]")
 
 def check(ctx):
     brands = brand_words(ctx)
+    return per_display_string(ctx, "camelcase-string", lambda *s: _check_string(brands, *s), (brands,))
+
+
+def _check_string(brands, file, ptr, kind, text):
     vocabulary = dictionary().vocabulary
-    for file, ptr, kind, text in display_strings(ctx):
-        if kind == "title" or not _HUMP.search(text):
-            continue
+    if kind != "title" and _HUMP.search(text):
         for word in words(text):
             if not is_camel(word):
                 continue

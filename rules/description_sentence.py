@@ -32,7 +32,7 @@ word is a lower-case English word. Nothing else in the text changes.
 import re
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import display_strings
+from ._openapi import per_display_string
 from ._spelling import known
 from ._text import ends_with_url, words
 
@@ -40,10 +40,12 @@ _END = re.compile(r"""[.!?:…][)\]"'”’`*_]*$""")
 
 
 def check(ctx):
-    kinds = set(ctx.options["kinds"])
-    for file, ptr, kind, text in display_strings(ctx):
-        if kind not in kinds or len(text.split()) < 2:
-            continue
+    kinds = frozenset(ctx.options["kinds"])
+    return per_display_string(ctx, "description-sentence", lambda *s: _check_string(kinds, *s), (kinds,))
+
+
+def _check_string(kinds, file, ptr, kind, text):
+    if kind in kinds and len(text.split()) >= 2:
         body = text.rstrip()
         first = words(text)[:1]
         lower_start = bool(first) and first[0].shape == "lower" and _starts(text, first[0]) and known(first[0].text)

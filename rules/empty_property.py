@@ -42,7 +42,7 @@ empty property schema is unsafe, since the property disappears from the inputs o
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, RemoveKey, Rule, Severity, pointer
 from ._certification import required_strings
-from ._openapi import METHODS
+from ._openapi import METHODS, per_part
 
 DISPLAY = ("summary", "description", "x-ms-summary")
 STRINGS = {"root": (), "info": ("termsOfService",), "operation": ("summary", "description"),
@@ -61,8 +61,8 @@ def check(ctx):
         return
     skip = required_strings(ctx)
     found = []
-    _walk(doc, "root", (), found)
-    _walk(doc.get("info"), "info", ("info",), found)
+    _members(doc, "root", (), found)
+    found += per_part(ctx, "empty-property", _part)
     for ptr, key, value, kind in found:
         if ptr in skip:
             continue
@@ -96,23 +96,37 @@ def _empty_array(v):
     return isinstance(v, list) and not v
 
 
-def _walk(node, kind, parts, out, depth=0):
-    """Append (pointer, key, value, kind) for each empty member of `node` and of the nodes below it.
-    `parts` are the unescaped pointer parts of `node`; pointers are built only for findings."""
-    if not isinstance(node, dict) or depth > 40:
-        return
+_PART_KINDS = {"paths": "path", "parameters": "parameter", "responses": "response", "definitions": "schema"}
+
+
+def _part(value, parts):
+    """The empty members of one part of the swagger (`_openapi.per_part`): info, or an entry of
+    paths, parameters, responses or definitions."""
+    found = []
+    if parts == ("info",):
+        _walk(value, "info", parts, found)
+    elif len(parts) == 2 and parts[0] in _PART_KINDS:
+        _walk(value, _PART_KINDS[parts[0]], parts, found, 1)
+    return found
+
+
+def _members(node, kind, parts, out):
+    """Append (pointer, key, value, "member") for each empty member of `node` itself."""
     for keys, empty in ((STRINGS.get(kind, ()), _blank), (OBJECTS.get(kind, ()), _empty_object),
                         (ARRAYS.get(kind, ()), _empty_array)):
         for key in keys:
             if key in node and empty(node[key]):
                 out.append((pointer(*parts, key), key, node[key], "member"))
+
+
+def _walk(node, kind, parts, out, depth=0):
+    """Append (pointer, key, value, kind) for each empty member of `node` and of the nodes below it.
+    `parts` are the unescaped pointer parts of `node`; pointers are built only for findings."""
+    if not isinstance(node, dict) or depth > 40:
+        return
+    _members(node, kind, parts, out)
     down = depth + 1
-    if kind == "root":
-        for section, child in (("paths", "path"), ("parameters", "parameter"), ("responses", "response"),
-                               ("definitions", "schema")):
-            for name, value in _items(node.get(section)):
-                _walk(value, child, (section, name), out, down)
-    elif kind in ("path", "operation"):
+    if kind in ("path", "operation"):
         for i, param in _list(node.get("parameters")):
             _walk(param, "parameter", (*parts, "parameters", i), out, down)
         if kind == "path":

@@ -27,20 +27,24 @@ None: the text has to be written in English.
 """
 
 from ._api import Finding, Preset, Rule, Severity
-from ._openapi import display_strings
-from ._spelling import analysis
+from ._openapi import per_display_string
+from ._spelling import analyser, connector_words
 
 
 def check(ctx):
     share = ctx.options["min_share"]
-    for file, ptr, kind, text in display_strings(ctx):
-        result = analysis(ctx, text)
+    analysis = analyser(ctx)
+
+    def check_string(file, ptr, kind, text):
+        result = analysis(text)
         if kind == "title" or result.is_english(min_share=share):
-            continue
+            return
         detail = ("most of its letters are in another script" if result.foreign_script
                   else f"only {result.english} of its {result.counted} words are English")
         yield Finding(ptr, f"This text does not look like English: {detail}. Connector strings must be in English.",
                       file=file)
+
+    return per_display_string(ctx, "english-only", check_string, (share, connector_words(ctx)))
 
 
 RULE = Rule(

@@ -43,6 +43,7 @@ The other findings have none.
 import re
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Severity, split_pointer
+from ._openapi import per_item
 from ._schema import nodes_with
 
 BOUNDS = (("minimum", "maximum", "MinimumShouldBeLessThanOrEqualToMaximum"),
@@ -50,25 +51,29 @@ BOUNDS = (("minimum", "maximum", "MinimumShouldBeLessThanOrEqualToMaximum"),
           ("minLength", "maxLength", "MinLengthShouldBeLessThanOrEqualToMaxLength"))
 
 
+KEYS = ("minimum", "maximum", "minItems", "maxItems", "minLength", "maxLength", "pattern", "required",
+        "discriminator", "x-ms-editor", "filterFunctions", "format")
+
+
 def check(ctx):
-    keys = ("minimum", "maximum", "minItems", "maxItems", "minLength", "maxLength", "pattern", "required",
-            "discriminator", "x-ms-editor", "filterFunctions", "format")
-    for node in nodes_with(ctx, *keys):
-        value = node.value
-        for low, high, code in BOUNDS:
-            a, b = value.get(low), value.get(high)
-            if _number(a) and _number(b) and a > b:
-                yield Finding(f"{node.pointer}/{low}", f"'{low}' ({a}) is greater than '{high}' ({b}).",
-                              severity=Severity.WARNING, validator_code=code)
-        if isinstance(value.get("pattern"), str) and _bad_pattern(value["pattern"]):
-            yield Finding(f"{node.pointer}/pattern", f"The pattern is not a valid regular expression: "
-                                                     f"{_bad_pattern(value['pattern'])}.", severity=Severity.WARNING,
-                          validator_code="PatternShouldBeValidRegularExpression")
-        if node.kind != "schema":
-            continue
+    yield from per_item(ctx, "inconsistent-schema", nodes_with(ctx, *KEYS), _check_node)
+    yield from _required_loops(ctx)
+
+
+def _check_node(node):
+    value = node.value
+    for low, high, code in BOUNDS:
+        a, b = value.get(low), value.get(high)
+        if _number(a) and _number(b) and a > b:
+            yield Finding(f"{node.pointer}/{low}", f"'{low}' ({a}) is greater than '{high}' ({b}).",
+                          severity=Severity.WARNING, validator_code=code)
+    if isinstance(value.get("pattern"), str) and _bad_pattern(value["pattern"]):
+        yield Finding(f"{node.pointer}/pattern", f"The pattern is not a valid regular expression: "
+                                                 f"{_bad_pattern(value['pattern'])}.", severity=Severity.WARNING,
+                      validator_code="PatternShouldBeValidRegularExpression")
+    if node.kind == "schema":
         yield from _required(node)
         yield from _shape(node)
-    yield from _required_loops(ctx)
 
 
 def _number(x) -> bool:

@@ -40,6 +40,7 @@ import re
 
 from ._api import Applicability, FileKind, Finding, Fix, FixAvailability, Preset, RemoveKey, Rule, Severity, pointer
 from ._apiprops import connection_parameters, is_placeholder, oauth_settings
+from ._openapi import per_part
 
 KNOWN = re.compile(
     r"eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}|^(?:bearer|basic)\s+[\w.~+/=-]{16,}$|\bAKIA[0-9A-Z]{16}\b"
@@ -116,11 +117,12 @@ def _strings(node, ptr, name=None, depth=0):
             yield from _strings(value, f"{ptr}/{i}", name, depth + 1)
 
 
-def _test_values(root):
-    """(pointer of x-ms-test-value, owning parameter or property name, value) in the swagger.
+def _test_values(root, parts=(), owner=None):
+    """(pointer of x-ms-test-value, owning parameter or property name, value) below `root`, whose
+    unescaped pointer parts are `parts`.
 
     An explicit stack of (node, path, owner): pointers are built only for the hits."""
-    stack = [(root, (), None)]
+    stack = [(root, parts, owner)]
     while stack:
         node, path, owner = stack.pop()
         if isinstance(node, dict):
@@ -135,13 +137,27 @@ def _test_values(root):
 
 
 def _swagger(ctx):
-    for ptr, owner, value in _test_values(ctx.swagger):
-        for sptr, name, text in _strings(value, ptr, owner):
-            if KNOWN.search(text) or (_credential_name(name) and _random_looking(text)):
-                yield Finding(sptr, "This test value looks like a real credential; submitted files are public. "
-                                    "Use a placeholder and rotate the credential.", file=FileKind.SWAGGER,
-                              fixes=_remove(ptr, "test value"))
-                break
+    root = ctx.swagger
+    if isinstance(root, dict) and "x-ms-test-value" in root:  # the root's own; per_part walks the rest
+        name = root.get("name") if isinstance(root.get("name"), str) else None
+        yield from _test_value_findings(("/x-ms-test-value", name, root["x-ms-test-value"]))
+    yield from per_part(ctx, "no-secrets", _part_findings)
+
+
+def _part_findings(value, parts):
+    if parts != ("x-ms-test-value",):  # the root's own test value is not searched for others
+        for test_value in _test_values(value, parts, parts[-1]):
+            yield from _test_value_findings(test_value)
+
+
+def _test_value_findings(test_value):
+    ptr, owner, value = test_value
+    for sptr, name, text in _strings(value, ptr, owner):
+        if KNOWN.search(text) or (_credential_name(name) and _random_looking(text)):
+            yield Finding(sptr, "This test value looks like a real credential; submitted files are public. "
+                                "Use a placeholder and rotate the credential.", file=FileKind.SWAGGER,
+                          fixes=_remove(ptr, "test value"))
+            break
 
 
 def check(ctx):

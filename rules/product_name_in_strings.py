@@ -30,7 +30,7 @@ None: removing a product name usually leaves a broken sentence; the author rewri
 """
 
 from ._api import Finding, Preset, Rule, Severity
-from ._openapi import display_strings, info
+from ._openapi import info, per_display_string
 from ._words import product_names
 
 _OWN_RULES = {"title", "description"}  # info.title and info.description have their own rules
@@ -38,10 +38,12 @@ _OWN_RULES = {"title", "description"}  # info.title and info.description have th
 
 def check(ctx):
     title = (info(ctx) or {}).get("title")
-    own = {m.name for m in product_names(title)} if isinstance(title, str) else set()
-    for file, ptr, kind, text in display_strings(ctx):
-        if kind in _OWN_RULES:
-            continue
+    own = frozenset(m.name for m in product_names(title)) if isinstance(title, str) else frozenset()
+    return per_display_string(ctx, "product-name-in-strings", lambda *s: _check_string(own, *s), (own,))
+
+
+def _check_string(own, file, ptr, kind, text):
+    if kind not in _OWN_RULES:
         for m in product_names(text):
             if m.name in own:
                 continue  # the connector's own name ("Robots for Power BI"): title-restricted-words' finding

@@ -37,20 +37,24 @@ while linting, for reports.
 from dataclasses import replace
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import display_strings
-from ._spelling import analyse, analysis, suggest
+from ._openapi import per_display_string
+from ._spelling import analyse, analyser, connector_words, suggest
 
 
 def check(ctx):
     count = ctx.options["suggestions"]
-    for file, ptr, _kind, text in display_strings(ctx):
-        result = analysis(ctx, text)  # once per distinct string, shared with the other string rules
+    analysis = analyser(ctx)  # once per distinct string, shared with the other string rules
+
+    def check_string(file, ptr, _kind, text):
+        result = analysis(text)
         if not result.is_english():
-            continue  # english-only reports it
+            return  # english-only reports it
         for word in result.misspelled:
             finding = Finding(ptr, f"'{word.text}' is not a known English word; check its spelling.", file=file,
                               span=(word.start, word.end))
             yield replace(finding, fixes=suggestion_fixes(finding, text, count)) if count else finding
+
+    return per_display_string(ctx, "spelling", check_string, (count, connector_words(ctx)))
 
 
 def misspelled_words(text: str, extra: frozenset[str] = frozenset()) -> tuple:

@@ -29,17 +29,19 @@ know (a product called "Compass", say) would be lower-cased, so check the result
 """
 
 from ._api import FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import display_strings
+from ._openapi import per_display_string
 from ._spelling import dictionary, normalise, proper_words
 from ._text import acronyms, recase_finding, words
 
 
 def check(ctx):
     names = proper_words(ctx)
+    return per_display_string(ctx, "summary-sentence-case", lambda *s: _check_string(names, *s), (names,))
+
+
+def _check_string(names, file, ptr, kind, text):
     d = dictionary()
-    for file, ptr, kind, text in display_strings(ctx):
-        if kind != "summary":
-            continue
+    if kind == "summary":
         edits = []
         for w in words(text):
             lower = normalise(w.text)
@@ -50,9 +52,9 @@ def check(ctx):
                 edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].upper()))
             elif not w.sentence_start and w.shape == "title":
                 edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].lower()))
-        if not edits:
-            continue
-        yield recase_finding(ptr, file, text, edits, "Operation summaries are in sentence case: '{}'.", "Write in sentence case")
+        if edits:
+            yield recase_finding(ptr, file, text, edits, "Operation summaries are in sentence case: '{}'.",
+                                 "Write in sentence case")
 
 
 RULE = Rule(

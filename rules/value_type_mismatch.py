@@ -31,6 +31,7 @@ Converting the value is safe when nothing is lost: `"10"` -> `10`, `"true"` -> `
 import json
 
 from ._api import Finding, Fix, FixAvailability, Rule, SetValue, Severity
+from ._openapi import per_item
 from ._schema import nodes_with
 
 WORDS = {"string": "a string", "integer": "a whole number", "number": "a number", "boolean": "true or false",
@@ -38,10 +39,12 @@ WORDS = {"string": "a string", "integer": "a whole number", "number": "a number"
 
 
 def check(ctx):
-    for node in nodes_with(ctx, "enum", "default"):
-        wanted = node.value.get("type")
-        if not isinstance(wanted, str) or wanted not in WORDS or node.value.get("in") == "body":
-            continue
+    return per_item(ctx, "value-type-mismatch", nodes_with(ctx, "enum", "default"), _check_node)
+
+
+def _check_node(node):
+    wanted = node.value.get("type")
+    if isinstance(wanted, str) and wanted in WORDS and node.value.get("in") != "body":
         enum = node.value.get("enum")
         for i, item in enumerate(enum) if isinstance(enum, list) else ():
             if not _fits(item, wanted):

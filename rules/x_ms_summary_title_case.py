@@ -28,7 +28,7 @@ The fix is unsafe: it capitalises the flagged words. Check the result when a low
 """
 
 from ._api import FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import display_strings
+from ._openapi import per_display_string
 from ._spelling import dictionary, normalise
 from ._text import acronyms, recase_finding, words
 
@@ -37,10 +37,12 @@ MINOR = frozenset("a an the and but or nor for yet so as at by from in into of o
 
 
 def check(ctx):
+    return per_display_string(ctx, "x-ms-summary-title-case", _check_string)
+
+
+def _check_string(file, ptr, _kind, text):
     d = dictionary()
-    for file, ptr, _kind, text in display_strings(ctx):
-        if not ptr.endswith("/x-ms-summary") or text.rstrip().endswith("."):  # a sentence, not a label
-            continue
+    if ptr.endswith("/x-ms-summary") and not text.rstrip().endswith("."):  # a sentence is not a label
         edits = []
         for w in words(text):
             lower = normalise(w.text)
@@ -49,9 +51,9 @@ def check(ctx):
             if (lower in MINOR and not w.sentence_start) or not d.is_word(lower.removesuffix("'s")):
                 continue
             edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].upper()))
-        if not edits:
-            continue
-        yield recase_finding(ptr, file, text, edits, "x-ms-summary labels are in title case: '{}'.", "Write in title case")
+        if edits:
+            yield recase_finding(ptr, file, text, edits, "x-ms-summary labels are in title case: '{}'.",
+                                 "Write in title case")
 
 
 RULE = Rule(

@@ -42,7 +42,7 @@ class Document:
     def size(self) -> int:
         if self.data is not None:
             return len(self.data)
-        return len((self.text or "").encode("utf-8", "surrogatepass"))
+        return utf8_size(self.text or "")
 
     # -- ranges -----------------------------------------------------------------------------
 
@@ -60,6 +60,11 @@ class Document:
         if depth < len(parts):  # the value is missing: underline where it belongs
             target = "key"
         if span is not None and depth == len(parts) and start < len(text) and text[start] == '"':
+            if text.find("\\", start, end) < 0:  # no escapes: decoded offsets are raw offsets
+                body = start + 1
+                last = (end - 1 if end - start >= 2 and text[end - 1] == '"' else end) - body
+                lo, hi = max(0, min(span[0], last)), max(0, min(span[1], last))
+                return body + lo, body + max(hi, lo)
             raw = raw_offsets(text, start, end)
             lo, hi = max(0, min(span[0], len(raw) - 1)), max(0, min(span[1], len(raw) - 1))
             return raw[lo], max(raw[hi], raw[lo])
@@ -74,6 +79,21 @@ class Document:
         parts = split_pointer(pointer)
         found, depth = self.parsed.index.locate(parts)
         return found if depth == len(parts) else None
+
+
+_last_size: tuple[str, int] = ("", 0)
+
+
+def utf8_size(text: str) -> int:
+    """The length of `text` in UTF-8, remembered for the last text asked about (a language
+    server asks several times per lint about a 1 MB text; encoding it takes milliseconds)."""
+    global _last_size
+    last, size = _last_size
+    if last is text:
+        return size
+    size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    _last_size = (text, size)
+    return size
 
 
 def raw_offsets(text: str, start: int, end: int) -> list[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from connector_lint_rules import all_rules, run_rule
 from connector_lint_rules._api import FileKind, Finding, Fix, Preset, Rule, RuleContext, Severity
@@ -134,8 +134,13 @@ def syntax_diagnostics(doc: Document, config: Config, preset: Preset, rule_table
     return out
 
 
-def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: dict[FileKind, Document]) -> list[Diagnostic]:
+def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: dict[FileKind, Document],
+           range_of: Callable[[Document, str, str, Any], tuple[int, int]] | None = None) -> list[Diagnostic]:
+    """Diagnostics for a rule's findings. `range_of(doc, pointer, target, span)` finds a range
+    (default: `doc.range_of`; the language server passes one that remembers ranges)."""
     out = []
+    if range_of is None:
+        range_of = _range_of
     for finding in findings:
         kind = finding.file or rule.file
         doc = docs.get(kind) or docs.get(FileKind.SWAGGER) or next(iter(docs.values()), None)
@@ -144,7 +149,7 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
         message = finding.message
         if doc.kind is not kind:  # the file it is about is missing: say so where it will be seen
             message = f"{message} ({kind.value} file)"
-        start, end = doc.range_of(finding.pointer, finding.target, finding.span) if doc.kind is kind else (0, 0)
+        start, end = range_of(doc, finding.pointer, finding.target, finding.span) if doc.kind is kind else (0, 0)
         start, end = widen(doc.text or "", start, end)
         related = []
         for rel in finding.related:
@@ -156,6 +161,10 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
                               finding.pointer, finding.validator_code or rule.validator_code,
                               list(finding.fixes) if doc.kind is kind else [], related))
     return out
+
+
+def _range_of(doc: Document, pointer: str, target: str, span) -> tuple[int, int]:
+    return doc.range_of(pointer, target, span)
 
 
 def _lowered(configured: Severity, own: Severity | None) -> Severity:

@@ -26,6 +26,8 @@ so (the platform's limit is 1 MB; the largest certified swagger is 1.1 MB).
 
 from __future__ import annotations
 
+import gc
+import re
 import threading
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Iterable
@@ -35,18 +37,18 @@ from connector_lint_rules._api import FileKind, Preset, Rule, RuleContext, Scope
 from connector_lint_rules._openapi import operations
 
 from .config import Config
-from .document import JSON_KINDS, Document
+from .document import JSON_KINDS, Document, utf8_size
 from .engine import (Diagnostic, build_context, detect_preset, enabled_rules, finish, internal_error, locate,
                      syntax_diagnostics)
 from .jsonparse import ParsedJson
 from .positions import LineIndex
-from .reparse import reparse
+from .reparse import changed_range, reparse
 
 MAX_LINT_BYTES = 4 * 1024 * 1024
 SIZE_RULE = "swagger-size"
 _MISSING = object()
 _AN_OBJECT = object()  # stands for "the swagger's root was an object" in a snapshot
-_FIELDS = tuple(f.name for f in fields(RuleContext) if f.name not in ("options", "memo"))
+_FIELDS = tuple(f.name for f in fields(RuleContext) if f.name not in ("options", "memo", "store"))
 _VALUE_TYPES = (str, int, float, bool, bytes, frozenset, type(None), Preset)
 
 
@@ -71,19 +73,21 @@ _local = threading.local()
 
 
 class _Reads:
-    __slots__ = ("fields", "keys", "all", "memo")
+    __slots__ = ("fields", "keys", "all", "memo", "derived")
 
     def __init__(self) -> None:
         self.fields: set[str] = set()
         self.keys: set = set()
         self.all = False
         self.memo: set = set()
+        self.derived: dict = {}  # key -> (compute, value) of each RuleContext.derived value used
 
     def merge(self, other: "_Reads") -> None:
         self.fields |= other.fields
         self.keys |= other.keys
         self.all = self.all or other.all
         self.memo |= other.memo
+        self.derived.update(other.derived)
 
 
 def _reads() -> _Reads | None:
@@ -166,6 +170,24 @@ class _TrackingContext(RuleContext):
         return value
 
 
+    def derived(self, key, compute):
+        """A derived value's users depend on the value, not on what computing it read."""
+        memo = self.memo
+        outer = getattr(_local, "reads", None)
+        try:
+            value = memo[("derived", key)]
+        except KeyError:
+            _local.reads = None
+            try:
+                value = compute(self)
+            finally:
+                _local.reads = outer
+            memo[("derived", key)] = value
+        if outer is not None:
+            outer.derived[key] = (compute, value)
+        return value
+
+
 def _tracked_field(name: str) -> property:
     def get(self):
         reads = getattr(_local, "reads", None)
@@ -205,11 +227,12 @@ def _filled_later(memo: dict) -> set:
 class _Inputs:
     """The values a rule read, to tell on the next lint whether it would see the same."""
 
-    __slots__ = ("all", "values", "root")
+    __slots__ = ("all", "values", "root", "derived")
 
     def __init__(self, reads: _Reads, ctx: RuleContext, root: Any):
         self.all = reads.all
         self.root = root
+        self.derived = list(reads.derived.items())
         if reads.all:
             self.values = [(name, getattr(ctx, name)) for name in _FIELDS if name != "swagger"]
         else:
@@ -219,9 +242,22 @@ class _Inputs:
             if isinstance(root, dict):
                 self.values += [(("key", key), root.get(key, _MISSING)) for key in reads.keys]
 
-    def same(self, ctx: RuleContext, root: Any, compare: "_Compare") -> bool:
+    def same(self, ctx: RuleContext, root: Any, compare: "_Compare", tracking: "_TrackingContext") -> bool:
+        known = compare.same_inputs.get(id(self))
+        if known is None:
+            known = compare.same_inputs[id(self)] = self._same(ctx, root, compare, tracking)
+        return known
+
+    def _same(self, ctx: RuleContext, root: Any, compare: "_Compare", tracking: "_TrackingContext") -> bool:
         if self.all and self.root is not root:
             return False
+        for key, (compute, old) in self.derived:
+            try:
+                new = tracking.derived(key, compute)
+            except Exception:  # the rule runs again, and reports the failure as it would
+                return False
+            if not compare(old, new):
+                return False
         for name, old in self.values:
             if isinstance(name, tuple):
                 new = root.get(name[1], _MISSING) if isinstance(root, dict) else _MISSING
@@ -243,6 +279,7 @@ class _Compare:
 
     def __init__(self) -> None:
         self._seen: dict[tuple[int, int], bool] = {}
+        self.same_inputs: dict[int, bool] = {}  # id(_Inputs) -> whether this lint sees the same
 
     def __call__(self, old: Any, new: Any) -> bool:
         if old is new:
@@ -290,6 +327,10 @@ class ConnectorLinter:
         self._rules: dict[str, _RuleResult] = {}
         self._ops: dict[str, dict[str, _RuleResult]] = {}  # rule id -> operation pointer -> result
         self._located: dict[str, tuple] = {}
+        self._store: dict = {}  # RuleContext.store: results kept per JSON value across lints
+        self._places = _Places()
+        self._options: dict[str, dict] = {}
+        self._store_limit = 0
         self.stats = {"rules_run": 0, "rules_reused": 0, "ops_run": 0, "ops_reused": 0}
 
     # -- documents ----------------------------------------------------------------------------
@@ -313,12 +354,15 @@ class ConnectorLinter:
                 previous = state.parsed if state is not None else None
                 parsed = reparse(previous, source.text)
                 doc.__dict__["parsed"] = parsed
+                if previous is not None:
+                    self._places.carry(source.path, previous, parsed, doc)
             if source.lines is not None and source.lines.text is source.text:
                 doc.__dict__["lines"] = source.lines
             self._files[source.path] = _FileState(source.text, parsed, doc)
             docs[kind] = doc
         for path in [p for p in self._files if p not in seen]:
             del self._files[path]
+            self._places.forget(path)
         return docs
 
     # -- linting ------------------------------------------------------------------------------
@@ -326,7 +370,13 @@ class ConnectorLinter:
     def lint(self, docs: dict[FileKind, Document], config: Config, folder: str | None = None,
              cancelled: Callable[[], bool] = lambda: False, rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
         """engine.lint(docs, config, folder, rules), from cached results where the inputs are unchanged.
-        Raises Cancelled when `cancelled()` turns true (checked between rules and operations)."""
+        Raises Cancelled when `cancelled()` turns true (checked between rules and operations).
+
+        The garbage collector is paused while it runs (see `collect_garbage`)."""
+        with gc_paused():
+            return self._lint(docs, config, folder, cancelled, rules)
+
+    def _lint(self, docs, config, folder, cancelled, rules) -> list[Diagnostic]:
         large = [doc for doc in docs.values() if doc.is_json and too_large(doc.text)]
         if large:
             return size_only(docs, large, config, folder)
@@ -341,6 +391,7 @@ class ConnectorLinter:
         ctx = _TrackingContext(**{f.name: getattr(base, f.name) for f in fields(RuleContext)})
         if isinstance(root, dict):
             ctx.swagger = _TrackedRoot(root)
+        ctx.store = self._store
         compare = _Compare()
         ops = None
         fresh: list[_RuleResult] = []
@@ -352,7 +403,11 @@ class ConnectorLinter:
                 if rule.check is None:
                     continue
                 options = config.options(rule)
-                rule_ctx = ctx.with_options({**rule.options, **options})
+                merged = {**rule.options, **options}
+                if self._options.get(rule.id) == merged:
+                    merged = self._options[rule.id]  # the same object: cached results compare by identity
+                self._options[rule.id] = merged
+                rule_ctx = ctx.with_options(merged)
                 if rule.scope is Scope.OPERATION:
                     if ops is None:
                         ops = operations(ctx)
@@ -365,16 +420,26 @@ class ConnectorLinter:
                 diagnostics.extend(self._locate(rule, severity, findings, docs))
         finally:  # also when cancelled: what ran is cached, so it must say what it depends on
             _settle(ctx.memo, fresh, base, root)
+            self._trim_store()
         enabled_ids = {rule.id for rule, _ in enabled}
         for cache in (self._rules, self._located, self._ops):
             for rule_id in [r for r in cache if r not in enabled_ids]:
                 del cache[rule_id]
         return finish(diagnostics, config)
 
+    def _trim_store(self) -> None:
+        """Entries are replaced per place, but places come and go as the author edits: start over
+        when the store has grown well past its size after the first lint."""
+        if not self._store_limit:
+            self._store_limit = 2 * len(self._store) + 1000
+        elif len(self._store) > self._store_limit:
+            self._store.clear()
+            self._store_limit = 0
+
     def _run_connector(self, rule: Rule, ctx, base, root, options, compare, fresh):
         cached = self._rules.get(rule.id)
         if cached is not None and cached.inputs is not None and cached.options == options \
-                and cached.inputs.same(base, root, compare):
+                and cached.inputs.same(base, root, compare, ctx):
             self.stats["rules_reused"] += 1
             return cached.findings, cached.error
         reads = _Reads()
@@ -391,12 +456,15 @@ class ConnectorLinter:
         previous = self._ops.get(rule.id, {})
         results: dict[str, _RuleResult] = {}
         self._ops[rule.id] = previous  # until every operation is done (a cancelled lint keeps both)
+        options = ctx.options
+        reused = 0
         for op in ops:
             cached = previous.get(op.pointer)
-            if cached is not None and compare(cached.value, op.value) and compare(cached.path_item, op.path_item) \
-                    and cached.inputs is not None and cached.options == ctx.options \
-                    and cached.inputs.same(base, root, compare):
-                self.stats["ops_reused"] += 1
+            if cached is not None and (cached.value is op.value or compare(cached.value, op.value)) \
+                    and (cached.path_item is op.path_item or compare(cached.path_item, op.path_item)) \
+                    and cached.inputs is not None and (cached.options is options or cached.options == options) \
+                    and cached.inputs.same(base, root, compare, ctx):
+                reused += 1
                 result = cached
             else:
                 if cancelled():
@@ -404,7 +472,7 @@ class ConnectorLinter:
                     raise Cancelled
                 reads = _Reads()
                 op_findings, error = _run(reads, lambda: list(rule.check(ctx, op)))
-                result = _RuleResult(ctx.options, reads, op_findings, error, op.value, op.path_item)
+                result = _RuleResult(options, reads, op_findings, error, op.value, op.path_item)
                 self.stats["ops_run"] += 1
                 fresh.append(result)
             results[op.pointer] = result
@@ -412,6 +480,7 @@ class ConnectorLinter:
                 first_error = result.error
                 break
             findings.extend(result.findings)
+        self.stats["ops_reused"] += reused
         self._ops[rule.id] = results
         return (None, first_error) if first_error is not None else (findings, None)
 
@@ -421,9 +490,79 @@ class ConnectorLinter:
         if cached is not None and cached[0] is findings and cached[1] is severity and len(cached[2]) == len(key) \
                 and all(a is b for a, b in zip(cached[2], key)):
             return cached[3]
-        located = locate(rule, severity, findings, docs)
+        located = locate(rule, severity, findings, docs, self._places.range_of)
         self._located[rule.id] = (findings, severity, key, located)
         return located
+
+
+class _Places:
+    """The text range of each (pointer, target, span) a finding named, per document. Typing inside
+    a string leaves every token where it was, only shifted: the ranges are carried to the new
+    text (shifted after the edit, recomputed where they contain it) instead of being searched
+    for again."""
+
+    def __init__(self) -> None:
+        self._by_path: dict[str, tuple[Document, dict]] = {}
+
+    def range_of(self, doc: Document, pointer: str, target: str, span) -> tuple[int, int]:
+        entry = self._by_path.get(doc.path)
+        if entry is None or entry[0] is not doc:
+            entry = self._by_path[doc.path] = (doc, {})
+        places = entry[1]
+        key = (pointer, target, span)
+        found = places.get(key)
+        if found is None:
+            found = places[key] = doc.range_of(pointer, target, span)
+        return found
+
+    def carry(self, path: str, old: ParsedJson, new: ParsedJson, doc: Document) -> None:
+        entry = self._by_path.pop(path, None)
+        if entry is None or old.problems or new.problems:
+            return
+        change = changed_range(old.text, new.text)
+        if change is None or not _inside_one_string(old.text, new.text, *change):
+            return
+        start, old_end, new_end = change
+        delta = new_end - old_end
+        places = {}
+        for key, (a, b) in entry[1].items():  # strictly before or after: a span clamped at the
+            if b < start:                       # string's end moves with the edit, not with the text
+                places[key] = (a, b)
+            elif a > old_end:
+                places[key] = (a + delta, b + delta)
+        self._by_path[path] = (doc, places)
+
+    def forget(self, path: str) -> None:
+        self._by_path.pop(path, None)
+
+
+_NOT_IN_STRING_EDIT = re.compile(r'["\\\x00-\x1f]')
+
+
+def _inside_one_string(old: str, new: str, start: int, old_end: int, new_end: int) -> bool:
+    """The edit replaced characters inside one string literal with characters that cannot end it
+    (no quote, backslash or control character), so no token moved but by the edit's length."""
+    if _NOT_IN_STRING_EDIT.search(old, start, old_end) or _NOT_IN_STRING_EDIT.search(new, start, new_end):
+        return False
+    line_start = old.rfind("\n", 0, start) + 1  # a string literal never spans lines
+    if start - line_start > 20000:
+        return False  # a minified file: not worth the scan
+    inside = False
+    i = old.find('"', line_start, start)
+    while i >= 0:
+        if inside:
+            backslashes = 0
+            while old[i - 1 - backslashes] == "\\":
+                backslashes += 1
+            if backslashes % 2 == 0:
+                inside = False
+        else:
+            inside = True
+        i = old.find('"', i + 1, start)
+    if not inside:
+        return False
+    # [start, old_end) holds no quote, so it is inside the same literal if that literal goes on.
+    return old.find('"', old_end) >= 0
 
 
 def _settle(memo: dict, fresh: list[_RuleResult], base: RuleContext, root: Any) -> None:
@@ -437,8 +576,15 @@ def _settle(memo: dict, fresh: list[_RuleResult], base: RuleContext, root: Any) 
         union.merge(r.reads)
     for r in users:
         r.reads.merge(union)
+    snapshots: dict = {}  # results that read the same inputs share one snapshot (compared once per lint)
     for r in fresh:
-        r.inputs = _Inputs(r.reads, base, root)
+        reads = r.reads
+        signature = (reads.all, frozenset(reads.fields), frozenset(reads.keys),
+                     tuple((key, id(value)) for key, (_, value) in reads.derived.items()))
+        inputs = snapshots.get(signature)
+        if inputs is None:
+            inputs = snapshots[signature] = _Inputs(reads, base, root)
+        r.inputs = inputs
 
 
 def _run(reads: _Reads, check: Callable[[], list]) -> tuple[list | None, BaseException | None]:
@@ -453,6 +599,53 @@ def _run(reads: _Reads, check: Callable[[], list]) -> tuple[list | None, BaseExc
 
 
 # ---------------------------------------------------------------------------------------------
+# Garbage collection off the keystroke's path
+#
+# A lint allocates hundreds of thousands of objects, most of them kept in the caches above, so
+# Python's collector would run dozens of times inside it, and twice or more over the whole heap
+# on a first lint (~100 ms of a cold lint of the largest swagger). Nearly all of it is acyclic and
+# freed by reference counting. So a lint runs with the collector paused, and whoever publishes the
+# result calls `collect_garbage()` afterwards, off the path from keystroke to diagnostics.
+
+_pauses = 0
+_pause_lock = threading.Lock()
+
+
+class gc_paused:  # noqa: N801 - used as a context manager, like a function
+    """Pause automatic garbage collection (nestable, from any thread)."""
+
+    def __enter__(self):
+        global _pauses
+        with _pause_lock:
+            _pauses += 1
+            gc.disable()
+
+    def __exit__(self, *exc):
+        global _pauses
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0:
+                gc.enable()
+
+
+_frozen = False
+
+
+def collect_garbage() -> None:
+    """Collect what the last lint left. The first time, collect everything and freeze what
+    survives (the parsed documents and the caches: long-lived, and never garbage in cycles) so
+    that later full collections skip it; after that, collect the young generations only."""
+    global _frozen
+    with gc_paused():
+        if not _frozen:
+            gc.collect()
+            gc.freeze()
+            _frozen = True
+        else:
+            gc.collect(1)
+
+
+# ---------------------------------------------------------------------------------------------
 # Files too large to check as you type
 
 
@@ -462,7 +655,7 @@ def too_large(text: str | None) -> bool:
         return False
     if len(text) > MAX_LINT_BYTES:
         return True
-    return not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > MAX_LINT_BYTES
+    return utf8_size(text) > MAX_LINT_BYTES
 
 
 def size_only(docs: dict[FileKind, Document], large: Iterable[Document], config: Config,

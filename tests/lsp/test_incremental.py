@@ -121,6 +121,31 @@ def test_the_incremental_linter_reports_what_the_engine_reports(steps):
         assert got == want
 
 
+TYPED = ["x", "X", " ", "id", "url", "Colour", "teh", "e", "userId", "ß", "\U0001F600", "\\n", '\\"', "API", "Connector"]
+typing = st.tuples(st.floats(0, 1), st.integers(0, 3), st.sampled_from(TYPED))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(typing, min_size=1, max_size=8))
+def test_typing_inside_strings_reports_what_the_engine_reports(steps):
+    """Most keystrokes land inside a string: ranges carried across such edits, and results kept
+    per unchanged JSON value, must equal a lint from scratch."""
+    linter = ConnectorLinter()
+    texts = dict(TEXTS)
+    got, want = lint_both(linter, texts)
+    assert got == want
+    for at, length, new in steps:
+        text = texts[FileKind.SWAGGER]
+        quote = text.find('": "', int(at * len(text)))
+        if quote < 0:
+            continue
+        start = quote + 4 + min(length, 2)
+        end = min(text.index('"', start), start + length)  # replace at most up to the closing quote
+        texts[FileKind.SWAGGER] = text[:start] + new + text[end:]
+        got, want = lint_both(linter, texts)
+        assert got == want
+
+
 def counting_rules(calls: dict) -> list[Rule]:
     def title(ctx):
         calls["title"] = calls.get("title", 0) + 1
@@ -174,6 +199,39 @@ def test_rules_run_again_only_when_what_they_read_changes():
     assert got == want and calls == {**before, "all": before["all"] + 1}
 
 
+def test_users_of_a_derived_value_run_again_only_when_the_value_changes():
+    from connector_lint_rules._openapi import operations
+
+    def operation_ids(ctx):
+        return frozenset(str(op.value.get("operationId")) for op in operations(ctx))
+
+    def counting(calls):
+        def summary_is_an_id(ctx, op):
+            calls[op.pointer] = calls.get(op.pointer, 0) + 1
+            if str(op.value.get("summary")) in ctx.derived("test.operation-ids", operation_ids):
+                yield Finding(f"{op.pointer}/summary", "A summary that is an operationId.")
+
+        return [Rule("count-derived", "Derived.", Severity.WARNING, "strings", summary_is_an_id, scope=Scope.OPERATION)]
+
+    calls: dict = {}
+    rules, reference = counting(calls), counting({})
+    linter = ConnectorLinter()
+    texts = dict(TEXTS)
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want
+    ops = set(calls)
+    calls.clear()
+    text = texts[FileKind.SWAGGER]  # a summary edit: every operation reads the ids, yet only its own runs
+    at = text.index('"Create a task') + 1
+    texts[FileKind.SWAGGER] = text[:at] + "Quickly c" + text[at + 1:]
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and set(calls) == {"/paths/~1tasks/get", "/paths/~1tasks/post"}
+    calls.clear()  # a new operationId changes the derived value: every operation runs again
+    texts[FileKind.SWAGGER] = texts[FileKind.SWAGGER].replace('"operationId": "CreateTask"', '"operationId": "AddTask"')
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and set(calls) == ops
+
+
 def test_a_cancelled_lint_leaves_a_usable_cache():
     linter = ConnectorLinter()
     texts = dict(TEXTS)
@@ -217,3 +275,31 @@ def test_a_failing_rule_is_one_internal_error_as_in_the_engine():
         got, want = lint_both(linter, texts, rules=rules)
         assert got == want
         assert [g[0] for g in got].count("internal-error") == 2 and any(g[0] == "title-length" for g in got)
+
+
+def test_a_lint_pauses_the_garbage_collector_and_restores_it():
+    import gc
+
+    from connector_lint.incremental import collect_garbage, gc_paused
+
+    seen = []
+    rule = Rule("gc-probe", "Probe.", Severity.WARNING, "strings", lambda ctx: seen.append(gc.isenabled()) or ())
+    linter = ConnectorLinter()
+    sources = {kind: Source(str(CONNECTOR.paths[kind]), text=TEXTS.get(kind), data=doc.data)
+               for kind, doc in CONNECTOR.documents().items()}
+    assert gc.isenabled()
+    linter.lint(linter.documents(sources), Config(), str(EXAMPLE), rules=[rule])
+    assert seen == [False] and gc.isenabled()
+    try:
+        with gc_paused():
+            with gc_paused():
+                assert not gc.isenabled()
+            assert not gc.isenabled()  # the outer pause still holds
+            raise ValueError
+    except ValueError:
+        pass
+    assert gc.isenabled()
+    collect_garbage()
+    collect_garbage()
+    assert gc.isenabled()
+    gc.unfreeze()  # leave the test process's collector as it was

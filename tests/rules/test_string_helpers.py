@@ -136,3 +136,23 @@ def test_the_dictionary_loads_once_under_concurrency(monkeypatch):
         t.join()
     assert len(built) == 1 and all(r is built[0] for r in results)
     assert _spelling.preload() >= 0.05 and _spelling.is_loaded()
+
+
+def test_the_word_frequencies_are_read_back_from_a_cached_copy(tmp_path, monkeypatch):
+    from spellchecker import SpellChecker
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = _spelling._frequencies()  # from pyspellchecker's JSON; writes the copy
+    [copy] = (tmp_path / "connector-lint").glob("en-*.marshal")
+    assert first == dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    copy.write_bytes(copy.read_bytes()[:1000])  # a truncated copy is not trusted
+    assert _spelling._frequencies() == first
+    assert _spelling._frequencies() == first  # and it was rewritten whole
+    assert copy.stat().st_size > 1_000_000
+
+
+def test_the_word_frequencies_load_without_a_writable_cache(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert _spelling._frequencies()["the"] > 1000

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections import OrderedDict, deque
 from dataclasses import replace
 from functools import lru_cache
@@ -359,10 +360,17 @@ def _compile() -> dict:
             **{name: cls(defs[name]) for name in SECTIONS.values()}}
 
 
+_COMPILE_LOCK = threading.Lock()
+
+
 def validators_() -> dict:
+    """The compiled validators, made once per process (thread-safe: a server compiles them in
+    its warm-up thread while the first document may already be linted)."""
     global _compiled
     if _compiled is None:
-        _compiled = _compile()
+        with _COMPILE_LOCK:
+            if _compiled is None:
+                _compiled = _compile()
     return _compiled
 
 

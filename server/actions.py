@@ -17,8 +17,8 @@ from typing import Callable
 from lsprotocol import types
 
 from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, applicability, checked_edits, config_change_text,
-                      find, fix_all_edits, fix_title, glob_escape, misspelled_word, safe_fixes, same_word_pointers,
-                      text_edits_lsp, workspace_edit)
+                      find, fix_all_edits, fix_title, glob_escape, lsp_objects, misspelled_word, safe_fixes,
+                      same_word_pointers, text_edits_lsp, workspace_edit)
 from .engine import Diagnostic
 
 EDIT_CONFIG = "connectorLint.editConfig"
@@ -52,7 +52,7 @@ def diagnostics_in(view: FileView, shown: list[types.Diagnostic], rng: types.Ran
         found = [d for d in view.diagnostics if d.start <= hi and d.end >= lo]
     index = {id(d): i for i, d in enumerate(view.diagnostics)}
     unique = {id(d): d for d in found if id(d) in index}
-    return [(d, view.lsp[index[key]]) for key, d in unique.items()]
+    return [(d, item) for (key, d), item in zip(unique.items(), lsp_objects([view.wire[index[k]] for k in unique]))]
 
 
 def code_actions(view: FileView, targets: list[tuple], only, features: ClientFeatures, docs_by_path: dict,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from lsprotocol import types
+from pygls.protocol import default_converter
 
 from connector_lint_rules._api import Fix, FileKind, InsertItem, InsertKey, Severity, resolve, split_pointer
 
@@ -25,6 +26,7 @@ from .positions import LineIndex
 from .reparse import changed_range, reparse
 
 SOURCE = "connector-lint"
+_CONVERTER = default_converter()
 FIX_ALL_KIND = "source.fixAll.connector-lint"
 SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
             Severity.INFORMATION: types.DiagnosticSeverity.Information, Severity.HINT: types.DiagnosticSeverity.Hint}
@@ -75,8 +77,14 @@ class FileView:
     version: int | None
     doc: Document
     diagnostics: list[Diagnostic]  # the engine's, in order
-    lsp: list[types.Diagnostic] = field(default_factory=list)
+    wire: list[dict] = field(default_factory=list)  # the LSP diagnostics as JSON (see `to_lsp`)
     generation: int = 0
+
+    @cached_property
+    def lsp(self) -> list[types.Diagnostic]:
+        """The LSP diagnostics as lsprotocol objects, made when a request needs them (code actions,
+        pull diagnostics); publishing sends `wire` as it is."""
+        return lsp_objects(self.wire)
 
     def at(self, offset: int) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.start <= offset <= d.end]
@@ -102,9 +110,11 @@ def rule_href(rule_id: str) -> str | None:
 
 
 def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str],
-           lines_of: Callable[[str], LineIndex | None], cache: dict | None = None) -> tuple[list, dict]:
-    """The LSP diagnostics of one file, and the cache for the next call: a diagnostic that looks
-    the same as last time (same rule, message, place, ...) is the same object, not built again."""
+           lines_of: Callable[[str], LineIndex | None], cache: dict | None = None) -> tuple[list[dict], dict]:
+    """The LSP diagnostics of one file as JSON, and the cache for the next call: a diagnostic that
+    looks the same as last time (same rule, message, place, ...) is the same dict, not built again.
+    (JSON, not lsprotocol objects: building and serialising ~800 of those for the largest swagger
+    takes over 100 ms.)"""
     lines = view.doc.lines
     cache = cache or {}
     out, kept = [], {}
@@ -117,22 +127,35 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
         key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, d.fixable, related)
         item = cache.get(key) or kept.get(key)
         if item is None:
-            item = types.Diagnostic(range=_range(l1, c1, l2, c2), message=d.message,
-                                    severity=SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
-                                    code=d.rule, source=SOURCE)
+            item = {"range": _range_json(l1, c1, l2, c2), "message": d.message,
+                    "severity": SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning).value,
+                    "code": d.rule, "source": SOURCE}
             if features.code_description:
                 href = rule_href(d.rule)
                 if href:
-                    item.code_description = types.CodeDescription(href=href)
+                    item["codeDescription"] = {"href": href}
             if features.data:
-                item.data = {"pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
+                item["data"] = {"pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
             if related:
-                item.related_information = [types.DiagnosticRelatedInformation(
-                    location=types.Location(uri=uri, range=_range(*a, *b)), message=message)
-                    for uri, a, b, message in related]
+                item["relatedInformation"] = [{"location": {"uri": uri, "range": _range_json(*a, *b)}, "message": message}
+                                              for uri, a, b, message in related]
         kept[key] = item
         out.append(item)
     return out, kept
+
+
+def lsp_objects(wire: list[dict]) -> list[types.Diagnostic]:
+    """Diagnostics given as JSON, as lsprotocol objects."""
+    return [_CONVERTER.structure(item, types.Diagnostic) for item in wire]
+
+
+def signature(wire: list[dict]) -> list:
+    """What the user sees of diagnostics (not the data that ties them to one lint)."""
+    return [(d["code"], d["range"], d["severity"], d["message"], d.get("relatedInformation")) for d in wire]
+
+
+def _range_json(l1: int, c1: int, l2: int, c2: int) -> dict:
+    return {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}}
 
 
 def _range(l1: int, c1: int, l2: int, c2: int) -> types.Range:
@@ -146,10 +169,12 @@ def find(view: FileView, client: types.Diagnostic) -> Diagnostic | None:
     if client.source != SOURCE:
         return None
     pointer = client.data.get("pointer") if isinstance(client.data, dict) else None
+    r = client.range
+    shown = _range_json(r.start.line, r.start.character, r.end.line, r.end.character)
     fallback = None
-    for d, item in zip(view.diagnostics, view.lsp):
-        if item.code == client.code and item.message == client.message:
-            if item.range == client.range:
+    for d, item in zip(view.diagnostics, view.wire):
+        if item["code"] == client.code and item["message"] == client.message:
+            if item["range"] == shown:
                 return d
             if fallback is None and pointer is not None and d.pointer == pointer:
                 fallback = d

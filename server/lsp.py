@@ -35,7 +35,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-import threading
 from pathlib import Path
 
 from lsprotocol import types
@@ -49,11 +48,13 @@ from . import __version__
 from .actions import (EDIT_CONFIG, ConfigTarget, code_actions, diagnostics_in, fix_all_edit, wants,
                       write_config)
 from .config import CONFIG_NAMES
-from .convert import FIX_ALL_KIND, ClientFeatures, FileView, safe_fixes, spelling_suggestions, to_lsp
+from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, lsp_objects, safe_fixes, signature,
+                      spelling_suggestions, to_lsp)
 from .document import Document
 from .incremental import too_large
 from .outline import hover_at, symbols
 from .service import Result, Service, Session, Settings, kind_by_name
+from .startup import save_attrs_code, warm_up
 from .textsync import OpenDocument, uri_to_path
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,12 @@ class ConnectorLintProtocol(LanguageServerProtocol):
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
             yield handler, (params,), None
 
+    def notify_json(self, method: str, params: dict) -> None:
+        """Send a notification whose params are JSON already. Publishing ~800 diagnostics through
+        `notify` converts every lsprotocol object on the event loop (~50 ms on the largest
+        swagger); the server converts them in its worker thread instead, once per new diagnostic."""
+        self._send_data({"jsonrpc": "2.0", "method": method, "params": params})
+
 
 class ConnectorLintServer(LanguageServer):
     def __init__(self) -> None:
@@ -121,7 +128,7 @@ class ConnectorLintServer(LanguageServer):
             if version is None or doc is None:
                 continue
             view = FileView(result.uris[path], version, doc, by_path.get(path, []), generation=result.generation)
-            view.lsp, self.converted[view.uri] = to_lsp(
+            view.wire, self.converted[view.uri] = to_lsp(
                 view, self.features, lambda p: result.uris.get(p) or Path(p).as_uri(),
                 lambda p: docs[p].lines if p in docs and docs[p].text is not None else None,
                 self.converted.get(view.uri))
@@ -148,20 +155,23 @@ class ConnectorLintServer(LanguageServer):
                 f"operations run {stats['ops_run']} reused {stats['ops_reused']}")))
         if self.pull:  # the client asks; tell it to ask again when another file's diagnostics changed
             changed = any(uri in self.reported and not self.pulling.get(uri) and
-                          signature(self.reported[uri][1]) != signature(view.lsp) for uri, view in views.items())
+                          signature(self.reported[uri][1]) != signature(view.wire) for uri, view in views.items())
             if changed and self.can_refresh:
                 self.workspace_diagnostic_refresh(None)
             return
         for uri, view in views.items():
-            self.publish(uri, view.version, view.lsp)
+            self.publish(uri, view.version, view.wire)
 
-    def publish(self, uri: str, version: int | None, diagnostics: list) -> None:
+    def publish(self, uri: str, version: int | None, wire: list[dict]) -> None:
+        """Publish diagnostics given as JSON (`convert.to_lsp`)."""
         last = self.published.get(uri)
-        if last is not None and last[0] == version and signature(last[1]) == signature(diagnostics):
+        if last is not None and last[0] == version and signature(last[1]) == signature(wire):
             return
-        self.published[uri] = (version, diagnostics)
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
+        self.published[uri] = (version, wire)
+        params = {"uri": uri, "diagnostics": wire}
+        if version is not None:
+            params["version"] = version
+        self.protocol.notify_json(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
     def clear(self, uri: str) -> None:
         if not self.pull and self.published.get(uri, (None, []))[1]:
@@ -218,11 +228,6 @@ class ConnectorLintServer(LanguageServer):
         return True
 
 
-def signature(diagnostics: list) -> list:
-    """What the user sees of diagnostics (not the data that ties them to one lint)."""
-    return [(d.code, d.range, d.severity, d.message, d.related_information) for d in diagnostics]
-
-
 # ---------------------------------------------------------------------------------------------
 # Handlers
 
@@ -243,19 +248,6 @@ def initialize(ls: ConnectorLintServer, params: types.InitializeParams) -> None:
     if ls.pull:
         ls.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
             identifier="connector-lint", inter_file_dependencies=True, workspace_diagnostics=False))(pull_diagnostics)
-    threading.Thread(target=_warm_up, name="connector-lint-warm-up", daemon=True).start()
-
-
-def _warm_up() -> None:
-    """Import the rules and load the dictionary before the first document arrives."""
-    try:
-        from connector_lint_rules import all_rules
-        from connector_lint_rules import _spelling
-
-        all_rules()
-        _spelling.preload()
-    except Exception:  # the first lint will report whatever is wrong
-        log.exception("warm-up failed")
 
 
 async def initialized(ls: ConnectorLintServer, params: types.InitializedParams) -> None:
@@ -356,7 +348,8 @@ async def pull_diagnostics(ls: ConnectorLintServer, params: types.DocumentDiagno
     if not session.settings.enable:
         return types.FullDocumentDiagnosticReport(items=[], result_id="disabled")
     if session.settings.run == "onSave" and doc.version != doc.saved_version and uri in ls.reported:
-        result_id, items = ls.reported[uri]  # checked at the last save; unchanged until the next
+        result_id, wire = ls.reported[uri]  # checked at the last save; unchanged until the next
+        items = lsp_objects(wire)
     else:
         ls.pulling[uri] = ls.pulling.get(uri, 0) + 1
         try:
@@ -364,11 +357,12 @@ async def pull_diagnostics(ls: ConnectorLintServer, params: types.DocumentDiagno
         finally:
             ls.pulling[uri] -= 1
         view = (result.prepared or {}).get(uri) if result is not None else None
-        items = view.lsp if view is not None else []
+        wire = view.wire if view is not None else []
         result_id, last = ls.reported.get(uri, (None, None))
-        if last is None or signature(last) != signature(items):
+        if last is None or signature(last) != signature(wire):
             result_id = str(result.generation if result is not None else 0)
-        ls.reported[uri] = (result_id, items)
+        ls.reported[uri] = (result_id, wire)
+        items = view.lsp if view is not None else []
     if params.previous_result_id is not None and params.previous_result_id == result_id:
         return types.UnchangedDocumentDiagnosticReport(result_id=result_id)
     return types.FullDocumentDiagnosticReport(items=items, result_id=result_id)
@@ -510,6 +504,11 @@ def build_server() -> ConnectorLintServer:
 def serve(args) -> int:
     """Run the server until the client exits it."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="connector-lint: %(levelname)s %(message)s")
+    try:  # before the first message: the first document is then linted at once
+        warm_up()
+    except Exception:  # the first lint will report whatever is wrong
+        log.exception("warm-up failed")
+    save_attrs_code()
     ls = build_server()
     tcp = getattr(args, "tcp", None)
     if tcp:

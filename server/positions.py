@@ -7,15 +7,27 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset where each line starts. Lines end at \n, \r\n or a lone \r; without a lone \r
+    the lengths of text.split("\n") give them at C speed (a 1 MB swagger: ~2 ms, not ~20)."""
+    if text.count("\r") == text.count("\r\n"):
+        starts = [0]
+        starts += accumulate(map((1).__add__, map(len, text.split("\n"))))
+        starts.pop()  # the end of the last line is not a line start
+        return starts
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
 class LineIndex:
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.starts = line_starts(text)
         self.astral = _ASTRAL.search(text) is not None
 
     def line_col(self, offset: int) -> tuple[int, int]:

@@ -32,7 +32,7 @@ from connector_lint_rules._api import FileKind
 from .config import CONFIG_NAMES, Config, ConfigError, find_config, from_dict, load_config
 from .document import Document
 from .engine import Diagnostic, lint as engine_lint
-from .incremental import Cancelled, ConnectorLinter, Source
+from .incremental import Cancelled, ConnectorLinter, Source, collect_garbage, gc_paused
 from .textsync import OpenDocument
 from .workspace import Connector, connector_for, is_connector_dir, read_text
 
@@ -378,6 +378,10 @@ class Service:
         future.add_done_callback(lambda f: self._done(session, job, f))
 
     def _work(self, session: Session, job: _Job, sources, versions, uris) -> Result | None:
+        with gc_paused():  # parsing, linting and converting allocate a lot: collect after publishing
+            return self._lint(session, job, sources, versions, uris)
+
+    def _lint(self, session: Session, job: _Job, sources, versions, uris) -> Result | None:
         started = time.perf_counter()
         folder = str(session.folder) if session.folder is not None else None
         try:
@@ -414,6 +418,11 @@ class Service:
         if session.rerun or (result is None and session.timer is None and session.waiters):
             session.rerun = False
             self._start(session)
+        elif result is not None:
+            try:  # the lint ran with the collector paused: collect now, after publishing
+                self.executor.submit(collect_garbage)
+            except RuntimeError:  # shutting down
+                pass
 
     def _wake(self, session: Session) -> None:
         waiters, session.waiters = session.waiters, []

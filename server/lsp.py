@@ -39,7 +39,7 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
 
 from connector_lint_rules._api import FileKind
@@ -48,7 +48,7 @@ from . import __version__
 from .actions import (EDIT_CONFIG, ConfigTarget, code_actions, diagnostics_in, fix_all_edit, wants,
                       write_config)
 from .config import CONFIG_NAMES
-from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, lsp_objects, safe_fixes, signature,
+from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, safe_fixes, signature,
                       spelling_suggestions, to_lsp)
 from .document import Document
 from .incremental import too_large
@@ -97,9 +97,20 @@ class ConnectorLintProtocol(LanguageServerProtocol):
         self._send_data({"jsonrpc": "2.0", "method": method, "params": params})
 
 
+class Json(dict):
+    """A result that is JSON already (diagnostics made by `convert.to_lsp`): sent as it is."""
+
+
+def _converter():
+    converter = default_converter()
+    converter.register_unstructure_hook(Json, lambda value: value)
+    return converter
+
+
 class ConnectorLintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("connector-lint", __version__, protocol_cls=ConnectorLintProtocol)
+        super().__init__("connector-lint", __version__, protocol_cls=ConnectorLintProtocol,
+                         converter_factory=_converter)
         self.features = ClientFeatures()
         self.pull = False
         self.can_configure = False
@@ -349,7 +360,6 @@ async def pull_diagnostics(ls: ConnectorLintServer, params: types.DocumentDiagno
         return types.FullDocumentDiagnosticReport(items=[], result_id="disabled")
     if session.settings.run == "onSave" and doc.version != doc.saved_version and uri in ls.reported:
         result_id, wire = ls.reported[uri]  # checked at the last save; unchanged until the next
-        items = lsp_objects(wire)
     else:
         ls.pulling[uri] = ls.pulling.get(uri, 0) + 1
         try:
@@ -362,10 +372,9 @@ async def pull_diagnostics(ls: ConnectorLintServer, params: types.DocumentDiagno
         if last is None or signature(last) != signature(wire):
             result_id = str(result.generation if result is not None else 0)
         ls.reported[uri] = (result_id, wire)
-        items = view.lsp if view is not None else []
     if params.previous_result_id is not None and params.previous_result_id == result_id:
         return types.UnchangedDocumentDiagnosticReport(result_id=result_id)
-    return types.FullDocumentDiagnosticReport(items=items, result_id=result_id)
+    return Json(kind="full", resultId=result_id, items=wire)  # a FullDocumentDiagnosticReport
 
 
 async def code_action(ls: ConnectorLintServer, params: types.CodeActionParams):

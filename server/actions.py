@@ -1,7 +1,8 @@
 """Code actions: a quick fix per fix of a diagnostic (the first safe one preferred), fix all of a
 rule in the file, fix all (`source.fixAll.connector-lint`, safe fixes only), disable a rule here,
 and for spelling: the suggested words, add the word to the connector's dictionary, ignore it in
-the file.
+the file (an `ignore` entry with `words` for that file: the word joins the dictionary of that
+connector only, and the string's other misspellings are still reported).
 
 Configuration changes are edits of `.connector-lint.json` (the nearest one, else a new one in the
 connector's folder) in the file's own style; a client that cannot create files gets the
@@ -18,10 +19,11 @@ from lsprotocol import types
 
 from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, applicability, checked_edits, config_change_text,
                       find, fix_all_edits, fix_title, glob_escape, lsp_objects, misspelled_word, safe_fixes,
-                      same_word_pointers, text_edits_lsp, workspace_edit)
+                      text_edits_lsp, workspace_edit)
 from .engine import Diagnostic
 
 EDIT_CONFIG = "connectorLint.editConfig"
+IGNORE_WORD = "ignoreWord"  # the configuration change of "Ignore '<word>' in this file"
 
 
 @dataclass
@@ -138,11 +140,54 @@ def spelling_actions(view: FileView, d: Diagnostic, shown: types.Diagnostic, fea
                     edit=workspace_edit({view.uri: (view.version, text_edits_lsp(view.doc, edits))}, features)))
     if config is not None:
         add = config_action(f"Add '{word}' to the connector's dictionary", {"word": word}, config, features, [shown])
-        pointers = [glob_escape(p) for p in same_word_pointers(view, word)] or [glob_escape(d.pointer)]
-        entry = {"rules": ["spelling"], "files": Path(d.path).name, "pointers": pointers}
-        ignore = config_action(f"Ignore '{word}' in this file", {"ignore": entry}, config, features, [shown])
+        change = {IGNORE_WORD: {"files": file_glob(config.path, d.path), "word": word}}
+        ignore = config_action(f"Ignore '{word}' in this file", change, config, features, [shown])
         actions += [a for a in (add, ignore) if a is not None]
     return actions
+
+
+def file_glob(config_path: Path, path: str) -> str:
+    """`path` as a `files` glob of the configuration at `config_path`: relative to its folder (as
+    Config matches it), else the file's name; glob characters escaped."""
+    try:
+        relative = Path(path).resolve().relative_to(config_path.parent.resolve()).as_posix()
+    except (OSError, ValueError):
+        relative = Path(path).name
+    return glob_escape(relative)
+
+
+def config_change(path: Path, text: str | None, change: dict) -> str | list[tuple] | None:
+    """`config_change_text`, and {IGNORE_WORD: {"files": glob, "word": word}}: the word joins the
+    `words` of the ignore entry for exactly that glob ({"files": [glob], "words": [...]}), which is
+    added when there is none. [] when the entry has the word already; None when the file cannot be
+    edited or the change is malformed (it may come from a client through the editConfig command)."""
+    if IGNORE_WORD not in change:
+        return config_change_text(path, text, change)
+    spec = change[IGNORE_WORD]
+    files, word = (spec.get("files"), spec.get("word")) if isinstance(spec, dict) else (None, None)
+    if not isinstance(files, str) or not files or not isinstance(word, str) or not word.strip():
+        return None
+    if text is not None:
+        from connector_lint_rules._api import FileKind, Fix, InsertItem
+
+        from .document import Document
+
+        doc = Document(str(path), FileKind.SETTINGS, text)
+        root = doc.value
+        entries = root.get("ignore") if isinstance(root, dict) and not doc.parsed.problems else None
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            if _words_entry_for(entry, files):
+                if any(w.lower() == word.lower() for w in entry["words"]):
+                    return []
+                return checked_edits(doc, Fix("config", (InsertItem(f"/ignore/{i}/words", word),))) or None
+    return config_change_text(path, text, {"ignore": {"files": [files], "words": [word]}})
+
+
+def _words_entry_for(entry, files: str) -> bool:
+    """Whether an ignore entry is a words entry for exactly the glob `files` (one we may extend)."""
+    return (isinstance(entry, dict) and set(entry) <= {"rules", "files", "words"}
+            and entry.get("files") in (files, [files]) and entry.get("rules", "spelling") in ("spelling", ["spelling"])
+            and isinstance(entry.get("words"), list) and all(isinstance(w, str) for w in entry["words"]))
 
 
 def config_action(title: str, change: dict, config: ConfigTarget, features: ClientFeatures,
@@ -161,7 +206,7 @@ def config_action(title: str, change: dict, config: ConfigTarget, features: Clie
         except OSError:
             return None
     uri = config.uri or config.path.as_uri()
-    result = config_change_text(config.path, text, change)
+    result = config_change(config.path, text, change)
     if result is None or result == []:
         return None
     if isinstance(result, list):
@@ -187,7 +232,7 @@ def write_config(path: Path, change: dict) -> bool:
         text = path.read_text(encoding="utf-8") if path.is_file() else None
     except OSError:
         return False
-    result = config_change_text(path, text, change)
+    result = config_change(path, text, change)
     if result is None:
         return False
     if isinstance(result, str):

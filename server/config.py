@@ -6,11 +6,26 @@
         "summary-characters": "off",         // a severity: error | warning | information | hint | off
         "title-length": {"severity": "warning", "options": {"max": 40}}
       },
-      "words": ["Contoso", "Fabrikam"],      // extra dictionary words
-      "ignore": [                            // findings to drop: rule ids (or "*"), file glob, JSON pointer globs
-        {"rules": ["spelling"], "files": "**/apiProperties.json", "pointers": ["/properties/*"]}
+      "words": ["Contoso", "Fabrikam"],      // extra dictionary words, for every connector it covers
+      "ignore": [
+        // findings to drop: rule ids (or "*"), file globs, JSON pointer globs
+        {"rules": ["spelling"], "files": "**/apiProperties.json", "pointers": ["/properties/*"]},
+        // words the spelling rule accepts in the connectors whose files match (drops nothing else)
+        {"files": ["MyConnector/apiDefinition.swagger.json"], "words": ["Tasklet"]}
       ]
     }
+
+`files` (a glob or a list of globs, default "*") is matched against a file's path relative to the
+configuration file's folder, its name, and any trailing part of its path. `rules`, `files` and
+`pointers` take a string or a non-empty list of strings.
+
+An ignore entry with `words` is a dictionary, not a filter: the words are added to the dictionary
+of each connector that has at least one file `files` matches, and no finding is dropped. The
+dictionary is per connector, so such a word is accepted in all of that connector's files, but not
+in other connectors that the same configuration covers (unlike the top-level `words`). Such an
+entry takes no `pointers`, and its `rules`, when present, must be "spelling" (the only rule that
+reads the dictionary for acceptance); the entry the editor writes leaves `rules` out, so an older
+connector-lint refuses the entry rather than reading it as "ignore all spelling in the file".
 
 The JSON schema for editors is docs/config.schema.json (kept in step with this module by a test).
 """
@@ -21,7 +36,7 @@ import fnmatch
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from connector_lint_rules._api import Preset, Rule, Severity
 
@@ -36,18 +51,35 @@ class ConfigError(ValueError):
 
 @dataclass
 class Ignore:
+    """One `ignore` entry: drops the findings of `rules` in `files` at `pointers`, or, with `words`,
+    drops nothing and adds the words to the dictionary of the connectors whose files it matches."""
+
     rules: tuple[str, ...]
-    files: str = "*"
+    files: tuple[str, ...] | str = ("*",)  # globs (a single glob is accepted and made a tuple)
     pointers: tuple[str, ...] = ("*",)
+    words: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if isinstance(self.files, str):
+            self.files = (self.files,)
 
     def matches(self, rule: str, path: str, pointer: str | None) -> bool:
+        """Whether this entry drops a finding of `rule` at `pointer` in `path` (a words entry never does)."""
+        if self.words:
+            return False
         if "*" not in self.rules and rule not in self.rules:
             return False
-        posix = Path(path).as_posix()
-        if not (fnmatch.fnmatch(posix, self.files) or fnmatch.fnmatch(Path(path).name, self.files)
-                or fnmatch.fnmatch(posix, "*/" + self.files.lstrip("*/"))):
+        if not self.matches_file(path):
             return False
         return any(fnmatch.fnmatchcase(pointer or "", p) for p in self.pointers)
+
+    def matches_file(self, path: str) -> bool:
+        """Whether one of `files` matches `path` (relative to the configuration's folder when it is
+        inside it), its name, or a trailing part of it."""
+        posix = Path(path).as_posix()
+        name = Path(path).name
+        return any(fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(name, glob)
+                   or fnmatch.fnmatch(posix, "*/" + glob.lstrip("*/")) for glob in self.files)
 
 
 @dataclass
@@ -57,6 +89,7 @@ class Config:
     rules: dict[str, dict] = field(default_factory=dict)  # id -> {"severity": ..., "options": {...}}
     words: frozenset[str] = frozenset()
     ignore: list[Ignore] = field(default_factory=list)
+    _words_for: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # paths -> words
 
     def severity(self, rule: Rule, preset: Preset) -> Severity:
         setting = self.rules.get(rule.id, {}).get("severity")
@@ -68,12 +101,35 @@ class Config:
     def ignored(self, rule: str, path: str, pointer: str | None) -> bool:
         if not self.ignore:
             return False
+        path = self._relative(path)
+        return any(entry.matches(rule, path, pointer) for entry in self.ignore)
+
+    def words_for(self, paths: Iterable[str]) -> frozenset[str]:
+        """The dictionary of the connector made of the files at `paths`: `words`, plus the words of
+        every ignore entry with words whose `files` match one of them. The same object for the
+        same paths (the language server compares it on every keystroke)."""
+        entries = [entry for entry in self.ignore if entry.words]
+        if not entries:
+            return self.words
+        key = tuple(paths)
+        found = self._words_for.get(key)
+        if found is None:
+            relative = [self._relative(path) for path in key if path]
+            extra = [entry.words for entry in entries if any(entry.matches_file(path) for path in relative)]
+            found = self.words.union(*extra) if extra else self.words
+            if len(self._words_for) >= 4096:  # a CLI run over a very large tree: start again
+                self._words_for.clear()
+            self._words_for[key] = found
+        return found
+
+    def _relative(self, path: str) -> str:
+        """`path` relative to the configuration file's folder, when it is inside it."""
         if self.path is not None:
             try:
-                path = str(Path(path).resolve().relative_to(self.path.parent.resolve()))
+                return str(Path(path).resolve().relative_to(self.path.parent.resolve()))
             except ValueError:
                 pass
-        return any(entry.matches(rule, path, pointer) for entry in self.ignore)
+        return path
 
     def merged(self, overrides: dict) -> "Config":
         """This configuration with editor settings laid over it (the file wins where both speak)."""
@@ -137,12 +193,41 @@ def from_dict(data: Any, path: Path | None, known_rules: set[str] | None) -> Con
     words = data.get("words", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise ConfigError(f"{where}: words must be a list of strings")
-    ignore = []
-    for i, entry in enumerate(data.get("ignore", [])):
-        if not isinstance(entry, dict) or "rules" not in entry:
-            raise ConfigError(f"{where}: ignore[{i}] needs at least \"rules\"")
-        rule_ids = entry["rules"] if isinstance(entry["rules"], list) else [entry["rules"]]
-        pointers = entry.get("pointers", ["*"])
-        pointers = pointers if isinstance(pointers, list) else [pointers]
-        ignore.append(Ignore(tuple(map(str, rule_ids)), str(entry.get("files", "*")), tuple(map(str, pointers))))
+    raw_ignore = data.get("ignore", [])
+    if not isinstance(raw_ignore, list):
+        raise ConfigError(f"{where}: ignore must be a list of entries")
+    ignore = [_ignore_entry(entry, f"{where}: ignore[{i}]") for i, entry in enumerate(raw_ignore)]
     return Config(path, preset, rules, frozenset(words), ignore)
+
+
+def _ignore_entry(entry: Any, at: str) -> Ignore:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{at} must be an object with \"rules\" (and \"files\", \"pointers\") or \"words\"")
+    unknown = set(entry) - {"rules", "files", "pointers", "words"}
+    if unknown:
+        raise ConfigError(f"{at}: unknown key {sorted(unknown)[0]!r} (expected rules, files, pointers, words)")
+    files = _strings(entry.get("files", "*"), f"{at}.files", "file globs")
+    if "words" in entry:
+        words = entry["words"]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ConfigError(f"{at}.words must be a non-empty list of words")
+        if "pointers" in entry:
+            raise ConfigError(f"{at}: an entry with words applies to whole connectors and takes no pointers; "
+                              "put the pointers in an entry of their own")
+        if "rules" in entry and set(_strings(entry["rules"], f"{at}.rules", "rule ids")) != {"spelling"}:
+            raise ConfigError(f"{at}: words are for the spelling rule; rules must be \"spelling\" or left out")
+        return Ignore(("spelling",), files, (), frozenset(words))
+    if "rules" not in entry:
+        raise ConfigError(f"{at} needs \"rules\" (rule ids, or \"*\") or \"words\"")
+    rules = _strings(entry["rules"], f"{at}.rules", "rule ids")
+    pointers = _strings(entry.get("pointers", "*"), f"{at}.pointers", "JSON pointer globs")
+    return Ignore(rules, files, pointers)
+
+
+def _strings(value: Any, at: str, what: str) -> tuple[str, ...]:
+    """A string or a non-empty list of strings, as a tuple."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{at} must be a string or a non-empty list of strings ({what})")

@@ -371,14 +371,3 @@ def pointer_in(pointer: str, parts: list[str]) -> bool:
         return split_pointer(pointer)[: len(parts)] == parts
     except ValueError:
         return False
-
-
-def same_word_pointers(view: FileView, word: str) -> list[str]:
-    """The pointers of every spelling diagnostic of this file that flags `word`."""
-    out = []
-    for d in view.diagnostics:
-        if d.rule == "spelling" and d.pointer is not None:
-            found = misspelled_word(view.doc, d)
-            if found and found[0].lower() == word.lower() and d.pointer not in out:
-                out.append(d.pointer)
-    return out

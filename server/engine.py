@@ -79,7 +79,7 @@ def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset
         script=text(FileKind.SCRIPT),
         swagger_size=swagger.size if swagger else None,
         preset=preset,
-        words=config.words,
+        words=config.words_for(doc.path for doc in docs.values()),
     )
 
 

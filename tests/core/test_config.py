@@ -18,6 +18,10 @@ GOOD = [
     {"rules": {"title-length": "warning", "summary-length": {"severity": "off"}, "x": {"options": {"max": 3}}}},
     {"words": ["Contoso"], "ignore": [{"rules": ["spelling"], "files": "*.json", "pointers": ["/info/*"]}]},
     {"ignore": [{"rules": "*"}]},
+    {"ignore": [{"rules": ["title-length", "summary-length"], "files": ["a/*.json", "b/*.json"], "pointers": "/info/*"}]},
+    {"ignore": [{"files": ["MyConnector/apiDefinition.swagger.json"], "words": ["Contoso"]}]},
+    {"ignore": [{"rules": "spelling", "files": "*.json", "words": ["Contoso", "Fabrikam"]}]},
+    {"ignore": [{"rules": ["spelling"], "words": ["Contoso"]}]},
 ]
 BAD = [
     [],
@@ -27,6 +31,20 @@ BAD = [
     {"rules": {"title-length": {"severity": "error", "extra": 1}}},
     {"words": "Contoso"},
     {"ignore": [{"files": "*.json"}]},
+    {"ignore": {"rules": "*"}},
+    {"ignore": ["spelling"]},
+    {"ignore": [{"rules": "*", "file": "*.json"}]},
+    {"ignore": [{"rules": []}]},
+    {"ignore": [{"rules": "*", "files": 3}]},
+    {"ignore": [{"rules": "*", "pointers": [1]}]},
+    {"ignore": [{"words": []}]},
+    {"ignore": [{"words": "Contoso"}]},
+    {"ignore": [{"words": [" "]}]},
+    {"ignore": [{"words": [3]}]},
+    {"ignore": [{"rules": ["title-length"], "words": ["Contoso"]}]},
+    {"ignore": [{"rules": ["spelling", "title-length"], "words": ["Contoso"]}]},
+    {"ignore": [{"rules": "*", "words": ["Contoso"]}]},
+    {"ignore": [{"words": ["Contoso"], "pointers": ["/info/*"]}]},
 ]
 
 
@@ -73,3 +91,19 @@ def test_editor_settings_merge_under_the_file():
     assert merged.rules["title-length"] == {"severity": "off"}
     assert merged.rules["summary-length"] == {"severity": "off"}
     assert merged.words == {"A", "B"} and merged.preset == "custom"
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"words": ["Contoso"], "rules": "title-length"}, r"ignore\[0\]: words are for the spelling rule; rules must be \"spelling\""),
+    ({"words": ["Contoso"], "pointers": "/info/*"}, r"ignore\[0\]: an entry with words .* takes no pointers"),
+    ({"words": []}, r"ignore\[0\]\.words must be a non-empty list of words"),
+    ({"files": "*.json"}, r"ignore\[0\] needs \"rules\" .* or \"words\""),
+    ({"rules": "*", "files": {"a": 1}}, r"ignore\[0\]\.files must be a string or a non-empty list of strings"),
+    ({"rules": "*", "word": ["x"]}, r"ignore\[0\]: unknown key 'word'"),
+])
+def test_bad_ignore_entries_are_named_and_explained(tmp_path, entry, message):
+    path = tmp_path / ".connector-lint.json"
+    path.write_text(json.dumps({"ignore": [entry]}))
+    with pytest.raises(ConfigError, match=message) as raised:
+        load_config(path)
+    assert str(path) in str(raised.value)

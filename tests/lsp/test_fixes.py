@@ -237,3 +237,40 @@ async def test_spelling_actions(client, connector):
         changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
     await client.until(lambda: client.published[-1].uri == uri and not any(
         d.code == "spelling" and "recieve" in d.message for d in client.published[-1].diagnostics))
+
+
+async def test_ignore_word_in_this_file_keeps_the_strings_other_misspellings(client, connector):
+    swagger = connector / SWAGGER
+    swagger.write_text(swagger.read_text(encoding="utf-8").replace("will recieve an email", "will recieve an emial"),
+                       encoding="utf-8")
+    await start(client, debounce_ms=0)
+    uri = client.open(swagger)
+
+    def flagged(diagnostics) -> list[str]:
+        return sorted(d.message.split("'")[1] for d in diagnostics if d.code == "spelling")
+
+    diags = await client.diagnostics_for(uri, 1)
+    assert flagged(diags) == ["emial", "recieve"]
+    target = next(d for d in diags if d.code == "spelling" and "recieve" in d.message)
+    assert target.data["pointer"] == next(d for d in diags if "emial" in d.message).data["pointer"]  # one string
+    [ignore] = [a for a in await client.actions(uri, target) if a.title == "Ignore 'recieve' in this file"]
+    [create, edit] = ignore.edit.document_changes  # no configuration yet: a new file
+    config = connector / ".connector-lint.json"
+    assert create.kind == "create" and create.uri == config.as_uri()
+    config.write_text(edit.edits[0].new_text, encoding="utf-8")
+    assert json.loads(config.read_text()) == {"ignore": [{"files": [SWAGGER], "words": ["recieve"]}]}
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
+    # the word is accepted; the other misspelling of the same string is still reported
+    await client.until(lambda: client.published[-1].uri == uri and flagged(client.published[-1].diagnostics) == ["emial"])
+
+    # with the configuration open in the editor, a second word extends the same entry in the open copy
+    config_uri = client.open(config)
+    target = next(d for d in client.published[-1].diagnostics if d.code == "spelling")
+    [ignore] = [a for a in await client.actions(uri, target) if a.title == "Ignore 'emial' in this file"]
+    [edit] = ignore.edit.document_changes
+    assert edit.text_document.uri == config_uri and edit.text_document.version == 1
+    client.apply_edits(config_uri, list(edit.edits))
+    assert json.loads(client.texts[config_uri]) == {"ignore": [{"files": [SWAGGER], "words": ["recieve", "emial"]}]}
+    assert client.texts[config_uri].startswith('{\n  "ignore": [\n    {\n')  # the file's two-space indentation
+    await client.until(lambda: client.published[-1].uri == uri and not flagged(client.published[-1].diagnostics))

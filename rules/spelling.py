@@ -29,8 +29,9 @@ a misspelled word is shown as is, or translated wrongly, in every one of them.
 
 ## Fix
 Each fix is a suggestion: in the editor, the closest words as replacements (computed when you ask
-for code actions, in at most 200 ms), besides adding the word to the dictionary or ignoring it in
-the file. The option `suggestions` (default 0) attaches that many replacements to each finding
+for code actions, in at most 200 ms), besides adding the word to the dictionary (top-level `words`
+in `.connector-lint.json`) or ignoring it in the connector (an `ignore` entry with `words`, which
+hides that word only, not the other findings of the string). The option `suggestions` (default 0) attaches that many replacements to each finding
 while linting, for reports.
 """
 

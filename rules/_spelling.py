@@ -345,6 +345,8 @@ def analyser(ctx) -> Callable[[str], Analysis]:
     costs a dictionary lookup."""
     def make():
         memo = text_memo(ctx, "spelling:analysis")
+        if len(memo) > _MEMO_LIMIT:  # every version of an edited string adds one: start over now and then
+            memo.clear()
         extra = connector_words(ctx)
 
         def analysis(text: str) -> Analysis:
@@ -357,6 +359,9 @@ def analyser(ctx) -> Callable[[str], Analysis]:
         return analysis
 
     return ctx.cached("spelling:analyser", make)
+
+
+_MEMO_LIMIT = 100_000
 
 
 def text_memo(ctx, name: str) -> dict:

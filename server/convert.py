@@ -288,8 +288,10 @@ def diff_edits(old: str, new: str) -> list[tuple]:
 
 
 def safe_fixes(diagnostics: Iterable[Diagnostic], rule: str | None = None) -> list:
+    """The safe fixes of a file's diagnostics that edit that file (fix all works file by file; a
+    fix of another file of the connector is offered as its diagnostic's quick fix)."""
     return [fix for d in diagnostics if rule is None or d.rule == rule
-            for fix in d.fixes[:1] if applicability(fix) == "safe"]
+            for fix in d.fixes[:1] if applicability(fix) == "safe" and getattr(fix, "file", None) is None]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -116,8 +116,11 @@ def _remove(doc: Document, pointer: str) -> TextEdit:
     target = doc.member_span(pointer)
     if target is None or target not in spans:
         raise EditError(f"nothing at {pointer}")
-    i = spans.index(target)
     first = lambda s: s[0] if s[0] >= 0 else s[2]  # noqa: E731 - where a member's text begins
+    # In text order: with a duplicate key, an object's members are listed in the order their keys
+    # first appear, but the span is the last occurrence's (the one the value comes from).
+    spans.sort(key=first)
+    i = spans.index(target)
     if len(spans) == 1:  # the only member: empty the container, keep its brackets
         return (parent[2] + 1, parent[3] - 1, "")
     if i + 1 < len(spans):  # remove up to the next member: takes the comma and the line break

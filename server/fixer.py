@@ -26,8 +26,15 @@ def fix_texts(lint_docs: Callable[[dict[str, str]], tuple[dict[FileKind, Documen
         by_path = {doc.path: doc for doc in docs.values()}
         changed = False
         grouped: dict[str, list] = {}
+        by_kind = {doc.kind: doc for doc in docs.values()}
         for diagnostic, fix in safe_fixes(d for d in diagnostics if only(d)):
-            grouped.setdefault(diagnostic.path, []).append(fix)
+            path = diagnostic.path
+            kind = getattr(fix, "file", None)  # a rule's fix may edit another file of the connector
+            if kind is not None:
+                if kind not in by_kind:
+                    continue  # that file is absent: nothing to edit
+                path = by_kind[kind].path
+            grouped.setdefault(path, []).append(fix)
         for path, fixes in grouped.items():
             doc = by_path.get(path)
             if doc is None or doc.text is None:

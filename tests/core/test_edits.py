@@ -98,3 +98,19 @@ def test_a_fix_whose_own_edits_collide_is_dropped_and_the_others_still_apply():
     colliding = TextFix("collide", ((1, 5, ""), (3, 8, "")))
     fine = TextFix("fine", ((14, 15, "3"),))
     assert apply_fixes(doc, [colliding, fine]) == '{"a": 1, "b": 3}'
+
+
+@pytest.mark.parametrize("text, pointer, expected", [
+    ('{"a": 1, "b": 2, "a": 3}', "/a", '{"a": 1, "b": 2}'),
+    ('{\n  "a": 1,\n  "b": 2,\n  "a": 3\n}', "/a", '{\n  "a": 1,\n  "b": 2\n}'),
+    ('{"a": 1, "b": 2, "a": 3, "c": 4}', "/a", '{"a": 1, "b": 2, "c": 4}'),
+    ('{"x": {"a": 1, "b": 2, "a": 3,}}', "/x/a", '{"x": {"a": 1, "b": 2,}}'),
+    ('{"a": 1, "b": 2, "a": 3}', "/b", '{"a": 1, "a": 3}'),
+])
+def test_removing_a_member_of_an_object_with_a_duplicate_key(text, pointer, expected):
+    """The members of such an object are listed by their keys' first appearance, but the value (and
+    its span) is the last occurrence's: removal must work in text order, not an inverted range."""
+    doc = Document("x.json", FileKind.SWAGGER, text=text)
+    edits = render(doc, RemoveKey(pointer))
+    assert all(start <= end for start, end, _ in edits)
+    assert apply(text, edits) == expected

@@ -114,3 +114,34 @@ def test_a_finding_can_lower_its_rules_severity_but_never_raise_it():
     rule = Rule(id="tier-rule", summary="Tiers.", severity=Severity.WARNING, category="strings", check=tiers)
     result = lint(docs_for(swagger()), Config(), rules=[rule])
     assert sorted(d.severity.value for d in result) == ["information", "warning"]
+
+
+def test_fix_texts_applies_a_fix_to_the_file_it_names():
+    """A finding in the swagger whose fix edits apiProperties.json (Fix.file): --fix edits that
+    file; with the file absent, the fix is dropped, not applied to the swagger."""
+    from connector_lint.fixer import fix_texts
+    from connector_lint_rules._api import Fix, SetValue
+
+    def publisher_from_title(ctx):
+        props = (ctx.api_properties or {}).get("properties", {})
+        if ctx.api_properties is None or props.get("publisher") != "Contoso":
+            yield Finding("/info/title", "The publisher should be Contoso.",
+                          fixes=(Fix("Set the publisher", (SetValue("/properties/publisher", "Contoso"),),
+                                     file=FileKind.API_PROPERTIES),))
+
+    rule = Rule(id="publisher-probe", summary="Probe.", severity=Severity.WARNING, category="certification",
+                check=publisher_from_title)
+
+    def fixed(with_props: bool) -> dict:
+        base = docs_for(swagger(), api_properties(publisher="Fabrikam") if with_props else None)
+
+        def lint_docs(overrides):
+            docs = {kind: Document(doc.path, kind, overrides.get(doc.path, doc.text)) for kind, doc in base.items()}
+            return docs, lint(docs, Config(), "c", rules=[rule])
+
+        return fix_texts(lint_docs)
+
+    changed = fixed(with_props=True)
+    assert list(changed) == ["c/apiProperties.json"]
+    assert json.loads(changed["c/apiProperties.json"])["properties"]["publisher"] == "Contoso"
+    assert fixed(with_props=False) == {}

@@ -120,6 +120,17 @@ class PositionIndex:
             root = (-1, -1, begin, max(begin, len(text.rstrip(" \t\n\r"))))
         self.root = root
 
+    @property
+    def scanned(self) -> dict[int, Any]:
+        """The members found so far, by the start offset of their container (what a partial
+        re-parse carries over to the next version)."""
+        return self._children
+
+    @property
+    def lazy(self) -> bool:
+        """Whether members not scanned yet can still be scanned (the text is valid JSON)."""
+        return self._lazy
+
     def children(self, span: Span) -> dict | list | None:
         """Members of the container at `span`: {key: Span} or [Span]; None for scalars."""
         start = span[2]
@@ -128,7 +139,7 @@ class PositionIndex:
             return cached
         if start >= len(self.text) or self.text[start] not in "{[":
             return None
-        cached = self._children[start] = _scan_members(self.text, start)
+        cached = self._children[start] = scan_members(self.text, start)
         return cached
 
     def locate(self, pointer_parts: list[str]) -> tuple[Span, int]:
@@ -158,7 +169,7 @@ def _skip_value(text: str, pos: int) -> int:
     return m.end() if m else pos + 1
 
 
-def _scan_members(text: str, start: int) -> dict | list:
+def scan_members(text: str, start: int) -> dict | list:
     """Members of a container in valid JSON, skipping child values at C speed."""
     ws = _WS.match
     pos = ws(text, start + 1).end()

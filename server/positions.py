@@ -30,6 +30,13 @@ class LineIndex:
         self.starts = line_starts(text)
         self.astral = _ASTRAL.search(text) is not None
 
+    @classmethod
+    def of(cls, text: str, starts: list[int], astral: bool) -> "LineIndex":
+        """An index whose line starts are known already (an edited copy of another index)."""
+        index = cls.__new__(cls)
+        index.text, index.starts, index.astral = text, starts, astral
+        return index
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """0-based line and 0-based character column of an offset."""
         offset = max(0, min(offset, len(self.text)))

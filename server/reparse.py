@@ -21,7 +21,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from .jsonparse import ParsedJson, PositionIndex, Problem, TextFix, _scan_members, parse, recover
+from .jsonparse import ParsedJson, PositionIndex, Problem, TextFix, parse, recover, scan_members
 
 _CLOSER = {"{": "}", "[": "]"}
 _MISSING = object()
@@ -37,7 +37,7 @@ class SplicedIndex(PositionIndex):
 
     def children(self, span):
         start = span[2]
-        cached = self._children.get(start)
+        cached = self.scanned.get(start)
         if cached is not None:
             return cached
         if start >= len(self.text) or self.text[start] not in "{[":
@@ -46,10 +46,10 @@ class SplicedIndex(PositionIndex):
         if not any(lo <= start and end <= hi for lo, hi in self.clean):
             return None
         try:
-            members = _scan_members(self.text, start)
+            members = scan_members(self.text, start)
         except (ValueError, IndexError, StopIteration, RecursionError):
             return None
-        self._children[start] = members
+        self.scanned[start] = members
         return members
 
 
@@ -57,7 +57,7 @@ def clean_regions(parsed: ParsedJson) -> list[tuple[int, int]]:
     index = parsed.index
     if isinstance(index, SplicedIndex):
         return index.clean
-    return [(0, len(parsed.text))] if index._lazy else []
+    return [(0, len(parsed.text))] if index.lazy else []
 
 
 def changed_range(old: str, new: str) -> tuple[int, int, int] | None:
@@ -143,7 +143,7 @@ def _reparse(old: ParsedJson, text: str, start: int, end: int, delta: int) -> Pa
 
     carried: dict[int, Any] = {}
     ancestor_starts = {a[2] for a in ancestors}
-    for c_start, members in old.index._children.items():
+    for c_start, members in old.index.scanned.items():
         if t_start <= c_start < t_end:
             continue  # inside the part: re-read
         if c_start < t_start and c_start not in ancestor_starts:
@@ -230,7 +230,7 @@ def _parse_part(part: str, offset: int):
             or not isinstance(recovered.value, dict if part[0] == "{" else list):
         return _MISSING, [], {}
     children = {}
-    for c_start, members in recovered.index._children.items():
+    for c_start, members in recovered.index.scanned.items():
         if isinstance(members, dict):
             children[c_start + offset] = {k: (a + offset if a >= 0 else a, b + offset if b >= 0 else b, c + offset, d + offset)
                                           for k, (a, b, c, d) in members.items()}

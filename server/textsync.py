@@ -35,11 +35,8 @@ def edited_lines(index: LineIndex, start: int, end: int, new_text: str, text: st
     else:
         hi, tail = len(text), []
     middle = [m.end() for m in _LINE_BREAK.finditer(text, lo, hi) if m.end() < hi or not tail]
-    result = LineIndex.__new__(LineIndex)
-    result.text = text
-    result.starts = starts[: first + 1] + middle + tail
-    result.astral = index.astral or _ASTRAL.search(new_text) is not None
-    return result
+    return LineIndex.of(text, starts[: first + 1] + middle + tail,
+                        index.astral or _ASTRAL.search(new_text) is not None)
 
 
 def uri_to_path(uri: str) -> str | None:

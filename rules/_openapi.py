@@ -46,25 +46,35 @@ def per_part(ctx: RuleContext, name: str, walk: Callable[[Any, tuple], Iterable]
     out: list = []
     if not isinstance(root, dict):
         return out
-    memo = kept(ctx, ("per-part", name), depends)
-    previous = memo.get("parts", {})
-    parts_now = {}
-
-    def results(parts, value):
-        entry = previous.get(parts)
-        if entry is None or entry[0] is not value:
-            entry = (value, tuple(walk(value, parts)))
-        parts_now[parts] = entry
-        return entry[1]
-
+    reuse = _Reuse(kept(ctx, ("per-part", name), depends))
     for key, value in root.items():
         if key in COLLECTIONS and isinstance(value, dict):
             for entry, entry_value in value.items():
-                out.extend(results((key, entry), entry_value))
+                parts = (key, entry)
+                out.extend(reuse(parts, entry_value, lambda v, p=parts: walk(v, p)))
         else:
-            out.extend(results((key,), value))
-    memo["parts"] = parts_now
+            out.extend(reuse((key,), value, lambda v, p=(key,): walk(v, p)))
+    reuse.done()
     return out
+
+
+class _Reuse:
+    """Results kept per place in a `kept` dict from one lint to the next: `reuse(place, value,
+    compute)` gives the last lint's results for `place` while its value is the same object, and
+    `done()` keeps only the places this lint used."""
+
+    def __init__(self, memo: dict):
+        self.memo, self.previous, self.now = memo, memo.get("places", {}), {}
+
+    def __call__(self, place, value, compute: Callable[[Any], Iterable]) -> tuple:
+        entry = self.previous.get(place)
+        if entry is None or entry[0] is not value:
+            entry = (value, tuple(compute(value)))
+        self.now[place] = entry
+        return entry[1]
+
+    def done(self) -> None:
+        self.memo["places"] = self.now
 
 
 def kept(ctx: RuleContext, name: Any, depends: tuple) -> dict:
@@ -175,17 +185,11 @@ def per_item(ctx: RuleContext, name: Any, items: Iterable, compute: Callable[[An
     items that keep their identity while unchanged (groups of display strings, value nodes), so
     that after an edit only new items are computed. `compute` must depend on nothing but the
     item and `depends`."""
-    memo = kept(ctx, ("per-item", name), depends)
-    previous = memo.get("items", {})
-    now = {}
+    reuse = _Reuse(kept(ctx, ("per-item", name), depends))
     out: list = []
     for item in items:
-        entry = previous.get(id(item))
-        if entry is None or entry[0] is not item:
-            entry = (item, tuple(compute(item)))
-        now[id(item)] = entry
-        out.extend(entry[1])
-    memo["items"] = now
+        out.extend(reuse(id(item), item, compute))
+    reuse.done()
     return out
 
 
@@ -197,17 +201,17 @@ def _display_string_groups(ctx: RuleContext):
                 for key, kind in (("title", "title"), ("description", "description")) if isinstance(inf.get(key), str))
     seen_params: set[str] = set()
     for op in operations(ctx):
-        yield ctx.per_value(("strings:op-head", op.pointer), op.value, _op_head_strings(op.pointer))
+        yield ctx.per_value(("strings:op-head", op.pointer), op.value, _part(_op_head_strings, op.pointer))
         for ptr, param in parameters(ctx.swagger, op):
             if ptr in seen_params:
                 continue
             seen_params.add(ptr)
-            yield ctx.per_value(("strings:param", ptr), param, _param_strings(ptr))
-        yield ctx.per_value(("strings:op-responses", op.pointer), op.value, _op_response_strings(op.pointer))
+            yield ctx.per_value(("strings:param", ptr), param, _part(_param_strings, ptr))
+        yield ctx.per_value(("strings:op-responses", op.pointer), op.value, _part(_op_response_strings, op.pointer))
     for name, param in _dict_items(doc.get("parameters")):
         ptr = pointer("parameters", name)
         if ptr not in seen_params and isinstance(param, dict):
-            yield ctx.per_value(("strings:param", ptr), param, _param_strings(ptr))
+            yield ctx.per_value(("strings:param", ptr), param, _part(_param_strings, ptr))
     for name, schema in _dict_items(doc.get("definitions")):
         ptr = pointer("definitions", name)
         yield ctx.per_value(("strings:schema", ptr), schema, _part(_schema_strings, ptr))
@@ -223,30 +227,19 @@ def _part(walk, ptr: str):
     return lambda value: tuple(walk(ptr, value))
 
 
-def _op_head_strings(op_ptr: str):
-    def walk(op: dict):
-        return tuple((FileKind.SWAGGER, f"{op_ptr}/{key}", kind, op[key])
-                     for key, kind in (("summary", "summary"), ("description", "operation-description"))
-                     if isinstance(op.get(key), str))
-
-    return walk
+def _op_head_strings(op_ptr: str, op: dict):
+    for key, kind in (("summary", "summary"), ("description", "operation-description")):
+        if isinstance(op.get(key), str):
+            yield FileKind.SWAGGER, f"{op_ptr}/{key}", kind, op[key]
 
 
-def _op_response_strings(op_ptr: str):
-    def walk(op: dict):
-        out = []
-        responses = op.get("responses")
-        if isinstance(responses, dict):
-            for code, response in responses.items():
-                if isinstance(response, dict):
-                    out.extend(_response_strings(f"{op_ptr}/responses/{pointer(code)[1:]}", response))
-        return tuple(out)
-
-    return walk
+def _op_response_strings(op_ptr: str, op: dict):
+    for code, response in _dict_items(op.get("responses")):
+        if isinstance(response, dict):
+            yield from _response_strings(f"{op_ptr}/responses/{pointer(code)[1:]}", response)
 
 
 def _response_strings(ptr: str, response: dict):
-
     if isinstance(response.get("description"), str):
         yield FileKind.SWAGGER, f"{ptr}/description", "property-description", response["description"]
     yield from _schema_strings(f"{ptr}/schema", response.get("schema"))
@@ -256,12 +249,7 @@ def _dict_items(value: Any):
     return value.items() if isinstance(value, dict) else ()
 
 
-def _param_strings(ptr: str):
-    return lambda param: tuple(_param_walk(ptr, param))
-
-
-def _param_walk(ptr: str, param: dict):
-
+def _param_strings(ptr: str, param: dict):
     sw = FileKind.SWAGGER
     if isinstance(param.get("x-ms-summary"), str):
         yield sw, f"{ptr}/x-ms-summary", "parameter-summary", param["x-ms-summary"]
@@ -274,7 +262,6 @@ def _param_walk(ptr: str, param: dict):
 
 
 def _enum_strings(ptr: str, node: dict):
-
     values = node.get("x-ms-enum-values")
     if isinstance(values, list):
         for i, item in enumerate(values):
@@ -285,7 +272,6 @@ def _enum_strings(ptr: str, node: dict):
 def _schema_strings(ptr: str, schema: Any, depth: int = 0):
     """Strings of a schema and its properties, items and allOf parts (not followed through $ref:
     the referenced definition is visited once on its own)."""
-
     if not isinstance(schema, dict) or depth > 40:
         return
     sw = FileKind.SWAGGER
@@ -307,7 +293,6 @@ def _schema_strings(ptr: str, schema: Any, depth: int = 0):
 
 
 def _ui_strings(ctx: RuleContext):
-
     props = api_properties(ctx) or {}
     ap = FileKind.API_PROPERTIES
     sets = [("/properties/connectionParameters", props.get("connectionParameters"))]
@@ -326,7 +311,6 @@ def _ui_strings(ctx: RuleContext):
 
 
 def _ui_definition(ptr: str, ui: dict):
-
     for key, kind in (("displayName", "ui-display-name"), ("description", "ui-description"), ("tooltip", "ui-description")):
         if isinstance(ui.get(key), str):
             yield FileKind.API_PROPERTIES, f"{ptr}/{key}", kind, ui[key]

@@ -30,6 +30,7 @@ from typing import Any, Iterator, NamedTuple
 from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey, SetValue, Severity,
                    parent_pointer, pointer)
 from ._extensions import EXTENSIONS, did_you_mean
+from ._openapi import per_item
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "swagger-connector.schema.json"
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
@@ -668,8 +669,6 @@ def value_nodes(ctx) -> list[Node]:
 def nodes_with(ctx, *keys: str) -> list[Node]:
     """The value nodes that have one of `keys` (`"kind:header"` selects by kind), in document
     order. Much cheaper than filtering value_nodes for rules that look at a few keys."""
-    from ._openapi import per_item
-
     def select(walk):
         own, _, by_key = walk
         if len(keys) == 1:
@@ -713,9 +712,10 @@ def _index(ctx):
 
 def _build_index(ctx):
     """The per-entry walks, (nodes, definitions referred to, positions of the nodes by key) for
-    each entry, in document order, each the same object while its entry is unchanged (cached by content, so an edit re-walks only what changed). A definition is walked
-    with the role of the operations that reach it, found from the `$ref`s of the entries' texts
-    before walking it."""
+    each entry, in document order. Walks are cached by content, so an edit re-walks only what
+    changed and an unchanged entry's walk is the same object. A definition is walked with the
+    role of the operations that reach it, found from the `$ref`s of the entries' texts before
+    walking it."""
     roots: dict[str, set] = {"input": set(), "output": set()}
     refs: dict[str, set] = {}
     all_entries = entries(ctx)

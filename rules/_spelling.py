@@ -74,34 +74,24 @@ def _read_words(pattern: str) -> set[str]:
 
 def _frequencies() -> dict[str, int]:
     """pyspellchecker's English word frequencies (lower case). Reading its JSON takes ~250 ms, so a
-    copy in marshal form is kept in the user's cache directory (~60 ms to read), keyed by the
-    resource's size and time; any problem with the copy falls back to the JSON."""
+    copy in marshal form is kept in the cache directory (~60 ms to read), keyed by the resource's
+    size and time; any problem with the copy falls back to the JSON."""
     import gzip
     import json
-    import marshal
-    import os
     from importlib.util import find_spec
     from itertools import islice
 
+    from ._cache import read_marshal, write_marshal
+
     source = Path(find_spec("spellchecker").origin).parent / "resources" / "en.json.gz"  # without importing it
     stat = source.stat()
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "connector-lint" / \
-        f"en-{stat.st_size}-{int(stat.st_mtime)}.marshal"
-    try:
-        loaded = marshal.loads(cache.read_bytes())
-        if isinstance(loaded, dict) and all(type(k) is str and type(v) is int for k, v in islice(loaded.items(), 100)):
-            return loaded
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    name = f"en-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    loaded = read_marshal(name)
+    if isinstance(loaded, dict) and all(type(k) is str and type(v) is int for k, v in islice(loaded.items(), 100)):
+        return loaded
     with gzip.open(source, "rt", encoding="utf-8") as f:
         frequencies = {word.lower(): count for word, count in json.load(f).items()}
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(frequencies))
-        os.replace(partial, cache)
-    except OSError:
-        pass  # a read-only home: load from the JSON each time
+    write_marshal(name, frequencies)
     return frequencies
 
 
@@ -437,10 +427,9 @@ def proper_words(ctx) -> frozenset[str]:
         previous, now = memo.get("groups", {}), {}
         changed = "words" not in memo
         for group in display_string_groups(ctx):
+            # Each entry holds its group, so a group's id is not reused while its entry is kept.
             entry = previous.pop(id(group), None)
-            if entry is None or entry[0] is not group:
-                if entry is not None:
-                    previous[id(entry[0])] = entry  # another group that had this id: gone
+            if entry is None:
                 entry = (group, *_group_case_words(group))
                 changed |= _count(capitalised, entry[1], 1) | _count(lower, entry[2], 1)
             now[id(group)] = entry

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from connector_lint_rules import all_rules, rules_by_id
 from connector_lint_rules._api import FixAvailability, Rule
+from connector_lint_rules._cache import cache_directory
 
 from . import __version__
 
@@ -54,7 +55,7 @@ def page_path(rule_id: str) -> Path | None:
     rule = rules_by_id().get(rule_id)
     if rule is None:
         return None
-    cache = Path.home() / ".cache" / "connector-lint" / __version__ / "rules"
+    cache = cache_directory() / __version__ / "rules"
     target = cache / f"{rule_id}.md"
     try:
         if not target.is_file():

@@ -169,7 +169,6 @@ class _TrackingContext(RuleContext):
                 outer.merge(inner)
         return value
 
-
     def derived(self, key, compute):
         """A derived value's users depend on the value, not on what computing it read."""
         memo = self.memo
@@ -352,10 +351,11 @@ class ConnectorLinter:
             parsed = None
             if kind in JSON_KINDS and source.text is not None and not too_large(source.text):
                 previous = state.parsed if state is not None else None
-                parsed = reparse(previous, source.text)
+                change = changed_range(previous.text, source.text) if previous is not None else None
+                parsed = reparse(previous, source.text, change)
                 doc.__dict__["parsed"] = parsed
                 if previous is not None:
-                    self._places.carry(source.path, previous, parsed, doc)
+                    self._places.carry(source.path, previous, parsed, doc, change)
             if source.lines is not None and source.lines.text is source.text:
                 doc.__dict__["lines"] = source.lines
             self._files[source.path] = _FileState(source.text, parsed, doc)
@@ -515,11 +515,11 @@ class _Places:
             found = places[key] = doc.range_of(pointer, target, span)
         return found
 
-    def carry(self, path: str, old: ParsedJson, new: ParsedJson, doc: Document) -> None:
+    def carry(self, path: str, old: ParsedJson, new: ParsedJson, doc: Document, change) -> None:
+        """Carry the ranges found in `old` to `doc`, the text after `change` (see `changed_range`)."""
         entry = self._by_path.pop(path, None)
         if entry is None or old.problems or new.problems:
             return
-        change = changed_range(old.text, new.text)
         if change is None or not _inside_one_string(old.text, new.text, *change):
             return
         start, old_end, new_end = change

@@ -107,11 +107,16 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return limit
 
 
-def reparse(old: ParsedJson | None, text: str) -> ParsedJson:
-    """Parse `text`, reusing `old` (the parse of the previous version) where the edit allows."""
+_UNKNOWN = object()
+
+
+def reparse(old: ParsedJson | None, text: str, change=_UNKNOWN) -> ParsedJson:
+    """Parse `text`, reusing `old` (the parse of the previous version) where the edit allows.
+    `change` is `changed_range(old.text, text)` when the caller has it already."""
     if old is None or old.value is None or not isinstance(old.value, (dict, list)):
         return parse(text)
-    change = changed_range(old.text, text)
+    if change is _UNKNOWN:
+        change = changed_range(old.text, text)
     if change is None:
         return old
     start, old_end, new_end = change

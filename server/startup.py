@@ -4,8 +4,8 @@ Two costs dominate a start, and both are paid again by every process:
 
 - lsprotocol defines ~550 attrs classes, and attrs compiles generated methods for each at import
   (~300 ms of `compile`, over half of importing lsprotocol). `cache_attrs_code()` keeps those
-  code objects in the user's cache directory, in marshal form like Python's own `__pycache__`,
-  keyed by the exact generated source, the Python version and the attrs version, and hands them
+  code objects in the cache directory (connector_lint_rules._cache), in marshal form like
+  Python's own `__pycache__`, keyed by the exact generated source, the Python version and the attrs version, and hands them
   back instead of compiling. If attrs changes how it generates code, the sources differ and are
   compiled as before; if attrs no longer has the function patched, nothing is patched.
 - the rule catalogue, the English dictionary and the connector schema: `warm_up()` loads them
@@ -14,29 +14,21 @@ Two costs dominate a start, and both are paid again by every process:
 
 from __future__ import annotations
 
-import logging
-import marshal
-import os
 import sys
-from pathlib import Path
 
-log = logging.getLogger(__name__)
+from connector_lint_rules._cache import read_marshal, write_marshal
 
 _cache: dict | None = None  # (source, filename) -> code, as read from the file
 _used: dict = {}  # what this process used (the next file)
 _compiled = 0  # how many of them had to be compiled
 
 
-def cache_directory() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "connector-lint"
-
-
-def _cache_file() -> Path | None:
+def _cache_name() -> str | None:
     try:
         import attr
     except ImportError:
         return None
-    return cache_directory() / f"attrs-code-{sys.implementation.cache_tag}-{attr.__version__}.marshal"
+    return f"attrs-code-{sys.implementation.cache_tag}-{attr.__version__}.marshal"
 
 
 def cache_attrs_code() -> None:
@@ -47,14 +39,11 @@ def cache_attrs_code() -> None:
     except ImportError:
         return
     original = getattr(make, "_compile_and_eval", None)
-    path = _cache_file()
-    if original is None or path is None or getattr(original, "_connector_lint", False):
+    name = _cache_name()
+    if original is None or name is None or getattr(original, "_connector_lint", False):
         return
-    try:
-        _cache = marshal.loads(path.read_bytes())
-        if not isinstance(_cache, dict):
-            _cache = {}
-    except (OSError, EOFError, ValueError, TypeError):
+    _cache = read_marshal(name)
+    if not isinstance(_cache, dict):
         _cache = {}
 
     def compile_and_eval(script, globs, locs=None, filename=""):
@@ -74,16 +63,9 @@ def cache_attrs_code() -> None:
 def save_attrs_code() -> None:
     """Write the code objects this process used, when the cache missed more than a few (one or
     two generated sources differ in every process, such as a default's repr with an address)."""
-    path = _cache_file()
-    if path is None or _cache is None or _compiled < 10:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(_used))
-        os.replace(partial, path)
-    except (OSError, ValueError) as exc:
-        log.debug("could not save the attrs code cache: %s", exc)
+    name = _cache_name()
+    if name is not None and _cache is not None and _compiled >= 10:
+        write_marshal(name, _used)
 
 
 def warm_up() -> None:

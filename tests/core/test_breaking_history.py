@@ -68,7 +68,7 @@ def history(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 def test_walk_compares_updates_of_existing_connectors_only(history):
     git_dir, c = history
     walk = bh.Walk()
-    got = list(bh.updates(git_dir, "dev", walk=walk))
+    got = list(bh.updates(git_dir, "dev", first_parent=True, walk=walk))
     assert [u.commit for u in got] == [c["swagger"], c["props"], c["case"], c["merge"]]
     assert {u.folder for u in got} == {"certified-connectors/My Conn"}
     assert walk.commits == 6 and walk.new_connectors == 1 and walk.deleted == 1
@@ -76,17 +76,17 @@ def test_walk_compares_updates_of_existing_connectors_only(history):
     assert props.old[bh.SWAGGER] == props.new[bh.SWAGGER] and props.old[bh.PROPERTIES] != props.new[bh.PROPERTIES]
 
 
-def test_every_commit_walks_the_branch_commits_instead_of_the_merge(history):
+def test_by_default_every_commit_is_walked_the_branch_commits_instead_of_the_merge(history):
     git_dir, c = history
-    got = list(bh.updates(git_dir, "dev", every_commit=True))
+    got = list(bh.updates(git_dir, "dev"))
     assert c["merge"] not in [u.commit for u in got] and len(got) == 5
 
 
 def test_blobs_are_read_by_sha_and_merge_compares_against_first_parent(history):
     git_dir, c = history
-    merge = [u for u in bh.updates(git_dir, "dev") if u.commit == c["merge"]][0]
+    merge = [u for u in bh.updates(git_dir, "dev", first_parent=True) if u.commit == c["merge"]][0]
     with bh.GitObjects(git_dir) as objects:
-        old, new = bh.texts(objects, merge.old), bh.texts(objects, merge.new)
+        old, new = bh.blobs(objects, merge.old), bh.blobs(objects, merge.new)
         assert objects.read("no-such-rev:nothing") is None
     assert json.loads(old[bh.SWAGGER])["info"]["title"] == "c"
     assert json.loads(new[bh.SWAGGER])["info"]["title"] == "e"
@@ -99,17 +99,19 @@ def test_compare_history_counts_findings_flagged_updates_and_crashes(history):
         title = json.loads(new[bh.SWAGGER])["info"]["title"]
         if title == "c":
             raise ValueError("boom")
+        if new[bh.PROPERTIES] != old[bh.PROPERTIES]:
+            raise bh.NotComparable("bad JSON")
         return [("breaking-x", f"operation/{title}", "m")] if title in ("b", "e") else []
 
-    result = bh.compare_history(git_dir, compare)
-    assert result["pairs"] == 4 and len(result["failed"]) == 1
-    assert [f.value_path for f in result["found"]] == ["operation/b", "operation/b", "operation/e"]
-    assert len(result["flagged"]) == 3
+    result = bh.compare_history(git_dir, compare, first_parent=True)
+    assert result["pairs"] == 2 and len(result["failed"]) == 1 and len(result["skipped"]) == 1
+    assert [f.value_path for f in result["found"]] == ["operation/b", "operation/e"]
+    assert len(result["flagged"]) == 2 and len(result["seconds"]) == 2
 
 
 def test_report_keeps_the_hand_written_part_and_merges_labels(tmp_path, history):
     git_dir, _ = history
-    result = bh.compare_history(git_dir, lambda old, new: [("breaking-x", "operation/x", "m")])
+    result = bh.compare_history(git_dir, lambda old, new: [("breaking-x", "operation/x", "m")], first_parent=True)
     picked = bh.sample(result["found"], seed=3)
     assert picked == bh.sample(result["found"], seed=3) and len(picked) == 4
     labels = {picked[0].key: {"verdict": "false", "reason": "a|b"}}

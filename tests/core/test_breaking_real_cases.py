@@ -95,14 +95,14 @@ def _pair(objects, case: Case) -> tuple[dict[str, str], dict[str, str]]:
         files = bh._connector(objects.tree(rev, case.folder))
         if bh.SWAGGER not in files:
             pytest.skip(f"{case.folder} has no swagger at {rev} in {CLONE}: a different history?")
-        sides.append(bh.texts(objects, files))
+        sides.append(bh.blobs(objects, files))
     return sides[0], sides[1]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"PR{c.pr}-{c.sentence.split()[1]}")
 def test_every_pasted_validator_line_is_one_of_our_findings(objects, case):
     old, new = _pair(objects, case)
-    found = bh.compare_texts(old, new)
+    found = bh.compare_connectors(old, new)
     ours = {(path, message.split(". ")[0] + ".") for _rule, path, message in found}
     for pasted in case.value_paths:
         if pasted.endswith("…"):

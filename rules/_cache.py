@@ -1,6 +1,6 @@
 """connector-lint's cache directory: data that is slow to rebuild and safe to lose.
 
-Files here are written whole (a temporary file, then a rename) and read with every problem
+Files here are written whole (`write_atomically`) and read with every problem
 treated as a miss, so a damaged, old or unwritable cache only costs the time to rebuild.
 """
 
@@ -10,6 +10,8 @@ import marshal
 import os
 from pathlib import Path
 from typing import Any
+
+from ._files import write_atomically
 
 
 def cache_directory() -> Path:
@@ -30,8 +32,6 @@ def write_marshal(name: str, value: Any) -> None:
     path = cache_directory() / name
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(value))
-        os.replace(partial, path)
+        write_atomically(path, marshal.dumps(value))
     except (OSError, ValueError):
         pass  # a read-only home: rebuilt each time

@@ -60,6 +60,7 @@ def record(diagnostic, corpus: Path) -> dict:
         "rule": diagnostic.rule, "severity": plain(diagnostic.severity), "message": diagnostic.message,
         "file": rel(diagnostic.path), "range": [diagnostic.start, diagnostic.end], "pointer": diagnostic.pointer,
         "validator_code": diagnostic.validator_code,
+        **{name: getattr(diagnostic, name) for name in ("policy_code", "value_path") if getattr(diagnostic, name, None)},
         "related": [[rel(p), s, e, m] for p, s, e, m in diagnostic.related],
         "fixes": [plain(f) for f in diagnostic.fixes],
     }

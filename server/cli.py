@@ -208,7 +208,8 @@ def cmd_rules(args) -> int:
     if args.format == "json":
         print(json.dumps([{
             "id": r.id, "summary": r.summary, "severity": r.severity.value, "category": r.category,
-            "file": r.file.value, "validatorCode": r.validator_code, "fixable": r.fixable.value,
+            "file": r.file.value, "validatorCode": r.validator_code,
+            "policyCode": r.policy_code, "fixable": r.fixable.value,
             "scope": r.scope.value, "options": dict(r.options),
             "presets": {p.value: r.severity_for(p).value for p in Preset},
         } for r in rules], indent=2))

@@ -28,6 +28,8 @@ def page(rule: Rule) -> str:
         table.append(("By preset", ", ".join(f"{p.value}: {s.value}" for p, s in sorted(rule.preset_severity.items()))))
     if rule.validator_code:
         table.append(("Microsoft validator code", f"`{rule.validator_code}`"))
+    if rule.policy_code:
+        table.append(("Certification policy code", f"`{rule.policy_code}`"))
     table.append(("Fixable", {FixAvailability.NONE: "no", FixAvailability.SOMETIMES: "sometimes",
                               FixAvailability.ALWAYS: "yes"}[rule.fixable]))
     if rule.options:

@@ -71,6 +71,8 @@ def to_json(report: Report) -> str:
             item = {"rule": d.rule, "severity": d.severity.value, "message": d.message,
                     "line": line + 1, "column": col + 1, "endLine": end_line + 1, "endColumn": end_col + 1,
                     "pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
+            if d.policy_code:
+                item["policyCode"] = d.policy_code
             if d.related:
                 item["related"] = [_related_json(path, s, e, m) for path, s, e, m in d.related]
             items.append(item)
@@ -92,7 +94,7 @@ def to_text(report: Report, colour: bool = False) -> str:
         for d in f.diagnostics:
             line, col, _, _ = positions(f, d)
             sev = d.severity.value
-            code = f" [{d.validator_code}]" if d.validator_code else ""
+            code = codes_suffix(d)
             fix = f" {dim}(fixable){reset}" if d.fixable else ""
             sev_text = f"{_COLOURS[sev]}{sev}{reset}" if colour else sev
             out.append(f"{bold}{f.path}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} {d.message}{code}{fix}")
@@ -113,13 +115,19 @@ def to_text(report: Report, colour: bool = False) -> str:
     return "\n".join(out)
 
 
+def codes_suffix(d: Diagnostic) -> str:
+    """" [ValidatorCode] [policy 5000.2.2.1]": Microsoft's codes for a finding, as text output shows them."""
+    codes = [c for c in (d.validator_code, d.policy_code and f"policy {d.policy_code}") if c]
+    return "".join(f" [{c}]" for c in codes)
+
+
 def to_github(report: Report) -> str:
     out = []
     for f in report.files:
         for d in f.diagnostics:
             line, col, end_line, end_col = positions(f, d)
             title = f"connector-lint ({d.rule})"
-            msg = d.message + (f" [{d.validator_code}]" if d.validator_code else "")
+            msg = d.message + codes_suffix(d)
             out.append(f"::{_GITHUB_LEVEL[d.severity.value]} file={_gh(f.path)},line={line},col={col},"
                        f"endLine={end_line},endColumn={end_col},title={_gh(title)}::{_gh_msg(msg)}")
     return "\n".join(out)
@@ -146,7 +154,8 @@ def to_sarif(report: Report) -> str:
                 "shortDescription": {"text": rule.summary},
                 "help": {"text": rule.summary, "markdown": rule.docs.strip()},
                 "defaultConfiguration": {"level": _SARIF_LEVEL.get(rule.severity.value, "warning")},
-                "properties": {"category": rule.category, "validatorCode": rule.validator_code},
+                "properties": {"category": rule.category, "validatorCode": rule.validator_code,
+                               "policyCode": rule.policy_code},
             })
         rules.append(entry)
     results = []
@@ -159,7 +168,7 @@ def to_sarif(report: Report) -> str:
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
                                                     "region": {"startLine": line, "startColumn": col,
                                                                "endLine": end_line, "endColumn": end_col}}}],
-                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code},
+                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code, "policyCode": d.policy_code},
             }
             if d.pointer:
                 result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.pointer, "kind": "member"}]

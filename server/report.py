@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from connector_lint_rules import rules_by_id
 
-from . import __version__
+from . import REPOSITORY_URL, __version__
 from .engine import Diagnostic
 from .positions import LineIndex
 
@@ -141,6 +142,20 @@ def _gh(s: str) -> str:
     return _gh_msg(s).replace(":", "%3A").replace(",", "%2C")
 
 
+def rule_page_url(rule_id: str) -> str:
+    """The published page of a rule, for this version (docs/rules/<id>.md at its tag)."""
+    return f"{REPOSITORY_URL}/blob/v{__version__}/docs/rules/{rule_id}.md"
+
+
+def _fingerprint(path: str, d: Diagnostic, seen: dict[str, int]) -> str:
+    """What identifies a finding across commits for code scanning: the file, the rule, the JSON
+    pointer and the message, not the line (lines move when anything above changes); a repeat of
+    the same finding gets its ordinal."""
+    key = "\0".join((path, d.rule, d.pointer or "", d.message))
+    seen[key] = seen.get(key, 0) + 1
+    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+
+
 def to_sarif(report: Report) -> str:
     table = rules_by_id()
     used = sorted({d.rule for f in report.files for d in f.diagnostics})
@@ -151,6 +166,7 @@ def to_sarif(report: Report) -> str:
         entry = {"id": rule_id}
         if rule is not None:
             entry.update({
+                "helpUri": rule_page_url(rule_id),
                 "shortDescription": {"text": rule.summary},
                 "help": {"text": rule.summary, "markdown": rule.docs.strip()},
                 "defaultConfiguration": {"level": _SARIF_LEVEL.get(rule.severity.value, "warning")},
@@ -159,6 +175,7 @@ def to_sarif(report: Report) -> str:
             })
         rules.append(entry)
     results = []
+    seen: dict[str, int] = {}
     for f in report.files:
         for d in f.diagnostics:
             line, col, end_line, end_col = positions(f, d)
@@ -169,6 +186,7 @@ def to_sarif(report: Report) -> str:
                                                     "region": {"startLine": line, "startColumn": col,
                                                                "endLine": end_line, "endColumn": end_col}}}],
                 "properties": {"pointer": d.pointer, "validatorCode": d.validator_code, "policyCode": d.policy_code},
+                "partialFingerprints": {"connectorLint/v1": _fingerprint(f.path, d, seen)},
             }
             if d.pointer:
                 result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.pointer, "kind": "member"}]

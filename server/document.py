@@ -16,11 +16,13 @@ JSON_KINDS = (FileKind.SWAGGER, FileKind.API_PROPERTIES, FileKind.SETTINGS)
 class Document:
     """A file of a connector. JSON files are parsed on first use; others keep their text or bytes."""
 
-    def __init__(self, path: str, kind: FileKind, text: str | None = None, data: bytes | None = None):
+    def __init__(self, path: str, kind: FileKind, text: str | None = None, data: bytes | None = None,
+                 encoding: str = "utf-8"):
         self.path = path
         self.kind = kind
         self.text = text
         self.data = data  # binary files (icon.png)
+        self.encoding = encoding  # of the file on disk: "utf-8", "UTF-16", "UTF-32" or "not UTF-8"
 
     @property
     def is_json(self) -> bool:

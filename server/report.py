@@ -37,6 +37,12 @@ class Report:
     files: list[FileReport] = field(default_factory=list)
     connectors: int = 0
     fixed: int = 0  # fixes applied by --fix
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, why it was not read or fixed)
+
+    def add(self, files: list[FileReport], fixed: int, skipped: list[tuple[str, str]]) -> None:
+        self.files.extend(files)
+        self.fixed += fixed
+        self.skipped.extend(skipped)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)
@@ -44,6 +50,13 @@ class Report:
             for d in f.diagnostics:
                 counts[d.severity.value] += 1
         return counts
+
+
+def escape_controls(text: str) -> str:
+    """`text` with control characters (ESC, CR, ...) written as escapes, safe to print to a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
 def display_path(path: str) -> str:
@@ -81,7 +94,10 @@ def to_json(report: Report) -> str:
     summary = {"connectors": report.connectors, "files": len(report.files), **report.counts()}
     if report.fixed:
         summary["fixed"] = report.fixed
-    return json.dumps({"version": 1, "files": files, "summary": summary}, indent=2, ensure_ascii=False)
+    out = {"version": 1, "files": files, "summary": summary}
+    if report.skipped:
+        out["skipped"] = [{"path": path, "reason": reason} for path, reason in report.skipped]
+    return json.dumps(out, indent=2, ensure_ascii=False)
 
 
 def _related_json(path: str, start: int, end: int, message: str) -> dict:

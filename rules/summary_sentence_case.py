@@ -53,7 +53,7 @@ def _check_string(names, file, ptr, kind, text):
             elif not w.sentence_start and w.shape == "title":
                 edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].lower()))
         if edits:
-            yield recase_finding(ptr, file, text, edits, "Operation summaries are in sentence case: '{}'.",
+            yield recase_finding(ptr, file, text, edits, "Operation summaries are in sentence case: write '{expected}', not '{written}'.",
                                  "Write in sentence case")
 
 

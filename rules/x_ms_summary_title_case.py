@@ -52,7 +52,7 @@ def _check_string(file, ptr, _kind, text):
                 continue
             edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].upper()))
         if edits:
-            yield recase_finding(ptr, file, text, edits, "x-ms-summary labels are in title case: '{}'.",
+            yield recase_finding(ptr, file, text, edits, "x-ms-summary labels are in title case: write '{expected}', not '{written}'.",
                                  "Write in title case")
 
 

@@ -7,6 +7,7 @@ diagnostic naming it, and the other rules still run.
 
 from __future__ import annotations
 
+import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -46,10 +47,14 @@ def _applicability(fix: Any) -> str:
 
 
 def detect_preset(config: Config, docs: dict[FileKind, Document], folder: str | None) -> Preset:
-    """The configured preset, or the one the connector's folder and brand colour say."""
+    """The configured preset, or the one the connector's folder and brand colour say.
+
+    The folder is resolved first, so `check .`, `check "$PWD"`, `check ../X`, a file path and the
+    language server's absolute path all name the same folders.
+    """
     if config.preset != "auto":
         return Preset(config.preset)
-    parts = {p.lower() for p in PurePath(folder).parts} if folder else set()
+    parts = {p.lower() for p in PurePath(os.path.realpath(folder)).parts} if folder else set()
     if "independent-publisher-connectors" in parts:
         return Preset.INDEPENDENT_PUBLISHER
     props = docs.get(FileKind.API_PROPERTIES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from connector_lint_rules import rules_by_id
 
-from . import __version__
+from . import REPOSITORY_URL, __version__
 from .engine import Diagnostic
 from .positions import LineIndex
 
@@ -36,6 +37,12 @@ class Report:
     files: list[FileReport] = field(default_factory=list)
     connectors: int = 0
     fixed: int = 0  # fixes applied by --fix
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, why it was not read or fixed)
+
+    def add(self, files: list[FileReport], fixed: int, skipped: list[tuple[str, str]]) -> None:
+        self.files.extend(files)
+        self.fixed += fixed
+        self.skipped.extend(skipped)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)
@@ -43,6 +50,13 @@ class Report:
             for d in f.diagnostics:
                 counts[d.severity.value] += 1
         return counts
+
+
+def escape_controls(text: str) -> str:
+    """`text` with control characters (ESC, CR, ...) written as escapes, safe to print to a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
 def display_path(path: str) -> str:
@@ -80,7 +94,10 @@ def to_json(report: Report) -> str:
     summary = {"connectors": report.connectors, "files": len(report.files), **report.counts()}
     if report.fixed:
         summary["fixed"] = report.fixed
-    return json.dumps({"version": 1, "files": files, "summary": summary}, indent=2, ensure_ascii=False)
+    out = {"version": 1, "files": files, "summary": summary}
+    if report.skipped:
+        out["skipped"] = [{"path": path, "reason": reason} for path, reason in report.skipped]
+    return json.dumps(out, indent=2, ensure_ascii=False)
 
 
 def _related_json(path: str, start: int, end: int, message: str) -> dict:
@@ -141,6 +158,20 @@ def _gh(s: str) -> str:
     return _gh_msg(s).replace(":", "%3A").replace(",", "%2C")
 
 
+def rule_page_url(rule_id: str) -> str:
+    """The published page of a rule, for this version (docs/rules/<id>.md at its tag)."""
+    return f"{REPOSITORY_URL}/blob/v{__version__}/docs/rules/{rule_id}.md"
+
+
+def _fingerprint(path: str, d: Diagnostic, seen: dict[str, int]) -> str:
+    """What identifies a finding across commits for code scanning: the file, the rule, the JSON
+    pointer and the message, not the line (lines move when anything above changes); a repeat of
+    the same finding gets its ordinal."""
+    key = "\0".join((path, d.rule, d.pointer or "", d.message))
+    seen[key] = seen.get(key, 0) + 1
+    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+
+
 def to_sarif(report: Report) -> str:
     table = rules_by_id()
     used = sorted({d.rule for f in report.files for d in f.diagnostics})
@@ -151,6 +182,7 @@ def to_sarif(report: Report) -> str:
         entry = {"id": rule_id}
         if rule is not None:
             entry.update({
+                "helpUri": rule_page_url(rule_id),
                 "shortDescription": {"text": rule.summary},
                 "help": {"text": rule.summary, "markdown": rule.docs.strip()},
                 "defaultConfiguration": {"level": _SARIF_LEVEL.get(rule.severity.value, "warning")},
@@ -159,6 +191,7 @@ def to_sarif(report: Report) -> str:
             })
         rules.append(entry)
     results = []
+    seen: dict[str, int] = {}
     for f in report.files:
         for d in f.diagnostics:
             line, col, end_line, end_col = positions(f, d)
@@ -169,6 +202,7 @@ def to_sarif(report: Report) -> str:
                                                     "region": {"startLine": line, "startColumn": col,
                                                                "endLine": end_line, "endColumn": end_col}}}],
                 "properties": {"pointer": d.pointer, "validatorCode": d.validator_code, "policyCode": d.policy_code},
+                "partialFingerprints": {"connectorLint/v1": _fingerprint(f.path, d, seen)},
             }
             if d.pointer:
                 result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.pointer, "kind": "member"}]

@@ -230,6 +230,17 @@ class Operation:
     path_item: dict
 
 
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a rule's work: `check(ctx, *args)`. The engine may reuse its findings from the
+    last lint while the rule's other inputs and every value of `values` are unchanged (an operation
+    and its path item); `key` names the place, e.g. the operation's pointer."""
+
+    key: str
+    args: tuple
+    values: tuple
+
+
 @dataclass
 class RuleContext:
     """The connector as JSON values.

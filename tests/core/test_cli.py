@@ -66,6 +66,15 @@ def test_text_output(capsys, bad):
     assert out.strip().splitlines()[-1].startswith("Found ")
 
 
+def test_the_summary_line_uses_singular_and_plural_forms(capsys, bad):
+    (bad / "apiProperties.json").unlink()
+    _, out, _ = run(capsys, "check", str(bad / "apiDefinition.swagger.json"))
+    assert out.strip().splitlines()[-1].endswith(" in 1 connector, 1 file.")
+    (bad / "apiProperties.json").write_text(json.dumps(api_properties()))
+    _, out, _ = run(capsys, "check", str(bad))
+    assert out.strip().splitlines()[-1].endswith(" in 1 connector, 2 files.")
+
+
 def test_github_output(capsys, bad):
     _, out, _ = run(capsys, "check", str(bad), "--format", "github")
     [line] = [l for l in out.splitlines() if "title-length" in l]

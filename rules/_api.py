@@ -198,6 +198,7 @@ class Finding:
     severity: a lower tier for this one finding; it can lower the rule's configured severity, never raise it.
     validator_code: Microsoft's validator code for this finding when it differs from the rule's
               (a rule that checks several validator codes at once).
+    policy_code: likewise, the certification policy code (5000.x.y.z) when it differs from the rule's.
     """
 
     pointer: str
@@ -209,6 +210,7 @@ class Finding:
     related: tuple[Related, ...] = ()
     severity: Severity | None = None
     validator_code: str | None = None
+    policy_code: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -314,6 +316,8 @@ class Rule:
     docs: str = ""
     file: FileKind = FileKind.SWAGGER
     validator_code: str | None = None
+    # The certification policy code (docs/policy-coverage.md) for the requirement the rule checks.
+    policy_code: str | None = None
     fixable: FixAvailability = FixAvailability.NONE
     scope: Scope = Scope.CONNECTOR
     options: Mapping[str, Any] = field(default_factory=dict)  # option name -> default

@@ -78,20 +78,22 @@ def _frequencies() -> dict[str, int]:
     size and time; any problem with the copy falls back to the JSON."""
     import gzip
     import json
+    import zlib
     from importlib.util import find_spec
     from itertools import islice
 
     from ._cache import read_marshal, write_marshal
 
     source = Path(find_spec("spellchecker").origin).parent / "resources" / "en.json.gz"  # without importing it
-    stat = source.stat()
-    name = f"en-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    data = source.read_bytes()
+    # Keyed by content (a checksum takes ~2 ms), not by where or when it was installed: every
+    # installation of the same dictionary shares one entry.
+    name = f"en-{len(data)}-{zlib.crc32(data):08x}.marshal"
     loaded = read_marshal(name)
     if isinstance(loaded, dict) and all(type(k) is str and type(v) is int for k, v in islice(loaded.items(), 100)):
         return loaded
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        frequencies = {word.lower(): count for word, count in json.load(f).items()}
-    write_marshal(name, frequencies)
+    frequencies = {word.lower(): count for word, count in json.loads(gzip.decompress(data)).items()}
+    write_marshal(name, frequencies, family="en-")
     return frequencies
 
 

@@ -84,6 +84,7 @@ RULE = Rule(
     summary="The connector has a readme.md with the sections of the certification template.",
     severity=Severity.WARNING,
     category="certification",
+    policy_code="5000.1.1.2",
     file=FileKind.README,
     preset_severity={Preset.CUSTOM: Severity.OFF},
     docs=__doc__,

@@ -53,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`connector-lint rules | head`): stop quietly, as cat does. Point
+        # stdout at devnull so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     parser.print_help()
     return 2
 
@@ -70,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--fix", action="store_true", help="apply every safe fix in place, then report what is left")
     check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
-    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N connectors in parallel")
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="check N connectors in parallel (default: one per core; 1: in this process)")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
     rules = sub.add_parser("rules", help="list every rule with its metadata")
@@ -88,11 +94,23 @@ def build_parser() -> argparse.ArgumentParser:
 # check
 
 
+def default_jobs() -> int:
+    """The cores this process may use (its CPU affinity where the platform tells it)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counter is not None:
+        return counter() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def cmd_check(args) -> int:
+    if args.jobs is None:
+        args.jobs = default_jobs()
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     explicit = _load(Path(args.config)) if args.config else None
-    targets: list[tuple[Connector, Path | None]] = []
+    targets: list[tuple[Connector, frozenset[Path] | None]] = []
     for raw in args.paths:
         path = Path(raw)
         if not path.exists():
@@ -102,7 +120,8 @@ def cmd_check(args) -> int:
         found = discover(path)
         if not found:
             raise UsageError(f"{raw}: no connector found (expected apiDefinition.swagger.json or apiProperties.json)")
-        targets.extend(found)
+        targets.extend((connector, None if only is None else frozenset([only.resolve()])) for connector, only in found)
+    targets = _each_connector_once(targets)
     configs: dict[Path, Config] = {}
     jobs = []
     for connector, only in targets:
@@ -155,12 +174,27 @@ def check_connector(job) -> tuple[list[FileReport], int]:
         fixed = max(0, before - len(diagnostics))
     files = []
     for doc in docs.values():
-        if only is not None and Path(doc.path).resolve() != only.resolve():
+        if only is not None and Path(doc.path).resolve() not in only:
             continue
         mine = [d for d in diagnostics if d.path == doc.path]
         files.append(FileReport(display_path(doc.path), doc.text, mine))
     files.sort(key=lambda f: f.path)
     return files, fixed
+
+
+def _each_connector_once(targets: list[tuple[Connector, frozenset[Path] | None]]
+                         ) -> list[tuple[Connector, frozenset[Path] | None]]:
+    """One entry per connector folder, however many of its files or folders were named (pre-commit
+    passes every changed file): the files asked for together, or all of them (None) when its
+    folder, or a tree holding it, was named."""
+    merged: dict[Path, tuple[Connector, frozenset[Path] | None]] = {}
+    for connector, only in targets:
+        key = connector.folder.resolve()
+        if key in merged:
+            before = merged[key][1]
+            only = None if before is None or only is None else before | only
+        merged[key] = (merged.get(key, (connector,))[0], only)
+    return list(merged.values())
 
 
 def _config_for(folder: Path, cache: dict[Path, Config]) -> Config:
@@ -208,7 +242,8 @@ def cmd_rules(args) -> int:
     if args.format == "json":
         print(json.dumps([{
             "id": r.id, "summary": r.summary, "severity": r.severity.value, "category": r.category,
-            "file": r.file.value, "validatorCode": r.validator_code, "fixable": r.fixable.value,
+            "file": r.file.value, "validatorCode": r.validator_code,
+            "policyCode": r.policy_code, "fixable": r.fixable.value,
             "scope": r.scope.value, "options": dict(r.options),
             "presets": {p.value: r.severity_for(p).value for p in Preset},
         } for r in rules], indent=2))

@@ -33,6 +33,7 @@ class Diagnostic:
     validator_code: str | None = None
     fixes: list = field(default_factory=list)  # rule Fix objects or parser TextFix objects
     related: list = field(default_factory=list)  # [(path, start, end, message)]
+    policy_code: str | None = None  # the certification policy code (5000.x.y.z)
 
     @property
     def fixable(self) -> bool:
@@ -130,7 +131,7 @@ def syntax_diagnostics(doc: Document, config: Config, preset: Preset, rule_table
         start, end = widen(doc.text, problem.start, problem.end)
         related = [(doc.path, *widen(doc.text, s, e), message) for s, e, message in problem.related]
         out.append(Diagnostic(problem.rule, severity, problem.message, doc.path, start, end, None,
-                              None, list(problem.fixes), related))
+                              None, list(problem.fixes), related, rule.policy_code if rule else None))
     return out
 
 
@@ -159,7 +160,8 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
                 related.append((rdoc.path, rs, re_, rel.message))
         out.append(Diagnostic(rule.id, _lowered(severity, finding.severity), message, doc.path, start, end,
                               finding.pointer, finding.validator_code or rule.validator_code,
-                              list(finding.fixes) if doc.kind is kind else [], related))
+                              list(finding.fixes) if doc.kind is kind else [], related,
+                              finding.policy_code or rule.policy_code))
     return out
 
 

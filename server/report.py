@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from connector_lint_rules import rules_by_id
 
-from . import __version__
+from . import REPOSITORY_URL, __version__
 from .engine import Diagnostic
 from .positions import LineIndex
 
@@ -71,6 +72,8 @@ def to_json(report: Report) -> str:
             item = {"rule": d.rule, "severity": d.severity.value, "message": d.message,
                     "line": line + 1, "column": col + 1, "endLine": end_line + 1, "endColumn": end_col + 1,
                     "pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
+            if d.policy_code:
+                item["policyCode"] = d.policy_code
             if d.related:
                 item["related"] = [_related_json(path, s, e, m) for path, s, e, m in d.related]
             items.append(item)
@@ -92,7 +95,7 @@ def to_text(report: Report, colour: bool = False) -> str:
         for d in f.diagnostics:
             line, col, _, _ = positions(f, d)
             sev = d.severity.value
-            code = f" [{d.validator_code}]" if d.validator_code else ""
+            code = codes_suffix(d)
             fix = f" {dim}(fixable){reset}" if d.fixable else ""
             sev_text = f"{_COLOURS[sev]}{sev}{reset}" if colour else sev
             out.append(f"{bold}{f.path}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} {d.message}{code}{fix}")
@@ -113,13 +116,19 @@ def to_text(report: Report, colour: bool = False) -> str:
     return "\n".join(out)
 
 
+def codes_suffix(d: Diagnostic) -> str:
+    """" [ValidatorCode] [policy 5000.2.2.1]": Microsoft's codes for a finding, as text output shows them."""
+    codes = [c for c in (d.validator_code, d.policy_code and f"policy {d.policy_code}") if c]
+    return "".join(f" [{c}]" for c in codes)
+
+
 def to_github(report: Report) -> str:
     out = []
     for f in report.files:
         for d in f.diagnostics:
             line, col, end_line, end_col = positions(f, d)
             title = f"connector-lint ({d.rule})"
-            msg = d.message + (f" [{d.validator_code}]" if d.validator_code else "")
+            msg = d.message + codes_suffix(d)
             out.append(f"::{_GITHUB_LEVEL[d.severity.value]} file={_gh(f.path)},line={line},col={col},"
                        f"endLine={end_line},endColumn={end_col},title={_gh(title)}::{_gh_msg(msg)}")
     return "\n".join(out)
@@ -133,6 +142,20 @@ def _gh(s: str) -> str:
     return _gh_msg(s).replace(":", "%3A").replace(",", "%2C")
 
 
+def rule_page_url(rule_id: str) -> str:
+    """The published page of a rule, for this version (docs/rules/<id>.md at its tag)."""
+    return f"{REPOSITORY_URL}/blob/v{__version__}/docs/rules/{rule_id}.md"
+
+
+def _fingerprint(path: str, d: Diagnostic, seen: dict[str, int]) -> str:
+    """What identifies a finding across commits for code scanning: the file, the rule, the JSON
+    pointer and the message, not the line (lines move when anything above changes); a repeat of
+    the same finding gets its ordinal."""
+    key = "\0".join((path, d.rule, d.pointer or "", d.message))
+    seen[key] = seen.get(key, 0) + 1
+    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+
+
 def to_sarif(report: Report) -> str:
     table = rules_by_id()
     used = sorted({d.rule for f in report.files for d in f.diagnostics})
@@ -143,13 +166,16 @@ def to_sarif(report: Report) -> str:
         entry = {"id": rule_id}
         if rule is not None:
             entry.update({
+                "helpUri": rule_page_url(rule_id),
                 "shortDescription": {"text": rule.summary},
                 "help": {"text": rule.summary, "markdown": rule.docs.strip()},
                 "defaultConfiguration": {"level": _SARIF_LEVEL.get(rule.severity.value, "warning")},
-                "properties": {"category": rule.category, "validatorCode": rule.validator_code},
+                "properties": {"category": rule.category, "validatorCode": rule.validator_code,
+                               "policyCode": rule.policy_code},
             })
         rules.append(entry)
     results = []
+    seen: dict[str, int] = {}
     for f in report.files:
         for d in f.diagnostics:
             line, col, end_line, end_col = positions(f, d)
@@ -159,7 +185,8 @@ def to_sarif(report: Report) -> str:
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
                                                     "region": {"startLine": line, "startColumn": col,
                                                                "endLine": end_line, "endColumn": end_col}}}],
-                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code},
+                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code, "policyCode": d.policy_code},
+                "partialFingerprints": {"connectorLint/v1": _fingerprint(f.path, d, seen)},
             }
             if d.pointer:
                 result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.pointer, "kind": "member"}]

@@ -54,12 +54,15 @@ def test_json_output_follows_the_contract(capsys, bad):
     line = text[d["line"] - 1]
     assert line[d["column"] - 1:d["endColumn"] - 1] == '"Contoso Tasks and Projects Manager"'
     assert d["pointer"] == "/info/title" and d["validatorCode"] == "FieldLengthExceeded" and d["severity"] == "error"
+    assert d["policyCode"] == "5000.2.2.1"
+    [other] = [d for f in data["files"] for d in f["diagnostics"] if d["rule"] == "stack-owner-required"] or [{}]
+    assert "policyCode" not in other  # optional: only where a policy applies
 
 
 def test_text_output(capsys, bad):
     code, out, _ = run(capsys, "check", str(bad))
     assert code == 1
-    assert "apiDefinition.swagger.json:4:" in out and "title-length" in out and "[FieldLengthExceeded]" in out
+    assert "apiDefinition.swagger.json:4:" in out and "title-length" in out and "[FieldLengthExceeded] [policy 5000.2.2.1]" in out
     assert out.strip().splitlines()[-1].startswith("Found ")
 
 
@@ -80,6 +83,8 @@ def test_sarif_output(capsys, bad):
     assert ids[result["ruleIndex"]] == "title-length"
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] == 4 and region["endColumn"] > region["startColumn"]
+    assert result["properties"]["policyCode"] == "5000.2.2.1"
+    assert run_["tool"]["driver"]["rules"][result["ruleIndex"]]["properties"]["policyCode"] == "5000.2.2.1"
 
 
 def test_fail_on_levels(capsys, bad, good):
@@ -147,7 +152,8 @@ def test_fix_applies_safe_fixes_in_place_and_keeps_json_valid(capsys, tmp_path):
 def test_rules_and_rule(capsys):
     code, out, _ = run(capsys, "rules", "--format", "json")
     rules = json.loads(out)
-    assert code == 0 and any(r["id"] == "title-length" and r["validatorCode"] == "FieldLengthExceeded" for r in rules)
+    assert code == 0 and any(r["id"] == "title-length" and r["validatorCode"] == "FieldLengthExceeded"
+               and r["policyCode"] == "5000.2.2.1" for r in rules)
     code, out, _ = run(capsys, "rule", "title-length")
     assert code == 0 and "## What it does" in out and out.startswith("# title-length")
     assert run(capsys, "rule", "no-such-rule")[0] == 2

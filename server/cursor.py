@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .jsonparse import ParsedJson
-from .reparse import reparse
+from .jsonparse import ParsedJson, parse
 
 _WORD = re.compile(r"[A-Za-z0-9_$.\-+]*")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_$.\-+]*$")
@@ -42,7 +41,7 @@ class Cursor:
 def cursor_at(parsed: ParsedJson, offset: int) -> Cursor | None:
     """The cursor at `offset` of the parsed text, or None outside any object or array.
 
-    The containers are read from the text without the token being typed (a value's token is
+    The innermost container is read again without the token being typed (a value's token is
     replaced by null): a half-typed key or value would otherwise swallow what follows it."""
     text = parsed.text
     offset = max(0, min(offset, len(text)))
@@ -58,14 +57,19 @@ def cursor_at(parsed: ParsedJson, offset: int) -> Cursor | None:
     before = _previous_char(text, start, 0)
     after = _next_char(text, end)
     is_value = before is not None and text[before] in ":["
-    if end > start or is_value:
-        stand_in = "null" if is_value else ""
-        parsed = reparse(parsed, text[:start] + stand_in + text[end:])
-    path, span, container = _container_at(parsed, start + (1 if is_value else 0))
+    path, span, container = _container_at(parsed, start)
     if span is None:
         return None
-    in_object = parsed.text[span[2]] == "{"
-    cursor = Cursor(path, container, in_object, "value", None, prefix, start, end, quoted, root=parsed.value)
+    root = parsed.value
+    if end > start or is_value:  # read the innermost container again without the token
+        stand_in = "null" if is_value else ""
+        part = parse(text[span[2]:start] + stand_in + text[end:span[3]])
+        inner, inner_span, inner_value = _container_at(part, start - span[2] + (1 if is_value else 0))
+        if inner_span is not None:
+            root = _replaced(root, path, part.value)
+            path, container, span = path + inner, inner_value, (0, 0, span[2] + inner_span[2], 0)
+    in_object = text[span[2]] == "{"
+    cursor = Cursor(path, container, in_object, "value", None, prefix, start, end, quoted, root=root)
     if before is not None and text[before] == ":" and in_object:
         cursor.key = _key_before(text, before)
     elif in_object:
@@ -102,6 +106,21 @@ def _container_at(parsed: ParsedJson, offset: int):
         value = value.get(key) if isinstance(value, dict) else \
             value[key] if isinstance(value, list) and key < len(value) else None
     return path, span, value if isinstance(value, (dict, list)) else None
+
+
+def _replaced(root: Any, path: tuple, value: Any) -> Any:
+    """A copy of `root` with the value at `path` replaced (only the containers on the path are copied)."""
+    if not path:
+        return value
+    head = path[0]
+    if isinstance(root, dict):
+        copy = dict(root)
+    elif isinstance(root, list) and isinstance(head, int) and head < len(root):
+        copy = list(root)
+    else:
+        return root
+    copy[head] = _replaced(root[head], path[1:], value)
+    return copy
 
 
 def _unclosed(text: str, span) -> bool:

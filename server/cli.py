@@ -15,14 +15,15 @@ from pathlib import Path
 
 from connector_lint_rules import all_rules, rules_by_id
 from connector_lint_rules._api import Preset, Severity
+from connector_lint_rules._files import write_atomically
 
 from . import __version__
 from .config import Config, ConfigError, find_config, load_config
 from .docs import page
-from .engine import lint
+from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
-from .report import FileReport, Report, display_path, to_github, to_json, to_sarif, to_text
-from .workspace import Connector, discover
+from .report import FileReport, Report, display_path, escape_controls, to_github, to_json, to_sarif, to_text
+from .workspace import MAX_READ_BYTES, Connector, discover, inside
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
 
@@ -131,21 +132,22 @@ def cmd_check(args) -> int:
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
     if args.jobs > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            for files, fixed in pool.map(check_connector, jobs, chunksize=4):
-                report.files.extend(files)
-                report.fixed += fixed
+            for files, fixed, skipped in pool.map(check_connector, jobs, chunksize=4):
+                report.add(files, fixed, skipped)
                 progress.step()
     else:
         for job in jobs:
-            files, fixed = check_connector(job)
-            report.files.extend(files)
-            report.fixed += fixed
+            report.add(*check_connector(job))
             progress.step()
     progress.done()
+    for path, reason in report.skipped:
+        print(f"connector-lint: {escape_controls(path)}: {reason}", file=sys.stderr)
     output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
     text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     if text:
         print(text)
+    if report.skipped:
+        return 2  # a file was not read or not fixed: what was checked is reported, but not everything
     if args.fail_on == "never":
         return 0
     threshold = Severity(args.fail_on).rank
@@ -153,25 +155,34 @@ def cmd_check(args) -> int:
     return 1 if failing else 0
 
 
-def check_connector(job) -> tuple[list[FileReport], int]:
-    """Lint (and with --fix, first fix) one connector. Runs in worker processes too."""
+def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:
+    """Lint (and with --fix, first fix) one connector. Runs in worker processes too. Returns the
+    file reports, the number of fixes applied and the files skipped: (path as shown, reason)."""
     connector, only, config, fix = job
     fixed = 0
     folder = str(connector.folder)
 
     def lint_docs(overrides):
         docs = connector.documents(overrides)
-        return docs, lint(docs, config, folder)
+        diagnostics = lint(docs, config, folder)
+        unwritable = {doc.path for doc in docs.values() if doc.encoding != "utf-8"}
+        for d in diagnostics:
+            if d.path in unwritable:
+                d.fixes = []  # --fix leaves a file that is not UTF-8 as it is
+        return docs, diagnostics + read_diagnostics(docs, config, folder)
 
-    changed: dict[str, str] = {}
+    too_large = [s for s in connector.skipped if s.size is not None]
+    if too_large:  # nothing else is checked: a file that size is not a connector anyone can use
+        return _too_large(connector, too_large, config), 0, []
+    problems: list[tuple[str, str]] = []
     if fix:
-        before = len(lint_docs({})[1])
+        docs, before = lint_docs({})
         changed = fix_texts(lint_docs)
-        for path, text in changed.items():
-            Path(path).write_text(text, encoding="utf-8", newline="")
+        problems = write_fixes(connector, docs, changed)
     docs, diagnostics = lint_docs({})
-    if changed:
-        fixed = max(0, before - len(diagnostics))
+    if fix:
+        fixed = max(0, len(before) - len(diagnostics))
+    diagnostics.sort(key=lambda d: (d.path, d.start, d.end, d.rule))
     files = []
     for doc in docs.values():
         if only is not None and Path(doc.path).resolve() not in only:
@@ -179,7 +190,65 @@ def check_connector(job) -> tuple[list[FileReport], int]:
         mine = [d for d in diagnostics if d.path == doc.path]
         files.append(FileReport(display_path(doc.path), doc.text, mine))
     files.sort(key=lambda f: f.path)
-    return files, fixed
+    skipped = [(display_path(str(s.path)), s.reason) for s in connector.skipped]
+    return files, fixed, skipped + problems
+
+
+def read_diagnostics(docs: dict, config: Config, folder: str) -> list[Diagnostic]:
+    """A `file-encoding` diagnostic for each file that is not UTF-8 (as configured)."""
+    out = []
+    preset = None
+    rule = rules_by_id()["file-encoding"]
+    for doc in docs.values():
+        if doc.encoding == "utf-8" or doc.text is None:
+            continue
+        preset = preset or detect_preset(config, docs, folder)
+        severity = config.severity(rule, preset)
+        if severity is Severity.OFF or config.ignored(rule.id, doc.path, ""):
+            continue
+        what = "not valid UTF-8 (read here as Latin-1)" if doc.encoding == "not UTF-8" else doc.encoding
+        message = (f"The file is {what}; Microsoft's tools read connector files as UTF-8. Save it as UTF-8 "
+                   "(--fix leaves it untouched).")
+        out.append(Diagnostic(rule.id, severity, message, doc.path, 0, min(1, len(doc.text)), "", None))
+    return out
+
+
+def _too_large(connector: Connector, skipped: list, config: Config) -> list[FileReport]:
+    rule = rules_by_id()["swagger-size"]
+    severity = config.severity(rule, detect_preset(config, {}, str(connector.folder)))
+    files = []
+    for s in skipped:
+        message = (f"The file is {s.size / 1048576:,.0f} MB ({s.size:,} bytes); connector-lint reads files up to "
+                   f"{MAX_READ_BYTES // 1048576} MB, so it was not read and no other rule ran. The platform's "
+                   "limit for a swagger is 1 MB.")
+        diagnostic = Diagnostic(rule.id, severity if severity is not Severity.OFF else Severity.ERROR, message,
+                                str(s.path), 0, 0, "", None)
+        files.append(FileReport(display_path(str(s.path)), "", [diagnostic]))
+    return files
+
+
+def write_fixes(connector: Connector, docs: dict, changed: dict[str, str]) -> list[tuple[str, str]]:
+    """Write the fixed texts (each whole, atomically). A file that is not UTF-8, is read-only or
+    cannot be written is left as it was; returns those as (path as shown, reason)."""
+    encodings = {doc.path: doc.encoding for doc in docs.values()}
+    problems = []
+    for path, text in changed.items():
+        shown = display_path(path)
+        if encodings.get(path, "utf-8") != "utf-8":
+            continue  # reported by file-encoding; rewriting it would change every other byte
+        real = Path(path).resolve()
+        if not inside(real, connector.folder):
+            problems.append((shown, "not fixed: outside the connector folder"))
+            continue
+        try:
+            if not os.access(real, os.W_OK) or not real.stat().st_mode & 0o222:  # root may write anything
+                problems.append((shown, "not fixed: the file is read-only"))
+                continue
+            write_atomically(real, text.encode("utf-8"))
+        except (OSError, UnicodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problems.append((shown, f"not fixed: {reason}; the file is unchanged"))
+    return problems
 
 
 def _each_connector_once(targets: list[tuple[Connector, frozenset[Path] | None]]

@@ -37,6 +37,12 @@ class Report:
     files: list[FileReport] = field(default_factory=list)
     connectors: int = 0
     fixed: int = 0  # fixes applied by --fix
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, why it was not read or fixed)
+
+    def add(self, files: list[FileReport], fixed: int, skipped: list[tuple[str, str]]) -> None:
+        self.files.extend(files)
+        self.fixed += fixed
+        self.skipped.extend(skipped)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)
@@ -44,6 +50,13 @@ class Report:
             for d in f.diagnostics:
                 counts[d.severity.value] += 1
         return counts
+
+
+def escape_controls(text: str) -> str:
+    """`text` with control characters (ESC, CR, ...) written as escapes, safe to print to a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
 def display_path(path: str) -> str:
@@ -81,7 +94,10 @@ def to_json(report: Report) -> str:
     summary = {"connectors": report.connectors, "files": len(report.files), **report.counts()}
     if report.fixed:
         summary["fixed"] = report.fixed
-    return json.dumps({"version": 1, "files": files, "summary": summary}, indent=2, ensure_ascii=False)
+    out = {"version": 1, "files": files, "summary": summary}
+    if report.skipped:
+        out["skipped"] = [{"path": path, "reason": reason} for path, reason in report.skipped]
+    return json.dumps(out, indent=2, ensure_ascii=False)
 
 
 def _related_json(path: str, start: int, end: int, message: str) -> dict:
@@ -103,17 +119,22 @@ def to_text(report: Report, colour: bool = False) -> str:
     total = sum(counts.values())
     fixable = sum(d.fixable for f in report.files for d in f.diagnostics)
     parts = ", ".join(f"{n} {k if n == 1 or k == 'information' else k + 's'}" for k, n in counts.items() if n)
-    where = f"{report.connectors} connector{'s' if report.connectors != 1 else ''}, {len(report.files)} files"
+    where = f"{counted(report.connectors, 'connector')}, {counted(len(report.files), 'file')}"
     if total:
-        line = f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {where}."
+        line = f"Found {counted(total, 'problem')} ({parts}) in {where}."
         if fixable:
             line += f" {fixable} fixable with --fix."
     else:
         line = f"No problems found in {where}."
     if report.fixed:
-        line += f" Applied {report.fixed} fix{'es' if report.fixed != 1 else ''}."
+        line += f" Applied {counted(report.fixed, 'fix', 'fixes')}."
     out.append(line)
     return "\n".join(out)
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 file", "2 files"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def codes_suffix(d: Diagnostic) -> str:

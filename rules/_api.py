@@ -192,7 +192,9 @@ class Related:
 class Finding:
     """One problem. `pointer` names where it is; when the value is missing, point at its parent.
 
-    span:     characters [start, end) inside the (decoded) string value at `pointer`.
+    span:     characters [start, end) inside the (decoded) string value at `pointer`. In a text
+              file (script.csx, readme.md: `file` SCRIPT or README), where there are no JSON values,
+              the pointer is "" and `span` is the character offsets [start, end) in the file's text.
     target:   "key" underlines the member name, "value" the value; "auto" picks the value for
               scalars and the key for objects and arrays (a whole object is too much underline).
     severity: a lower tier for this one finding; it can lower the rule's configured severity, never raise it.
@@ -226,6 +228,17 @@ class Operation:
     method: str
     value: dict
     path_item: dict
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a rule's work: `check(ctx, *args)`. The engine may reuse its findings from the
+    last lint while the rule's other inputs and every value of `values` are unchanged (an operation
+    and its path item); `key` names the place, e.g. the operation's pointer."""
+
+    key: str
+    args: tuple
+    values: tuple
 
 
 @dataclass

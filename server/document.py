@@ -49,8 +49,15 @@ class Document:
     # -- ranges -----------------------------------------------------------------------------
 
     def range_of(self, pointer: str, target: str = "auto", span: tuple[int, int] | None = None) -> tuple[int, int]:
-        """Text offsets [start, end) to underline for a finding at `pointer`."""
+        """Text offsets [start, end) to underline for a finding at `pointer`.
+
+        A text file (script.csx, readme.md) has no JSON pointers: a finding in it gives `span`, the
+        character offsets [start, end) in the file's text, and pointer "" (see Finding)."""
         if not self.is_json:
+            if span is not None and self.text is not None:
+                size = len(self.text)
+                lo = max(0, min(span[0], size))
+                return lo, max(lo, min(span[1], size))
             return 0, 0
         try:
             parts = split_pointer(pointer)

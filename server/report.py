@@ -132,17 +132,22 @@ def to_text(report: Report, colour: bool = False) -> str:
     total = sum(counts.values())
     fixable = sum(d.fixable for f in report.files for d in f.diagnostics)
     parts = ", ".join(f"{n} {k if n == 1 or k == 'information' else k + 's'}" for k, n in counts.items() if n)
-    where = f"{report.connectors} connector{'s' if report.connectors != 1 else ''}, {len(report.files)} files"
+    where = f"{counted(report.connectors, 'connector')}, {counted(len(report.files), 'file')}"
     if total:
-        line = f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {where}."
+        line = f"Found {counted(total, 'problem')} ({parts}) in {where}."
         if fixable:
             line += f" {fixable} fixable with --fix."
     else:
         line = f"No problems found in {where}."
     if report.fixed:
-        line += f" Applied {report.fixed} fix{'es' if report.fixed != 1 else ''}."
+        line += f" Applied {counted(report.fixed, 'fix', 'fixes')}."
     out.append(line)
     return "\n".join(out)
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 file", "2 files"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def codes_suffix(d: Diagnostic) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -24,7 +25,7 @@ from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
 from .package import check_package, is_package
 from .report import FileReport, Report, display_path, escape_controls, to_github, to_json, to_sarif, to_text
-from .workspace import MAX_READ_BYTES, Connector, discover, inside
+from .workspace import MAX_READ_BYTES, Connector, discover, file_type, inside
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
 
@@ -162,6 +163,9 @@ def gather(args) -> Report:
             raise UsageError(f"{raw}: no such file or directory")
         if not os.access(path, os.R_OK):
             raise UsageError(f"{raw}: not readable")
+        mode = path.stat().st_mode
+        if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+            raise UsageError(f"{raw}: not a regular file but {file_type(mode)}")
         if is_package(path):
             packages.append(path)
             continue
@@ -230,7 +234,8 @@ def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:
         mine = [d for d in diagnostics if d.path == doc.path]
         files.append(FileReport(display_path(doc.path), doc.text, mine))
     files.sort(key=lambda f: f.path)
-    skipped = [(display_path(str(s.path)), s.reason) for s in connector.skipped]
+    skipped = [(display_path(str(s.path)), s.reason) for s in connector.skipped
+               if only is None or s.path.resolve() in only]  # a file named, or the whole connector
     return files, fixed, skipped + problems
 
 

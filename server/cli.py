@@ -17,6 +17,7 @@ from connector_lint_rules import all_rules, rules_by_id
 from connector_lint_rules._api import Preset, Severity
 
 from . import __version__
+from .basefiles import Base, BaseSpecError, read_base
 from .config import Config, ConfigError, find_config, load_config
 from .docs import page
 from .engine import lint
@@ -72,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N connectors in parallel")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    check.add_argument("--base", metavar="BASE",
+                       help="report breaking changes against BASE: a git revision (e.g. origin/dev), "
+                            "an older connector folder, or an older swagger file")
 
     rules = sub.add_parser("rules", help="list every rule with its metadata")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -107,7 +111,7 @@ def cmd_check(args) -> int:
     jobs = []
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
-        jobs.append((connector, only, config, args.fix))
+        jobs.append((connector, only, config, args.fix, _base_of(args.base, connector)))
     report = Report(connectors=len(targets))
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
     if args.jobs > 1 and len(jobs) > 1:
@@ -136,13 +140,13 @@ def cmd_check(args) -> int:
 
 def check_connector(job) -> tuple[list[FileReport], int]:
     """Lint (and with --fix, first fix) one connector. Runs in worker processes too."""
-    connector, only, config, fix = job
+    connector, only, config, fix, base = job
     fixed = 0
     folder = str(connector.folder)
 
     def lint_docs(overrides):
         docs = connector.documents(overrides)
-        return docs, lint(docs, config, folder)
+        return docs, lint(docs, config, folder, base=base.context, base_error=base.error)
 
     changed: dict[str, str] = {}
     if fix:
@@ -161,6 +165,16 @@ def check_connector(job) -> tuple[list[FileReport], int]:
         files.append(FileReport(display_path(doc.path), doc.text, mine))
     files.sort(key=lambda f: f.path)
     return files, fixed
+
+
+def _base_of(spec: str | None, connector: Connector) -> Base:
+    """The connector as it was at --base (nothing without --base); a bad BASE is a usage error."""
+    if spec is None:
+        return Base()
+    try:
+        return read_base(spec, connector)
+    except BaseSpecError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def _config_for(folder: Path, cache: dict[Path, Config]) -> Config:

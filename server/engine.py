@@ -33,6 +33,7 @@ class Diagnostic:
     validator_code: str | None = None
     fixes: list = field(default_factory=list)  # rule Fix objects or parser TextFix objects
     related: list = field(default_factory=list)  # [(path, start, end, message)]
+    value_path: str | None = None  # the ValuePath of Microsoft's change validator (breaking changes)
 
     @property
     def fixable(self) -> bool:
@@ -62,7 +63,10 @@ def detect_preset(config: Config, docs: dict[FileKind, Document], folder: str | 
     return Preset.CERTIFIED
 
 
-def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset) -> RuleContext:
+def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset,
+                  base: RuleContext | None = None, base_error: str | None = None) -> RuleContext:
+    """The rules' view of a connector; `base` is the connector as it was, for the breaking-change
+    rules (`base_error`: why a base that was asked for could not be read)."""
     def text(kind):
         doc = docs.get(kind)
         return doc.text if doc else None
@@ -80,6 +84,8 @@ def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset
         swagger_size=swagger.size if swagger else None,
         preset=preset,
         words=config.words_for(doc.path for doc in docs.values()),
+        base=base,
+        base_error=base_error,
     )
 
 
@@ -93,15 +99,17 @@ def enabled_rules(config: Config, preset: Preset, rules: Iterable[Rule] | None =
 
 
 def lint(docs: dict[FileKind, Document], config: Config, folder: str | None = None,
-         rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
-    """Every diagnostic of a connector, syntax first, then the rules' findings, sorted per file."""
+         rules: Iterable[Rule] | None = None, base: RuleContext | None = None,
+         base_error: str | None = None) -> list[Diagnostic]:
+    """Every diagnostic of a connector, syntax first, then the rules' findings, sorted per file.
+    `base`: the connector as it was (see `build_context`)."""
     preset = detect_preset(config, docs, folder)
     rule_table = {r.id: r for r in all_rules()}
     diagnostics: list[Diagnostic] = []
     for doc in docs.values():
         if doc.is_json:
             diagnostics.extend(syntax_diagnostics(doc, config, preset, rule_table))
-    ctx = build_context(docs, config, preset)
+    ctx = build_context(docs, config, preset, base, base_error)
     for rule, severity in enabled_rules(config, preset, rules):
         if rule.check is None:
             continue
@@ -159,7 +167,7 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
                 related.append((rdoc.path, rs, re_, rel.message))
         out.append(Diagnostic(rule.id, _lowered(severity, finding.severity), message, doc.path, start, end,
                               finding.pointer, finding.validator_code or rule.validator_code,
-                              list(finding.fixes) if doc.kind is kind else [], related))
+                              list(finding.fixes) if doc.kind is kind else [], related, finding.value_path))
     return out
 
 

@@ -368,15 +368,18 @@ class ConnectorLinter:
     # -- linting ------------------------------------------------------------------------------
 
     def lint(self, docs: dict[FileKind, Document], config: Config, folder: str | None = None,
-             cancelled: Callable[[], bool] = lambda: False, rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
-        """engine.lint(docs, config, folder, rules), from cached results where the inputs are unchanged.
+             cancelled: Callable[[], bool] = lambda: False, rules: Iterable[Rule] | None = None,
+             base: RuleContext | None = None, base_error: str | None = None) -> list[Diagnostic]:
+        """engine.lint(docs, config, folder, rules, base, base_error), from cached results where the
+        inputs are unchanged (`base` is the connector as it was: pass the same object while it is
+        the same, so the breaking-change rules' results are reused).
         Raises Cancelled when `cancelled()` turns true (checked between rules and operations).
 
         The garbage collector is paused while it runs (see `collect_garbage`)."""
         with gc_paused():
-            return self._lint(docs, config, folder, cancelled, rules)
+            return self._lint(docs, config, folder, cancelled, rules, base, base_error)
 
-    def _lint(self, docs, config, folder, cancelled, rules) -> list[Diagnostic]:
+    def _lint(self, docs, config, folder, cancelled, rules, old=None, old_error=None) -> list[Diagnostic]:
         large = [doc for doc in docs.values() if doc.is_json and too_large(doc.text)]
         if large:
             return size_only(docs, large, config, folder)
@@ -386,7 +389,7 @@ class ConnectorLinter:
         for doc in docs.values():
             if doc.is_json:
                 diagnostics.extend(syntax_diagnostics(doc, config, preset, rule_table))
-        base = build_context(docs, config, preset)
+        base = build_context(docs, config, preset, old, old_error)
         root = base.swagger
         ctx = _TrackingContext(**{f.name: getattr(base, f.name) for f in fields(RuleContext)})
         if isinstance(root, dict):

@@ -71,6 +71,8 @@ def to_json(report: Report) -> str:
             item = {"rule": d.rule, "severity": d.severity.value, "message": d.message,
                     "line": line + 1, "column": col + 1, "endLine": end_line + 1, "endColumn": end_col + 1,
                     "pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
+            if d.value_path:
+                item["valuePath"] = d.value_path
             if d.related:
                 item["related"] = [_related_json(path, s, e, m) for path, s, e, m in d.related]
             items.append(item)
@@ -94,6 +96,8 @@ def to_text(report: Report, colour: bool = False) -> str:
             sev = d.severity.value
             code = f" [{d.validator_code}]" if d.validator_code else ""
             fix = f" {dim}(fixable){reset}" if d.fixable else ""
+            if d.value_path:
+                code += f" ValuePath: {d.value_path}"
             sev_text = f"{_COLOURS[sev]}{sev}{reset}" if colour else sev
             out.append(f"{bold}{f.path}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} {d.message}{code}{fix}")
     counts = report.counts()
@@ -120,6 +124,8 @@ def to_github(report: Report) -> str:
             line, col, end_line, end_col = positions(f, d)
             title = f"connector-lint ({d.rule})"
             msg = d.message + (f" [{d.validator_code}]" if d.validator_code else "")
+            if d.value_path:
+                msg += f" ValuePath: {d.value_path}"
             out.append(f"::{_GITHUB_LEVEL[d.severity.value]} file={_gh(f.path)},line={line},col={col},"
                        f"endLine={end_line},endColumn={end_col},title={_gh(title)}::{_gh_msg(msg)}")
     return "\n".join(out)
@@ -161,6 +167,8 @@ def to_sarif(report: Report) -> str:
                                                                "endLine": end_line, "endColumn": end_col}}}],
                 "properties": {"pointer": d.pointer, "validatorCode": d.validator_code},
             }
+            if d.value_path:
+                result["properties"]["valuePath"] = d.value_path
             if d.pointer:
                 result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.pointer, "kind": "member"}]
             results.append(result)

@@ -92,10 +92,12 @@ class Err:
     contains: str | None = None
     span: tuple[int, int] | None = None
     file: FileKind | None = None
+    value_path: str | None = None
 
 
-def err(pointer: str, contains: str | None = None, *, span=None, file: FileKind | None = None) -> Err:
-    return Err(pointer, contains, span, file)
+def err(pointer: str, contains: str | None = None, *, span=None, file: FileKind | None = None,
+        value_path: str | None = None) -> Err:
+    return Err(pointer, contains, span, file, value_path)
 
 
 @dataclass
@@ -113,8 +115,16 @@ class Case:
     words: tuple = ()
     errors: list = field(default_factory=list)
     output: Any = None  # the fixed file's value after the first fix of every finding
+    # The base connector, for the breaking-change rules (None: no base given).
+    base_swagger: Any = None
+    base_api_properties: Any = None
+    base_error: str | None = None
 
     def context(self) -> RuleContext:
+        base = None
+        if self.base_swagger is not None or self.base_api_properties is not None:
+            base = RuleContext(swagger=copy.deepcopy(self.base_swagger),
+                               api_properties=copy.deepcopy(self.base_api_properties))
         files = {kind for kind, value in ((FileKind.SWAGGER, self.swagger), (FileKind.API_PROPERTIES, self.api_properties),
                                           (FileKind.SETTINGS, self.settings), (FileKind.README, self.readme),
                                           (FileKind.ICON, self.icon), (FileKind.SCRIPT, self.script)) if value is not None}
@@ -122,7 +132,8 @@ class Case:
                            settings=copy.deepcopy(self.settings), readme=self.readme, icon=self.icon, script=self.script,
                            files=frozenset(files), preset=self.preset, words=frozenset(self.words), options=self.options,
                            swagger_size=self.swagger_size if self.swagger_size is not None else
-                           (len(json.dumps(self.swagger, indent=2).encode()) if self.swagger is not None else None))
+                           (len(json.dumps(self.swagger, indent=2).encode()) if self.swagger is not None else None),
+                           base=base, base_error=self.base_error)
 
 
 def case(name: str, **kwargs: Any) -> Case:
@@ -162,6 +173,8 @@ def check_case(rule_id: str, the_case: Case, is_valid: bool) -> None:
             assert finding.span == want.span, got
         if want.file is not None:
             assert (finding.file or rule.file) == want.file, got
+        if want.value_path is not None:
+            assert finding.value_path == want.value_path, (want.value_path, finding.value_path)
     fixed = [f for f in findings if f.fixes]
     if fixed:
         assert rule.fixable is not FixAvailability.NONE, "the rule fixes findings but declares fixable=NONE"

@@ -192,12 +192,15 @@ class Related:
 class Finding:
     """One problem. `pointer` names where it is; when the value is missing, point at its parent.
 
-    span:     characters [start, end) inside the (decoded) string value at `pointer`.
+    span:     characters [start, end) inside the (decoded) string value at `pointer`. In a text
+              file (script.csx, readme.md: `file` SCRIPT or README), where there are no JSON values,
+              the pointer is "" and `span` is the character offsets [start, end) in the file's text.
     target:   "key" underlines the member name, "value" the value; "auto" picks the value for
               scalars and the key for objects and arrays (a whole object is too much underline).
     severity: a lower tier for this one finding; it can lower the rule's configured severity, never raise it.
     validator_code: Microsoft's validator code for this finding when it differs from the rule's
               (a rule that checks several validator codes at once).
+    policy_code: likewise, the certification policy code (5000.x.y.z) when it differs from the rule's.
     """
 
     pointer: str
@@ -209,6 +212,7 @@ class Finding:
     related: tuple[Related, ...] = ()
     severity: Severity | None = None
     validator_code: str | None = None
+    policy_code: str | None = None
     value_path: str | None = None  # where Microsoft's change validator says it is (breaking changes)
 
 
@@ -225,6 +229,17 @@ class Operation:
     method: str
     value: dict
     path_item: dict
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a rule's work: `check(ctx, *args)`. The engine may reuse its findings from the
+    last lint while the rule's other inputs and every value of `values` are unchanged (an operation
+    and its path item); `key` names the place, e.g. the operation's pointer."""
+
+    key: str
+    args: tuple
+    values: tuple
 
 
 @dataclass
@@ -320,6 +335,8 @@ class Rule:
     docs: str = ""
     file: FileKind = FileKind.SWAGGER
     validator_code: str | None = None
+    # The certification policy code (docs/policy-coverage.md) for the requirement the rule checks.
+    policy_code: str | None = None
     fixable: FixAvailability = FixAvailability.NONE
     scope: Scope = Scope.CONNECTOR
     options: Mapping[str, Any] = field(default_factory=dict)  # option name -> default

@@ -78,6 +78,7 @@ RULE = Rule(
     summary="Words in display strings are spelled correctly.",
     severity=Severity.WARNING,
     category="strings",
+    policy_code="5000.2.3.2",
     fixable=FixAvailability.SOMETIMES,
     options={"suggestions": 0},
     preset_severity={Preset.CUSTOM: Severity.INFORMATION},

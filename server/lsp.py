@@ -162,8 +162,7 @@ class ConnectorLintServer(LanguageServer):
             self.window_log_message(types.LogMessageParams(type=types.MessageType.Log, message=(
                 f"lint {result.seconds * 1000:.1f} ms "
                 f"{' '.join(f'{Path(p).name}@{v}' for p, v in result.versions.items() if v is not None)} "
-                f"rules run {stats['rules_run']} reused {stats['rules_reused']} "
-                f"operations run {stats['ops_run']} reused {stats['ops_reused']}")))
+                f"units run {stats['units_run']} reused {stats['units_reused']}")))
         if self.pull:  # the client asks; tell it to ask again when another file's diagnostics changed
             changed = any(uri in self.reported and not self.pulling.get(uri) and
                           signature(self.reported[uri][1]) != signature(view.wire) for uri, view in views.items())

@@ -92,12 +92,18 @@ class Err:
     contains: str | None = None
     span: tuple[int, int] | None = None
     file: FileKind | None = None
-    value_path: str | None = None
+    code: str | None = None  # Microsoft's validator code the finding carries
+    range: tuple[int, int, int, int] | None = None  # (line, column, end line, end column) as the CLI prints
+    value_path: str | None = None  # the ValuePath of a breaking-change finding
 
 
 def err(pointer: str, contains: str | None = None, *, span=None, file: FileKind | None = None,
+        code: str | None = None, range: tuple[int, int, int, int] | None = None,
         value_path: str | None = None) -> Err:
-    return Err(pointer, contains, span, file, value_path)
+    """One expected finding. `range` is where it is reported in the file written as
+    `json.dumps(value, indent=2)`: 1-based lines and columns, the end exclusive, as in the CLI's
+    JSON output."""
+    return Err(pointer, contains, span, file, code, range, value_path)
 
 
 @dataclass
@@ -155,6 +161,25 @@ def rule_table(rule_id: str, valid: list[Case], invalid: list[Case]):
     return test
 
 
+def reported_range(rule, finding, the_case: Case) -> tuple[tuple[int, int, int, int], str]:
+    """Where the engine reports `finding` when the case's files are written with indent=2:
+    ((line, column, end line, end column), the underlined text), 1-based, end exclusive."""
+    from connector_lint.document import Document
+    from connector_lint.engine import locate
+    from connector_lint.positions import LineIndex
+
+    docs = {}
+    for kind, value in ((FileKind.SWAGGER, the_case.swagger), (FileKind.API_PROPERTIES, the_case.api_properties),
+                        (FileKind.SETTINGS, the_case.settings)):
+        if value is not None:
+            docs[kind] = Document(f"c/{kind.value}.json", kind, json.dumps(value, indent=2))
+    [diagnostic] = locate(rule, rule.severity, [finding], docs)
+    text = docs[finding.file or rule.file].text
+    lines = LineIndex(text)
+    (line, column), (end_line, end_column) = lines.line_col(diagnostic.start), lines.line_col(diagnostic.end)
+    return (line + 1, column + 1, end_line + 1, end_column + 1), text[diagnostic.start:diagnostic.end]
+
+
 def check_case(rule_id: str, the_case: Case, is_valid: bool) -> None:
     rule = rules_by_id()[rule_id]
     findings = run_rule(rule, the_case.context())
@@ -173,8 +198,13 @@ def check_case(rule_id: str, the_case: Case, is_valid: bool) -> None:
             assert finding.span == want.span, got
         if want.file is not None:
             assert (finding.file or rule.file) == want.file, got
+        if want.code is not None:
+            assert (finding.validator_code or rule.validator_code) == want.code, (want.code, got)
         if want.value_path is not None:
             assert finding.value_path == want.value_path, (want.value_path, finding.value_path)
+        if want.range is not None:
+            where, underlined = reported_range(rule, finding, the_case)
+            assert where == want.range, f"reported at {where} ({underlined!r}), expected {want.range}"
     fixed = [f for f in findings if f.fixes]
     if fixed:
         assert rule.fixable is not FixAvailability.NONE, "the rule fixes findings but declares fixable=NONE"

@@ -16,6 +16,13 @@ def with_param(**changes) -> dict:
     return doc
 
 
+def default_response_property(name: str, description: str) -> dict:
+    doc = swagger()
+    doc["paths"]["/tasks/{taskId}"]["get"]["responses"]["default"] = {"description": "An error.", "schema": {
+        "type": "object", "properties": {name: {"type": "string", "description": description}}}}
+    return doc
+
+
 test_camelcase_string = rule_table(
     "camelcase-string",
     valid=[
@@ -28,9 +35,17 @@ test_camelcase_string = rule_table(
                                                          description="RoutePlanner plans routes.")),
         case("prefixed names and acronyms", swagger=with_op(description="Signs with eSignature on an iPhone or IoT.")),
         case("the title is a name", swagger=swagger(title="ContosoTasks")),
+        case("a description naming the connector's identifiers", swagger=with_param(
+            description="The taskId of the GetTask result.")),
+        case("an identifier of a default response", swagger=default_response_property("dueDate", "Set the dueDate.")),
+        case("schema keywords quoted in prose", swagger=with_op(
+            description="The MinLength is 3 and the maxLength is 10; readOnly values are ignored.")),
         case("capitals and plain words", swagger=with_op(description="Returns the PDF and the URL of the task.")),
     ],
     invalid=[
+        case("a label spelling an identifier is still checked", swagger=with_param(**{"x-ms-summary": "taskId"}),
+             errors=[err(f"{PARAM}/x-ms-summary", "'taskId'", span=(0, 6))],
+             output=with_param(**{"x-ms-summary": "Task ID"})),
         case("camelCase in a description", swagger=with_op(description="Set minimumHighways to avoid tolls."),
              errors=[err(f"{OP}/description", "'minimumHighways'", span=(4, 19))],
              output=with_op(description="Set minimum highways to avoid tolls.")),

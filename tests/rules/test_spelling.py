@@ -24,6 +24,16 @@ def with_ui(description: str) -> dict:
     return doc
 
 
+def with_response(code: str, name: str, sibling: str = "") -> dict:
+    """A response schema whose property `Waers` (or `sibling` inside property `name`) is described by name."""
+    inner = {"type": "string", "description": "The Waers field holds the currency key."}
+    prop = {"type": "object", "properties": {sibling: inner}} if sibling else inner
+    doc = swagger()
+    doc["paths"]["/tasks/{taskId}"]["get"]["responses"][code] = {"description": "The task.", "schema": {
+        "type": "object", "properties": {name: prop}}}
+    return doc
+
+
 TYPO = "Retrieves the attachements of a task."
 FIXED = with_op(description="Retrieves the attachments of a task.")
 
@@ -41,6 +51,9 @@ test_spelling = rule_table(
             {"title": "Zendexa Tasks", "host": "api.quorvio.com"}, description="Zendexa reads tasks from Quorvio.")),
         case("identifiers the prose mentions", swagger=with_param(
             name="orderref", description="Set orderref to the order's reference.")),
+        case("a property of a default response names itself", swagger=with_response("default", "Waers")),
+        case("a property of a named response named in a sibling", swagger=with_response("200", "Waers")),
+        case("a property called default", swagger=with_response("200", "default", "waers")),
         case("words of the user's dictionary", swagger=with_op(description="Runs the frobnicator."),
              words=("Frobnicator",)),
         case("protected tokens", swagger=with_op(

@@ -30,7 +30,7 @@ test_x_ms_summary_title_case = rule_table(
     ],
     invalid=[
         case("parameter", swagger=with_param(**{"x-ms-summary": "Due date"}),
-             errors=[err(f"{PARAM}/x-ms-summary", "'Due Date'", span=(4, 8))],
+             errors=[err(f"{PARAM}/x-ms-summary", "write 'Due Date', not 'Due date'", span=(4, 8))],
              output=with_param(**{"x-ms-summary": "Due Date"})),
         case("a minor word first is capitalised", swagger=with_param(**{"x-ms-summary": "of task"}),
              errors=[err(f"{PARAM}/x-ms-summary", "'Of Task'", span=(0, 7))],

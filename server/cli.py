@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -22,8 +23,9 @@ from .config import Config, ConfigError, find_config, load_config
 from .docs import page
 from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
+from .package import check_package, is_package
 from .report import FileReport, Report, display_path, escape_controls, to_github, to_json, to_sarif, to_text
-from .workspace import MAX_READ_BYTES, Connector, discover, inside
+from .workspace import MAX_READ_BYTES, Connector, discover, file_type, inside
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
 
@@ -70,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check connectors and report problems")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="a connector folder, one file, or a tree of connectors (default: .)")
+                       help="a connector folder, one file, a tree of connectors, or a submission package "
+                            "(PACKAGE.zip, or a folder with intro.md and the package zip) (default: .)")
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("--fail-on", choices=FAIL_ON, default="error",
                        help="the lowest severity that makes the exit code 1 (default: error)")
@@ -112,12 +115,19 @@ def cmd_check(args) -> int:
         raise UsageError("--jobs must be at least 1")
     explicit = _load(Path(args.config)) if args.config else None
     targets: list[tuple[Connector, frozenset[Path] | None]] = []
+    packages: list[Path] = []
     for raw in args.paths:
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{raw}: no such file or directory")
         if not os.access(path, os.R_OK):
             raise UsageError(f"{raw}: not readable")
+        mode = path.stat().st_mode
+        if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+            raise UsageError(f"{raw}: not a regular file but {file_type(mode)}")
+        if is_package(path):
+            packages.append(path)
+            continue
         found = discover(path)
         if not found:
             raise UsageError(f"{raw}: no connector found (expected apiDefinition.swagger.json or apiProperties.json)")
@@ -128,7 +138,10 @@ def cmd_check(args) -> int:
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
         jobs.append((connector, only, config, args.fix))
-    report = Report(connectors=len(targets))
+    report = Report(connectors=len(targets) + len(packages))
+    for path in packages:
+        config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
+        report.files.extend(package_reports(path, config))
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
     if args.jobs > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
@@ -190,7 +203,8 @@ def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:
         mine = [d for d in diagnostics if d.path == doc.path]
         files.append(FileReport(display_path(doc.path), doc.text, mine))
     files.sort(key=lambda f: f.path)
-    skipped = [(display_path(str(s.path)), s.reason) for s in connector.skipped]
+    skipped = [(display_path(str(s.path)), s.reason) for s in connector.skipped
+               if only is None or s.path.resolve() in only]  # a file named, or the whole connector
     return files, fixed, skipped + problems
 
 
@@ -264,6 +278,18 @@ def _each_connector_once(targets: list[tuple[Connector, frozenset[Path] | None]]
             only = None if before is None or only is None else before | only
         merged[key] = (merged.get(key, (connector,))[0], only)
     return list(merged.values())
+
+
+def package_reports(path: Path, config: Config) -> list[FileReport]:
+    """A submission package's findings, per file inside it (structure findings on the archives)."""
+    diagnostics, docs = check_package(path, config)
+    texts = {doc.path: doc.text for doc in docs.values()}
+    by_path: dict[str, list] = {}
+    for d in diagnostics:
+        by_path.setdefault(d.path, []).append(d)
+    for doc_path in texts:
+        by_path.setdefault(doc_path, [])
+    return [FileReport(display_path(p), texts.get(p), found) for p, found in sorted(by_path.items())]
 
 
 def _config_for(folder: Path, cache: dict[Path, Config]) -> Config:

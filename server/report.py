@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -52,11 +53,22 @@ class Report:
         return counts
 
 
-def escape_controls(text: str) -> str:
-    """`text` with control characters (ESC, CR, ...) written as escapes, safe to print to a terminal."""
+def escape_controls(text: str, keep: str = " ") -> str:
+    """`text` with control characters (ESC, CR, ...) and lone surrogates written as escapes, safe
+    to print to a terminal and to encode as UTF-8. Characters in `keep` stay as they are."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+    return "".join(ch if ch.isprintable() or ch in keep else ascii(ch)[1:-1] for ch in text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_text(value) -> str:
+    """JSON as the reports write it (UTF-8, not ASCII-escaped), with any lone surrogate (a value
+    such as "\\udc00" decodes to one; UTF-8 cannot encode it) written as its JSON escape."""
+    out = json.dumps(value, indent=2, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def display_path(path: str) -> str:
@@ -97,7 +109,7 @@ def to_json(report: Report) -> str:
     out = {"version": 1, "files": files, "summary": summary}
     if report.skipped:
         out["skipped"] = [{"path": path, "reason": reason} for path, reason in report.skipped]
-    return json.dumps(out, indent=2, ensure_ascii=False)
+    return _json_text(out)
 
 
 def _related_json(path: str, start: int, end: int, message: str) -> dict:
@@ -114,7 +126,8 @@ def to_text(report: Report, colour: bool = False) -> str:
             code = codes_suffix(d)
             fix = f" {dim}(fixable){reset}" if d.fixable else ""
             sev_text = f"{_COLOURS[sev]}{sev}{reset}" if colour else sev
-            out.append(f"{bold}{f.path}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} {d.message}{code}{fix}")
+            out.append(f"{bold}{escape_controls(f.path)}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} "
+                       f"{escape_controls(d.message)}{code}{fix}")
     counts = report.counts()
     total = sum(counts.values())
     fixable = sum(d.fixable for f in report.files for d in f.diagnostics)
@@ -156,6 +169,7 @@ def to_github(report: Report) -> str:
 
 
 def _gh_msg(s: str) -> str:
+    s = escape_controls(s, keep=" \r\n")  # line breaks are encoded below
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -174,7 +188,7 @@ def _fingerprint(path: str, d: Diagnostic, seen: dict[str, int]) -> str:
     the same finding gets its ordinal."""
     key = "\0".join((path, d.rule, d.pointer or "", d.message))
     seen[key] = seen.get(key, 0) + 1
-    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def to_sarif(report: Report) -> str:
@@ -222,4 +236,4 @@ def to_sarif(report: Report) -> str:
             "results": results,
         }],
     }
-    return json.dumps(sarif, indent=2, ensure_ascii=False)
+    return _json_text(sarif)

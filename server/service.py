@@ -282,6 +282,8 @@ class Service:
                 session.config_error = str(exc)
             except ValueError as exc:
                 session.config_error = f"{path}: not valid JSON ({exc})"
+            except RecursionError:
+                session.config_error = f"{path}: nested too deeply to be a configuration"
             if session.config_error:
                 config = Config(path=path)
         settings = session.settings or Settings()

@@ -101,7 +101,7 @@ def read_bytes(path: Path, folder: Path | None = None) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(f"not a regular file but {_file_type(info.st_mode)}; not read")
+            raise Unreadable(f"not a regular file but {file_type(info.st_mode)}; not read")
         if info.st_size > MAX_READ_BYTES:
             raise Unreadable(f"{info.st_size:,} bytes, over the {MAX_READ_BYTES // 1048576} MB connector-lint reads; "
                              "not read", info.st_size)
@@ -118,7 +118,8 @@ def read_bytes(path: Path, folder: Path | None = None) -> bytes:
         os.close(fd)
 
 
-def _file_type(mode: int) -> str:
+def file_type(mode: int) -> str:
+    """What a file that is not a regular file is, for a message: "a directory", "a FIFO", ..."""
     for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"),
                        (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
         if test(mode):
@@ -177,7 +178,11 @@ def connector_for(folder: Path) -> Connector:
             if not _part_name(entry.lower()):
                 continue
             reason = _not_a_file(path, folder)
-            if reason is None:
+            size = _size(path) if reason is None else None
+            if size is not None and size > MAX_READ_BYTES:
+                skipped.append(Skipped(path, f"{size:,} bytes, over the {MAX_READ_BYTES // 1048576} MB connector-lint "
+                                             "reads; not read", size))
+            elif reason is None:
                 by_lower.setdefault(entry.lower(), path)
             else:
                 skipped.append(Skipped(path, reason))
@@ -194,7 +199,17 @@ def connector_for(folder: Path) -> Connector:
         if name in by_lower:
             paths[kind] = by_lower[name]
     _follow_settings(folder, paths)
+    if FileKind.SWAGGER not in paths and not any(s.path.name.lower().endswith(".swagger.json") for s in skipped):
+        skipped.append(Skipped(folder, "no swagger (apiDefinition.swagger.json) in the folder; its other files "
+                                       "were checked"))
     return Connector(folder, paths, skipped)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _part_name(name: str) -> bool:
@@ -212,7 +227,7 @@ def _not_a_file(path: Path, folder: Path) -> str | None:
     if not inside(real, folder):
         return "a link to a file outside the connector folder; not read"
     if not stat.S_ISREG(info.st_mode):
-        return f"not a regular file but {_file_type(info.st_mode)}; not read"
+        return f"not a regular file but {file_type(info.st_mode)}; not read"
     if not os.access(real, os.R_OK):
         return "not readable (permission denied)"
     return None

@@ -42,6 +42,11 @@ test_table = rule_table(
     invalid=[
         case("min above max", swagger=with_id(minLength=5, maxLength=3), errors=[err(f"{T}/properties/id/minLength", code="MinLengthShouldBeLessThanOrEqualToMaxLength")]),
         case("bad pattern", swagger=with_id(pattern="(["), errors=[err(f"{T}/properties/id/pattern", "not a valid", code="PatternShouldBeValidRegularExpression")]),
+        case("repetition count past the engine's limit: the other findings stay",
+             swagger=with_id(pattern="a{4294967296}", minLength=5, maxLength=3),
+             errors=[err(f"{T}/properties/id/minLength"), err(f"{T}/properties/id/pattern", "too large")]),
+        case("a thousand nested groups", swagger=with_id(pattern="(" * 1000 + "a" + ")" * 1000),
+             errors=[err(f"{T}/properties/id/pattern", "not a valid")]),  # RecursionError or re.error
         case("required name without property", swagger=with_task(required=["id", "owner"]),
              errors=[err(f"{T}/required/1", "'owner' is required", code="RequiredPropertyDefinitionMissing")], output=with_task(required=["id"])),
         case("discriminator not required", swagger=with_task(discriminator="name"),

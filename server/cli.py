@@ -19,6 +19,7 @@ from connector_lint_rules._api import Preset, Severity
 from connector_lint_rules._files import write_atomically
 
 from . import __version__
+from .basefiles import Base, BaseSpecError, read_base
 from .config import Config, ConfigError, find_config, load_config
 from .docs import page
 from .engine import Diagnostic, detect_preset, lint
@@ -82,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="check N connectors in parallel (default: one per core; 1: in this process)")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    check.add_argument("--base", metavar="BASE",
+                       help="report breaking changes against BASE: a git revision (e.g. origin/dev), "
+                            "an older connector folder, or an older swagger file")
 
     rules = sub.add_parser("rules", help="list every rule with its metadata")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -137,7 +141,7 @@ def cmd_check(args) -> int:
     jobs = []
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
-        jobs.append((connector, only, config, args.fix))
+        jobs.append((connector, only, config, args.fix, _base_of(args.base, connector)))
     report = Report(connectors=len(targets) + len(packages))
     for path in packages:
         config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
@@ -171,13 +175,13 @@ def cmd_check(args) -> int:
 def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:
     """Lint (and with --fix, first fix) one connector. Runs in worker processes too. Returns the
     file reports, the number of fixes applied and the files skipped: (path as shown, reason)."""
-    connector, only, config, fix = job
+    connector, only, config, fix, base = job
     fixed = 0
     folder = str(connector.folder)
 
     def lint_docs(overrides):
         docs = connector.documents(overrides)
-        diagnostics = lint(docs, config, folder)
+        diagnostics = lint(docs, config, folder, base=base.context, base_error=base.error)
         unwritable = {doc.path for doc in docs.values() if doc.encoding != "utf-8"}
         for d in diagnostics:
             if d.path in unwritable:
@@ -278,6 +282,16 @@ def _each_connector_once(targets: list[tuple[Connector, frozenset[Path] | None]]
             only = None if before is None or only is None else before | only
         merged[key] = (merged.get(key, (connector,))[0], only)
     return list(merged.values())
+
+
+def _base_of(spec: str | None, connector: Connector) -> Base:
+    """The connector as it was at --base (nothing without --base); a bad BASE is a usage error."""
+    if spec is None:
+        return Base()
+    try:
+        return read_base(spec, connector)
+    except BaseSpecError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def package_reports(path: Path, config: Config) -> list[FileReport]:

@@ -192,12 +192,15 @@ class Related:
 class Finding:
     """One problem. `pointer` names where it is; when the value is missing, point at its parent.
 
-    span:     characters [start, end) inside the (decoded) string value at `pointer`.
+    span:     characters [start, end) inside the (decoded) string value at `pointer`. In a text
+              file (script.csx, readme.md: `file` SCRIPT or README), where there are no JSON values,
+              the pointer is "" and `span` is the character offsets [start, end) in the file's text.
     target:   "key" underlines the member name, "value" the value; "auto" picks the value for
               scalars and the key for objects and arrays (a whole object is too much underline).
     severity: a lower tier for this one finding; it can lower the rule's configured severity, never raise it.
     validator_code: Microsoft's validator code for this finding when it differs from the rule's
               (a rule that checks several validator codes at once).
+    policy_code: likewise, the certification policy code (5000.x.y.z) when it differs from the rule's.
     """
 
     pointer: str
@@ -209,6 +212,8 @@ class Finding:
     related: tuple[Related, ...] = ()
     severity: Severity | None = None
     validator_code: str | None = None
+    policy_code: str | None = None
+    value_path: str | None = None  # where Microsoft's change validator says it is (breaking changes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,6 +229,17 @@ class Operation:
     method: str
     value: dict
     path_item: dict
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a rule's work: `check(ctx, *args)`. The engine may reuse its findings from the
+    last lint while the rule's other inputs and every value of `values` are unchanged (an operation
+    and its path item); `key` names the place, e.g. the operation's pointer."""
+
+    key: str
+    args: tuple
+    values: tuple
 
 
 @dataclass
@@ -244,6 +260,11 @@ class RuleContext:
     swagger_size: int | None = None  # bytes on disk (or in the editor)
     preset: Preset = Preset.CERTIFIED
     words: frozenset[str] = frozenset()  # the user's dictionary
+    # The connector as it was (a git revision, an older folder), for the breaking-change rules;
+    # None: no base was given, and those rules stay silent. `base_error` says why a given base
+    # could not be read (the rules then report that the comparison was skipped).
+    base: "RuleContext | None" = None
+    base_error: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)  # the running rule's options
     memo: dict = field(default_factory=dict)  # shared, per-lint cache for helpers
     # Kept across lints of one connector by the language server (a fresh dict per lint elsewhere):
@@ -314,11 +335,19 @@ class Rule:
     docs: str = ""
     file: FileKind = FileKind.SWAGGER
     validator_code: str | None = None
+    # The certification policy code (docs/policy-coverage.md) for the requirement the rule checks.
+    policy_code: str | None = None
     fixable: FixAvailability = FixAvailability.NONE
     scope: Scope = Scope.CONNECTOR
     options: Mapping[str, Any] = field(default_factory=dict)  # option name -> default
     # Severity by preset where it differs from `severity` (Severity.OFF turns the rule off).
     preset_severity: Mapping[Preset, Severity] = field(default_factory=dict)
+    # Fixes too slow to make while linting (a spelling suggester), made when the editor asks for a
+    # finding's code actions: suggest(finding, value at finding.pointer) -> fixes.
+    suggest: Callable[[Finding, Any], Iterable[Fix]] | None = None
+    # Each finding is about one word (the finding's span) that the user's dictionary, the
+    # configuration's `words`, would accept: the editor offers to add it there.
+    dictionary_words: bool = False
 
     def severity_for(self, preset: Preset) -> Severity:
         return self.preset_severity.get(preset, self.severity)

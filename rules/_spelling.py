@@ -78,20 +78,22 @@ def _frequencies() -> dict[str, int]:
     size and time; any problem with the copy falls back to the JSON."""
     import gzip
     import json
+    import zlib
     from importlib.util import find_spec
     from itertools import islice
 
     from ._cache import read_marshal, write_marshal
 
     source = Path(find_spec("spellchecker").origin).parent / "resources" / "en.json.gz"  # without importing it
-    stat = source.stat()
-    name = f"en-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    data = source.read_bytes()
+    # Keyed by content (a checksum takes ~2 ms), not by where or when it was installed: every
+    # installation of the same dictionary shares one entry.
+    name = f"en-{len(data)}-{zlib.crc32(data):08x}.marshal"
     loaded = read_marshal(name)
     if isinstance(loaded, dict) and all(type(k) is str and type(v) is int for k, v in islice(loaded.items(), 100)):
         return loaded
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        frequencies = {word.lower(): count for word, count in json.load(f).items()}
-    write_marshal(name, frequencies)
+    frequencies = {word.lower(): count for word, count in json.loads(gzip.decompress(data)).items()}
+    write_marshal(name, frequencies, family="en-")
     return frequencies
 
 
@@ -397,10 +399,7 @@ def _identifier_parts(ctx) -> list[frozenset[str]]:
     root = ctx.swagger
 
     def words_of(value, parts=()) -> tuple[frozenset[str]]:
-        found: list[str] = []
-        if not parts or parts[-1] not in _NOT_IDENTIFIERS:
-            _identifiers(value, found)
-        return (frozenset(_split_names(found)),)
+        return (frozenset(_split_names(_part_identifiers(value, parts))),)
 
     if not isinstance(root, dict):
         return list(words_of(root))
@@ -410,6 +409,43 @@ def _identifier_parts(ctx) -> list[frozenset[str]]:
         if isinstance(root.get(key), dict):
             _own_identifiers(root[key], own)
     return [frozenset(_split_names(own)), *per_part(ctx, "identifiers", words_of)]
+
+
+def identifier_names(ctx) -> frozenset[str]:
+    """The connector's identifiers as written: operationIds, parameter and property names (of
+    every schema, wherever it hangs), enum values and connection parameter names. A word of
+    prose written exactly as one of them names it: a reference, not a word to recase or split.
+    Computed once per lint, from parts kept per path, definition, parameter and response."""
+    def compute() -> frozenset[str]:
+        from ._openapi import COLLECTIONS, per_part
+
+        root = ctx.swagger
+        names: set[str] = set()
+        if isinstance(root, dict):
+            own: list[str] = []
+            _own_identifiers(root, own)
+            for key in COLLECTIONS:
+                if isinstance(root.get(key), dict):
+                    _own_identifiers(root[key], own)
+            names.update(own)
+            names.update(*per_part(ctx, "identifier-names",
+                                   lambda value, parts: (frozenset(_part_identifiers(value, parts)),)))
+        props = ctx.api_properties.get("properties") if isinstance(ctx.api_properties, dict) else None
+        params = props.get("connectionParameters") if isinstance(props, dict) else None
+        if isinstance(params, dict):
+            names.update(params)
+        return ctx.stable("spelling:identifier-names", frozenset(n for n in names if isinstance(n, str) and n))
+
+    return ctx.cached("spelling:identifier-names", compute)
+
+
+def _part_identifiers(value, parts: tuple) -> list[str]:
+    """The identifiers of one part of the swagger (`_openapi.per_part`); none in a top-level
+    example or default."""
+    found: list[str] = []
+    if not (len(parts) == 1 and parts[0] in _NOT_IDENTIFIERS):
+        _identifiers(value, found)
+    return found
 
 
 def proper_words(ctx) -> frozenset[str]:
@@ -536,9 +572,14 @@ def _own_identifiers(node: dict, out: list) -> None:
         out.extend(v for v in node["enum"] if isinstance(v, str))
 
 
+# Maps from a name to a schema, parameter, response or path item: every entry is walked, whatever
+# its name (a `default` response, a property called `example`).
+_NAMED_MAPS = frozenset({"properties", "responses", "definitions", "parameters", "paths"})
+
+
 def _identifiers(root, out: list) -> None:
     """operationIds, parameter names, schema property names and enum values, anywhere but in
-    examples and defaults."""
+    examples and default values."""
     stack = [root]
     pop, push = stack.pop, stack.append
     while stack:
@@ -546,7 +587,9 @@ def _identifiers(root, out: list) -> None:
         if isinstance(node, dict):
             _own_identifiers(node, out)
             for key, value in node.items():
-                if isinstance(value, (dict, list)) and key not in _NOT_IDENTIFIERS:
+                if isinstance(value, dict) and key in _NAMED_MAPS:
+                    stack.extend(v for v in value.values() if isinstance(v, (dict, list)))
+                elif isinstance(value, (dict, list)) and key not in _NOT_IDENTIFIERS:
                     push(value)
         elif isinstance(node, list):
             for value in node:

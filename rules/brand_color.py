@@ -89,6 +89,7 @@ RULE = Rule(
     summary="iconBrandColor is a #RRGGBB brand colour, not white or #007ee5; #da3b01 for independent publishers.",
     severity=Severity.ERROR,
     category="certification",
+    policy_code="5000.2.1.1",
     file=FileKind.API_PROPERTIES,
     fixable=FixAvailability.SOMETIMES,
     preset_severity={Preset.CUSTOM: Severity.WARNING},

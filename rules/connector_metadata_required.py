@@ -18,6 +18,7 @@ metadata property 'Categories' is required").
 The default severity is **warning**: 41 of the 619 certified connectors (6.6%) have no metadata
 at all; they were certified before the validator enforced it. Raise the rule to error for a new
 submission. Custom connectors are not certified: the rule is off for them.
+Certification reports a missing or invalid Website as policy 5000.3.1.3 and Privacy policy as 5000.3.1.5.
 
 ## Example
 ```json
@@ -44,6 +45,7 @@ from ._api import (Applicability, Finding, Fix, FixAvailability, InsertItem, Ins
 
 KEY = "x-ms-connector-metadata"
 NAMES = ("Website", "Privacy policy", "Categories")
+POLICY = {"Website": "5000.3.1.3", "Privacy policy": "5000.3.1.5"}  # certification policy codes
 URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#].*)?", re.I)
 
 
@@ -82,15 +84,16 @@ def check(ctx):
         value = item.get("propertyValue")
         if not isinstance(value, str) or not value.strip():
             yield Finding(f"{ptr}/propertyValue" if "propertyValue" in item else ptr,
-                          f"The '{want}' metadata has no value.", validator_code="RequiredValueEmpty")
+                          f"The '{want}' metadata has no value.", validator_code="RequiredValueEmpty",
+                          policy_code=POLICY.get(want))
         elif want != "Categories" and not URL.fullmatch(value.strip()):
             yield Finding(f"{ptr}/propertyValue", f"The '{want}' metadata should be an http(s) URL.",
-                          validator_code="UrlNotValid")
+                          validator_code="UrlNotValid", policy_code=POLICY.get(want))
     for name in NAMES:
         if name not in found:
             fix = Fix(f"Add the '{name}' item", (InsertItem(f"/{KEY}", _item(name)),), Applicability.SUGGESTION)
             yield Finding(f"/{KEY}", f"'{KEY}' has no '{name}' item.", fixes=(fix,),
-                          validator_code="ConnectorMetadataPropertiesMissing")
+                          validator_code="ConnectorMetadataPropertiesMissing", policy_code=POLICY.get(name))
 
 
 RULE = Rule(

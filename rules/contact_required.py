@@ -16,6 +16,7 @@ corpus (5.7%) have no contact and 31 more lack a field. They were certified befo
 enforced it, so an error would mostly flag connectors Microsoft already accepted. Raise the rule
 to error in your configuration when you prepare a new submission. Custom connectors are not
 certified: the rule is off for them.
+Certification reports a missing or invalid support e-mail as policy 5000.3.1.4.
 
 ## Example
 ```json
@@ -58,16 +59,18 @@ def check(ctx):
     for key in FIELDS:
         value = contact.get(key)
         ptr = f"/info/contact/{key}"
+        policy = "5000.3.1.4" if key == "email" else None  # the support e-mail's certification policy
         if key not in contact:
             yield Finding("/info/contact", f"The contact has no '{key}'; certification asks for name, url and email.",
-                          validator_code="RequiredPropertyMissing")
+                          validator_code="RequiredPropertyMissing", policy_code=policy)
         elif not isinstance(value, str) or not value.strip():
             yield Finding(ptr, f"The contact '{key}' is empty; give the support team's {key}.",
-                          validator_code="RequiredValueEmpty")
+                          validator_code="RequiredValueEmpty", policy_code=policy)
         elif key == "url" and not URL.fullmatch(value.strip()):
             yield Finding(ptr, "The contact url is not an absolute http(s) URL.", validator_code="UrlNotValid")
         elif key == "email" and not (value.isascii() and EMAIL.fullmatch(value.strip())):
-            yield Finding(ptr, "The contact email is not an e-mail address.", validator_code="ContactEmailNotValid")
+            yield Finding(ptr, "The contact email is not an e-mail address.", validator_code="ContactEmailNotValid",
+                          policy_code=policy)
 
 
 RULE = Rule(

@@ -69,6 +69,7 @@ RULE = Rule(
     summary="The default response has no schema.",
     severity=Severity.WARNING,
     category="certification",
+    policy_code="5000.2.4.2",
     validator_code="DefaultResponseHasSchema",
     fixable=FixAvailability.SOMETIMES,
     scope=Scope.OPERATION,

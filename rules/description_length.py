@@ -47,6 +47,7 @@ RULE = Rule(
     summary="The connector description is 30 to 500 characters long.",
     severity=Severity.ERROR,
     category="certification",
+    policy_code="5000.2.3.4",
     validator_code="FieldLengthNotInRange",
     fixable=FixAvailability.SOMETIMES,
     options={"min": 30, "max": 500},

@@ -53,6 +53,7 @@ RULE = Rule(
     summary="The connector description names no Power Platform product.",
     severity=Severity.ERROR,
     category="certification",
+    policy_code="5000.2.3.5",
     validator_code="ValueContainsRestrictedWords",
     preset_severity={Preset.CUSTOM: Severity.OFF},
     docs=__doc__,

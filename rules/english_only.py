@@ -53,6 +53,7 @@ RULE = Rule(
     summary="Display strings are in English.",
     severity=Severity.WARNING,
     category="strings",
+    policy_code="5000.2.3.1",
     options={"min_share": 0.5},
     preset_severity={Preset.CUSTOM: Severity.INFORMATION},
     docs=__doc__,

@@ -2,7 +2,7 @@
 
 ## What it does
 Reads `icon.png` (without any imaging library) and flags, for verified publishers:
-- a file that is not a valid PNG;
+- a file of 1 MB or more, or one that is not a valid PNG;
 - an icon that is not square, or smaller than 100 or larger than 230 pixels a side (options
   `minSize`, `maxSize`; certification asks for about 230 x 230 with a 160 x 160 logo);
 - transparency: a see-through pixel on the border (rounded corners, a transparent background)
@@ -22,6 +22,8 @@ background and not-default color (#007ee5) that matches your specified icon back
 transparent or mismatched icon looks broken there. 2 of the 11 certified connectors that include
 an icon (0.3% of 619) are too large, and one of them is transparent; this is a warning, since
 reviewers judge icons by eye. Custom connectors are not certified: off.
+Certification reports an icon of 1 MB or more as policy 5000.2.1.2, one that is not a PNG as 5000.2.1.3 and
+wrong dimensions as 5000.2.1.4.
 
 ## Example
 An `icon.png` of 512 x 512 pixels with a transparent background and rounded corners, with
@@ -45,6 +47,7 @@ from ._apiprops import PROPS
 from ._openapi import api_properties
 from ._png import COLOR_TYPES, PngError, read_png
 
+MAX_BYTES = 1024 * 1024  # certification's icon size limit
 DECODE_LIMIT = 1024 * 1024  # pixels; bigger icons are reported for their size only
 
 
@@ -102,10 +105,12 @@ def check(ctx):
     if ctx.preset is Preset.INDEPENDENT_PUBLISHER:
         yield Finding("", "Independent publishers submit no icon.png; remove it.")
         return
+    if len(ctx.icon) >= MAX_BYTES:
+        yield Finding("", f"icon.png is {len(ctx.icon):,} bytes; keep it under 1 MB.", policy_code="5000.2.1.2")
     icon = inspect(bytes(ctx.icon))
     w, h, lo, hi = icon.width, icon.height, ctx.options["minSize"], ctx.options["maxSize"]
     if icon.error and not w:
-        yield Finding("", icon.error)
+        yield Finding("", icon.error, policy_code="5000.2.1.3")
         return
     if w != h:
         yield Finding("", f"icon.png is {w} x {h} pixels; it must be square (about {hi} x {hi}).")
@@ -138,6 +143,7 @@ RULE = Rule(
     summary="icon.png is a square, opaque PNG of 100-230 pixels on the brand colour; independent publishers ship none.",
     severity=Severity.WARNING,
     category="certification",
+    policy_code="5000.2.1.4",
     file=FileKind.ICON,
     options={"minSize": 100, "maxSize": 230, "colorTolerance": 48},
     preset_severity={Preset.CUSTOM: Severity.OFF},

@@ -40,6 +40,7 @@ misplaced `x-ms-*` keys, keys next to `$ref`, `required` on a non-object schema,
 Microsoft's validator rejects a connector whose document does not have this structure, and the
 designer silently ignores keys it does not know: a misspelled `x-ms-visibilty` leaves the
 parameter visible.
+Certification reports an invalid swagger as policy 5000.2.6.2, and a version other than 2.0 as 5000.2.6.3.
 
 ## Example
 ```json
@@ -74,6 +75,7 @@ RULE = Rule(
     summary="The swagger document follows the OpenAPI 2.0 connector schema.",
     severity=Severity.ERROR,
     category="structure",
+    policy_code="5000.2.6.2",
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
     check=check,

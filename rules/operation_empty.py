@@ -58,6 +58,7 @@ RULE = Rule(
     summary="The connector has operations, and no path or operation is empty.",
     severity=Severity.ERROR,
     category="certification",
+    policy_code="5000.2.4.5",
     fixable=FixAvailability.SOMETIMES,
     preset_severity={Preset.CUSTOM: Severity.WARNING},
     docs=__doc__,

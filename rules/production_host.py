@@ -76,6 +76,7 @@ RULE = Rule(
     summary="The host is a production host, not a dev, test or staging one.",
     severity=Severity.WARNING,
     category="certification",
+    policy_code="5000.2.6.4",
     options={"words": list(WORDS)},
     preset_severity={Preset.CUSTOM: Severity.OFF},
     docs=__doc__,

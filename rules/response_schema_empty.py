@@ -69,6 +69,7 @@ RULE = Rule(
     summary="Success response schemas describe at least one property.",
     severity=Severity.INFORMATION,
     category="certification",
+    policy_code="5000.2.4.1",
     scope=Scope.OPERATION,
     preset_severity={Preset.CUSTOM: Severity.HINT},
     docs=__doc__,

@@ -56,6 +56,7 @@ RULE = Rule(
     summary="Success responses that return a body declare its schema.",
     severity=Severity.INFORMATION,
     category="certification",
+    policy_code="5000.2.4.4",
     validator_code="SchemaDefinitionSetIncorrectly",
     scope=Scope.OPERATION,
     preset_severity={Preset.CUSTOM: Severity.HINT},

@@ -78,9 +78,12 @@ RULE = Rule(
     summary="Words in display strings are spelled correctly.",
     severity=Severity.WARNING,
     category="strings",
+    policy_code="5000.2.3.2",
     fixable=FixAvailability.SOMETIMES,
     options={"suggestions": 0},
     preset_severity={Preset.CUSTOM: Severity.INFORMATION},
     docs=__doc__,
     check=check,
+    suggest=suggestion_fixes,
+    dictionary_words=True,
 )

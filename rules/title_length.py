@@ -38,6 +38,7 @@ RULE = Rule(
     summary="The connector title is at most 30 characters long.",
     severity=Severity.ERROR,
     category="certification",
+    policy_code="5000.2.2.1",
     validator_code="FieldLengthExceeded",
     options={"max": 30},
     docs=__doc__,

@@ -86,6 +86,7 @@ RULE = Rule(
     summary="The title is not already used by a certified connector.",
     severity=Severity.WARNING,
     category="certification",
+    policy_code="5000.2.2.5",
     preset_severity={Preset.CUSTOM: Severity.OFF},
     docs=__doc__,
     check=check,

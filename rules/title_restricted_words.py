@@ -92,6 +92,7 @@ RULE = Rule(
     summary="The connector title has no \"API\", \"Connector\" or Power Platform product name.",
     severity=Severity.ERROR,
     category="certification",
+    policy_code="5000.2.2.2",
     validator_code="ValueContainsRestrictedWords",
     fixable=FixAvailability.SOMETIMES,
     preset_severity={Preset.CUSTOM: Severity.OFF},

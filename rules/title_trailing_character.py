@@ -82,6 +82,7 @@ RULE = Rule(
     summary="The connector title ends with a letter or a digit.",
     severity=Severity.ERROR,
     category="certification",
+    policy_code="5000.2.2.3",
     validator_code="ValueMustEndWithAlphanumeric",
     fixable=FixAvailability.SOMETIMES,
     preset_severity={Preset.CUSTOM: Severity.OFF},

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from connector_lint_rules import all_rules, rules_by_id
 from connector_lint_rules._api import FixAvailability, Rule
-from connector_lint_rules._cache import cache_directory
+from connector_lint_rules._cache import cache_directory, prune, touch
+from connector_lint_rules._files import write_atomically
 
 from . import __version__
 
@@ -28,6 +29,8 @@ def page(rule: Rule) -> str:
         table.append(("By preset", ", ".join(f"{p.value}: {s.value}" for p, s in sorted(rule.preset_severity.items()))))
     if rule.validator_code:
         table.append(("Microsoft validator code", f"`{rule.validator_code}`"))
+    if rule.policy_code:
+        table.append(("Certification policy code", f"`{rule.policy_code}`"))
     table.append(("Fixable", {FixAvailability.NONE: "no", FixAvailability.SOMETIMES: "sometimes",
                               FixAvailability.ALWAYS: "yes"}[rule.fixable]))
     if rule.options:
@@ -55,12 +58,15 @@ def page_path(rule_id: str) -> Path | None:
     rule = rules_by_id().get(rule_id)
     if rule is None:
         return None
-    cache = cache_directory() / __version__ / "rules"
+    cache = cache_directory() / f"rules-{__version__}"  # the pages of other versions are pruned
     target = cache / f"{rule_id}.md"
     try:
         if not target.is_file():
-            cache.mkdir(parents=True, exist_ok=True)
-            target.write_text(page(rule), encoding="utf-8")
+            if not cache.is_dir():
+                cache.mkdir(parents=True, exist_ok=True)
+                prune(cache.parent, "rules-", keep=cache)
+            write_atomically(target, page(rule).encode("utf-8"))
+        touch(cache)
     except OSError:
         return None
     return target
@@ -80,9 +86,9 @@ def write_all(folder: Path = REPO_DOCS) -> list[Path]:
             stale.unlink()
     for rule in all_rules():
         target = folder / f"{rule.id}.md"
-        target.write_text(page(rule), encoding="utf-8")
+        write_atomically(target, page(rule).encode("utf-8"))
         written.append(target)
-    (folder / "README.md").write_text(index_page(), encoding="utf-8")
+    write_atomically(folder / "README.md", index_page().encode("utf-8"))
     return written
 
 

@@ -65,7 +65,7 @@ def save_attrs_code() -> None:
     two generated sources differ in every process, such as a default's repr with an address)."""
     name = _cache_name()
     if name is not None and _cache is not None and _compiled >= 10:
-        write_marshal(name, _used)
+        write_marshal(name, _used, family=f"attrs-code-{sys.implementation.cache_tag}-")
 
 
 def warm_up() -> None:

@@ -54,13 +54,25 @@ def test_json_output_follows_the_contract(capsys, bad):
     line = text[d["line"] - 1]
     assert line[d["column"] - 1:d["endColumn"] - 1] == '"Contoso Tasks and Projects Manager"'
     assert d["pointer"] == "/info/title" and d["validatorCode"] == "FieldLengthExceeded" and d["severity"] == "error"
+    assert d["policyCode"] == "5000.2.2.1"
+    [other] = [d for f in data["files"] for d in f["diagnostics"] if d["rule"] == "stack-owner-required"] or [{}]
+    assert "policyCode" not in other  # optional: only where a policy applies
 
 
 def test_text_output(capsys, bad):
     code, out, _ = run(capsys, "check", str(bad))
     assert code == 1
-    assert "apiDefinition.swagger.json:4:" in out and "title-length" in out and "[FieldLengthExceeded]" in out
+    assert "apiDefinition.swagger.json:4:" in out and "title-length" in out and "[FieldLengthExceeded] [policy 5000.2.2.1]" in out
     assert out.strip().splitlines()[-1].startswith("Found ")
+
+
+def test_the_summary_line_uses_singular_and_plural_forms(capsys, bad):
+    (bad / "apiProperties.json").unlink()
+    _, out, _ = run(capsys, "check", str(bad / "apiDefinition.swagger.json"))
+    assert out.strip().splitlines()[-1].endswith(" in 1 connector, 1 file.")
+    (bad / "apiProperties.json").write_text(json.dumps(api_properties()))
+    _, out, _ = run(capsys, "check", str(bad))
+    assert out.strip().splitlines()[-1].endswith(" in 1 connector, 2 files.")
 
 
 def test_github_output(capsys, bad):
@@ -80,6 +92,8 @@ def test_sarif_output(capsys, bad):
     assert ids[result["ruleIndex"]] == "title-length"
     region = result["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] == 4 and region["endColumn"] > region["startColumn"]
+    assert result["properties"]["policyCode"] == "5000.2.2.1"
+    assert run_["tool"]["driver"]["rules"][result["ruleIndex"]]["properties"]["policyCode"] == "5000.2.2.1"
 
 
 def test_fail_on_levels(capsys, bad, good):
@@ -147,7 +161,8 @@ def test_fix_applies_safe_fixes_in_place_and_keeps_json_valid(capsys, tmp_path):
 def test_rules_and_rule(capsys):
     code, out, _ = run(capsys, "rules", "--format", "json")
     rules = json.loads(out)
-    assert code == 0 and any(r["id"] == "title-length" and r["validatorCode"] == "FieldLengthExceeded" for r in rules)
+    assert code == 0 and any(r["id"] == "title-length" and r["validatorCode"] == "FieldLengthExceeded"
+               and r["policyCode"] == "5000.2.2.1" for r in rules)
     code, out, _ = run(capsys, "rule", "title-length")
     assert code == 0 and "## What it does" in out and out.startswith("# title-length")
     assert run(capsys, "rule", "no-such-rule")[0] == 2
@@ -160,3 +175,23 @@ def test_version_and_the_installed_command():
     assert result.stdout.startswith("connector-lint ")
     result = subprocess.run([exe, "check", str(EXAMPLE), "--format", "json"], capture_output=True, text=True)
     assert result.returncode == 1 and json.loads(result.stdout)["summary"]["error"] >= 1
+
+
+def test_the_preset_does_not_depend_on_how_the_path_is_typed(capsys, tmp_path, monkeypatch):
+    """`check .` inside custom-connectors/X once applied the certified preset; `check "$PWD"` the custom one."""
+    folder = tmp_path / "custom-connectors" / "X"
+    shutil.copytree(EXAMPLE, folder)
+
+    def swagger_findings(path: str) -> list[tuple]:
+        _, out, _ = run(capsys, "check", path, "--format", "json")
+        return sorted((d["rule"], d["line"], d["column"]) for f in json.loads(out)["files"]
+                      if f["path"].endswith("apiDefinition.swagger.json") for d in f["diagnostics"])
+
+    monkeypatch.chdir(folder)
+    here = swagger_findings(".")
+    assert here == swagger_findings(str(folder)) == swagger_findings("apiDefinition.swagger.json")
+    assert here == swagger_findings("../X") == swagger_findings("./../../custom-connectors/X/.")
+    monkeypatch.chdir(tmp_path)
+    assert here == swagger_findings("custom-connectors/X")
+    certified_only = {"contact-required", "stack-owner-required", "publisher-required"}
+    assert not certified_only & {rule for rule, *_ in here}  # the custom preset applies

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepare the real-editor tests in tests/editors/ (tests/run.sh calls this before pytest):
-#   1. Debian packages: chromium (the browser that drives VS Code), neovim (the second client),
-#      ripgrep and libkrb5-dev (needed to build code-server offline), a C++ toolchain.
+#   1. Debian packages: chromium (the browser that drives VS Code), neovim and emacs-nox with eglot
+#      (the other clients), ripgrep and libkrb5-dev (needed to build code-server offline), a C++ toolchain.
 #   2. vscode-extension/: npm ci, then `npm run package` -> vscode-extension/connector-lint-X.Y.Z.vsix.
 #   3. code-server (VS Code in the browser) from npm, in a cache folder outside the repository.
 # Idempotent: every step is skipped when its result is there and up to date, so a second run takes
@@ -31,6 +31,9 @@ export npm_config_update_notifier=false
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v nvim >/dev/null || missing+=(neovim)
+command -v emacs >/dev/null || missing+=(emacs-nox)
+# eglot is built into Emacs 29; Debian's Emacs 28 takes it from elpa-eglot.
+if ! emacs --batch --eval "(require 'eglot)" >/dev/null 2>&1; then missing+=(elpa-eglot); fi
 command -v rg >/dev/null || missing+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 command -v g++ >/dev/null && command -v make >/dev/null || missing+=(build-essential)
@@ -43,9 +46,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
   log "apt-get install ${missing[*]}"
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" mailutils- >/dev/null
 fi
-for tool in chromium nvim rg node npm; do
+for tool in chromium nvim emacs rg node npm; do
   command -v "$tool" >/dev/null || { echo "editors setup: $tool is missing" >&2; exit 1; }
 done
 

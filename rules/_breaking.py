@@ -270,6 +270,23 @@ class _Walk:
     def __init__(self, old: dict, new: dict):
         self.old, self.new = old, new
         self.followed: dict[str, Any] = {}  # new-side pointer of each $ref followed -> its value
+        self.entered: set[tuple[str, Any, Any]] = set()  # ($ref pairs) on the path being walked
+
+    def _once_per_path(self, kind: str, walk, old: Any, new: Any, *args) -> Iterator[Change]:
+        """`walk` unless this pair of `$ref`s is already being walked further up: a definition that
+        refers to itself is compared once per path, not again at every level down to _MAX_DEPTH
+        (which grows as branching ** depth: CardsForPowerApps' recursive card schema never ended)."""
+        key = (kind, _ref(old), _ref(new))
+        if key[1] is None and key[2] is None:
+            yield from walk(old, new, *args)
+            return
+        if key in self.entered:
+            return
+        self.entered.add(key)
+        try:
+            yield from walk(old, new, *args)
+        finally:
+            self.entered.discard(key)
 
     def operation(self, oid: str, old_op, new_op) -> Iterator[Change]:
         vp = f"operation/{oid}"
@@ -322,6 +339,9 @@ class _Walk:
                 yield from self.input(old, param, ptr, pvp, name, 0, follow=False)
 
     def input(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int, follow: bool = True) -> Iterator[Change]:
+        yield from self._once_per_path("input", self._input, old, new, ptr, vp, name, depth, follow)
+
+    def _input(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int, follow: bool) -> Iterator[Change]:
         if follow:
             old = self._old(old)
             ptr, new = self._new(ptr, new)
@@ -394,6 +414,9 @@ class _Walk:
                                    f"{vp}/responses/x-ms-notification-content/schema", "", 0)
 
     def output(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int) -> Iterator[Change]:
+        yield from self._once_per_path("output", self._output, old, new, ptr, vp, name, depth)
+
+    def _output(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int) -> Iterator[Change]:
         old = self._old(old)
         ptr, new = self._new(ptr, new)
         if not isinstance(old, dict) or not isinstance(new, dict) or depth > _MAX_DEPTH:
@@ -441,6 +464,11 @@ class _Walk:
                 return ptr, None
             ptr, value = ref[1:], target
         return ptr, None
+
+
+def _ref(value: Any) -> Any:
+    ref = value.get("$ref") if isinstance(value, dict) else None
+    return ref if isinstance(ref, str) else None
 
 
 def _filled_in(value: Any) -> bool:

@@ -29,6 +29,7 @@ from typing import Any, Iterator, NamedTuple
 
 from ._api import Applicability, FileKind, Finding, Fix, InsertKey, RuleContext, SetValue, pointer, resolve
 from ._openapi import _operations, kept, parameters
+from ._openapi import _operations as _every_operation
 
 # Rule ids, one per change kind.
 OPERATION_DELETED = "operation-deleted"
@@ -152,7 +153,7 @@ def _by_id(swagger: Any) -> dict[str, Any]:
 def _swagger_changes(ctx: RuleContext, old: dict, new: dict) -> list[Change]:
     out: list[Change] = []
     for key in ("host", "basePath"):
-        if key in old and old.get(key) != new.get(key):
+        if key in old and old.get(key) != new.get(key) and not (key == "basePath" and _same_addresses(old, new)):
             where = pointer(key) if key in new else ""
             out.append(Change(HOST_CHANGED, where,
                               f"The {key} has changed from {_show(old.get(key))} to {_show(new.get(key))}: existing "
@@ -291,7 +292,8 @@ class _Walk:
     def operation(self, oid: str, old_op, new_op) -> Iterator[Change]:
         vp = f"operation/{oid}"
         old, new = old_op.value, new_op.value
-        if old_op.path != new_op.path:
+        # a template that only absorbed the basePath calls the same address; a changed basePath alone is host-changed
+        if old_op.path != new_op.path and _address(self.old, old_op.path) != _address(self.new, new_op.path):
             yield Change(PATH_CHANGED, new_op.pointer,
                          f"{SENTENCES[PATH_CHANGED]} ('{oid}': {old_op.path} → {new_op.path}.)", vp)
         if new.get("x-ms-visibility") == "internal" and old.get("x-ms-visibility") != "internal":
@@ -403,8 +405,11 @@ class _Walk:
             if isinstance(old, dict) and old.get("schema") is not None:
                 svp = f"{vp}/responses/{code}/schema"
                 if not isinstance(new, dict) or new.get("schema") is None:
-                    where = rptr if isinstance(new, dict) else (f"{op_ptr}/responses" if new_responses else op_ptr)
-                    yield Change(OUTPUT_DELETED, where, f"{SENTENCES[OUTPUT_DELETED]} (The {code} response's schema.)", svp)
+                    # `{}` gave flows only the whole body, which a response without a schema gives too
+                    if _describes_output(self._old(old["schema"])):
+                        where = rptr if isinstance(new, dict) else (f"{op_ptr}/responses" if new_responses else op_ptr)
+                        yield Change(OUTPUT_DELETED, where,
+                                     f"{SENTENCES[OUTPUT_DELETED]} (The {code} response's schema.)", svp)
                 else:
                     yield from self.output(old["schema"], new["schema"], f"{rptr}/schema", svp, "", 0)
         old_note, new_note = old_op.get("x-ms-notification-content"), new_op.get("x-ms-notification-content")
@@ -464,6 +469,39 @@ class _Walk:
                 return ptr, None
             ptr, value = ref[1:], target
         return ptr, None
+
+
+def _base_path(swagger: dict) -> str:
+    """basePath as a prefix: absent means "/" (OpenAPI 2.0), and a trailing "/" adds nothing."""
+    base = swagger.get("basePath")
+    return base.rstrip("/") if isinstance(base, str) else ""
+
+
+def _address(swagger: dict, path: Any) -> Any:
+    """What an operation calls below the host: basePath and path template together, so that moving a
+    basePath into the paths (or writing "/" for no basePath) is no change."""
+    return f"{_base_path(swagger)}/{path.lstrip('/')}" if isinstance(path, str) else path
+
+
+def _same_addresses(old: dict, new: dict) -> bool:
+    """The basePath changed only as written ("/" for none) or moved into the paths: every operation
+    of both versions still calls the same address."""
+    if _base_path(old) == _base_path(new):
+        return True
+    before = {_oid(op): _address(old, op.path) for op in _every_operation(old) if _oid(op)}
+    common = [(before[_oid(op)], _address(new, op.path)) for op in _every_operation(new) if _oid(op) in before]
+    return bool(common) and all(a == b for a, b in common)
+
+
+def _describes_output(schema: Any) -> bool:
+    """A schema that gives flows something: a type, fields or items (`{}` or a description gives nothing)."""
+    return isinstance(schema, dict) and any(k in schema for k in ("type", "properties", "items", "additionalProperties",
+                                                                   "allOf", "x-ms-dynamic-schema", "$ref"))
+
+
+def _oid(op) -> str | None:
+    oid = op.value.get("operationId")
+    return oid if isinstance(oid, str) and oid else None
 
 
 def _ref(value: Any) -> Any:

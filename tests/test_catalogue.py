@@ -25,7 +25,7 @@ def test_rule_metadata(rule: Rule):
     assert rule.summary and rule.summary.endswith("."), "a one-line summary ending in a period"
     assert "\n" not in rule.summary
     assert rule.severity in Severity and rule.severity is not Severity.OFF
-    assert rule.category in {"syntax", "certification", "structure", "strings", "internal"}
+    assert rule.category in {"syntax", "certification", "structure", "strings", "internal", "breaking"}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

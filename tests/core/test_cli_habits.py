@@ -50,9 +50,9 @@ def test_jobs_default_to_the_cores_and_1_means_this_process(capsys, monkeypatch,
     monkeypatch.setattr(cli, "ProcessPoolExecutor", _RecordingPool)
     _RecordingPool.sizes = []
     run(capsys, "check", str(two_connectors), "--format", "json")
-    assert _RecordingPool.sizes == [3]
+    assert _RecordingPool.sizes == [2]  # three cores, capped at the two connectors
     code, out, _ = run(capsys, "check", str(two_connectors), "--format", "json", "--jobs", "1")
-    assert _RecordingPool.sizes == [3]  # no pool for --jobs 1
+    assert _RecordingPool.sizes == [2]  # no pool for --jobs 1
     assert json.loads(out)["summary"]["connectors"] == 2
     assert run(capsys, "check", str(two_connectors), "--jobs", "0")[0] == 2
 

@@ -213,6 +213,7 @@ class Finding:
     severity: Severity | None = None
     validator_code: str | None = None
     policy_code: str | None = None
+    value_path: str | None = None  # where Microsoft's change validator says it is (breaking changes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -259,6 +260,11 @@ class RuleContext:
     swagger_size: int | None = None  # bytes on disk (or in the editor)
     preset: Preset = Preset.CERTIFIED
     words: frozenset[str] = frozenset()  # the user's dictionary
+    # The connector as it was (a git revision, an older folder), for the breaking-change rules;
+    # None: no base was given, and those rules stay silent. `base_error` says why a given base
+    # could not be read (the rules then report that the comparison was skipped).
+    base: "RuleContext | None" = None
+    base_error: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)  # the running rule's options
     memo: dict = field(default_factory=dict)  # shared, per-lint cache for helpers
     # Kept across lints of one connector by the language server (a fresh dict per lint elsewhere):
@@ -336,6 +342,12 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)  # option name -> default
     # Severity by preset where it differs from `severity` (Severity.OFF turns the rule off).
     preset_severity: Mapping[Preset, Severity] = field(default_factory=dict)
+    # Fixes too slow to make while linting (a spelling suggester), made when the editor asks for a
+    # finding's code actions: suggest(finding, value at finding.pointer) -> fixes.
+    suggest: Callable[[Finding, Any], Iterable[Fix]] | None = None
+    # Each finding is about one word (the finding's span) that the user's dictionary, the
+    # configuration's `words`, would accept: the editor offers to add it there.
+    dictionary_words: bool = False
 
     def severity_for(self, preset: Preset) -> Severity:
         return self.preset_severity.get(preset, self.severity)

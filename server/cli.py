@@ -19,6 +19,7 @@ from connector_lint_rules._api import Preset, Severity
 from connector_lint_rules._files import write_atomically
 
 from . import __version__
+from .basefiles import Base, BaseSpecError, read_base
 from .config import Config, ConfigError, find_config, load_config
 from .docs import page
 from .engine import Diagnostic, detect_preset, lint
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "rules":
             return cmd_rules(args)
         if args.command == "rule":
@@ -82,9 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="check N connectors in parallel (default: one per core; 1: in this process)")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    check.add_argument("--base", metavar="BASE",
+                       help="report breaking changes against BASE: a git revision (e.g. origin/dev), "
+                            "an older connector folder, or an older swagger file")
 
     rules = sub.add_parser("rules", help="list every rule with its metadata")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    report = sub.add_parser("report", help="write a certification readiness report (HTML or Markdown)")
+    report.add_argument("paths", nargs=1, metavar="PATH", help="a connector folder or a submission package")
+    report.add_argument("--format", choices=("html", "markdown"), default="html")
+    report.add_argument("-o", "--output", metavar="FILE", help="write the report here (default: standard output)")
+    report.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    report.add_argument("--base", metavar="BASE",
+                        help="list breaking changes against BASE (as `check --base`): a git revision, an older "
+                             "connector folder, or an older swagger file")
+    report.set_defaults(jobs=1, fix=False, no_progress=True)
 
     rule = sub.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("id")
@@ -108,7 +124,39 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def cmd_report(args) -> int:
+    """The readiness report of one connector or package; exit code 1 when something blocks certification."""
+    from .readiness import build, to_html, to_markdown
+
+    readiness = build(gather(args))
+    text = (to_html if args.format == "html" else to_markdown)(readiness)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from exc
+    else:
+        sys.stdout.write(text)
+    return 0 if readiness.ready else 1
+
+
 def cmd_check(args) -> int:
+    report = gather(args)
+    output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
+    text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if text:
+        print(text)
+    if report.skipped:
+        return 2  # a file was not read or not fixed: what was checked is reported, but not everything
+    if args.fail_on == "never":
+        return 0
+    threshold = Severity(args.fail_on).rank
+    failing = any(d.severity.rank >= threshold for f in report.files for d in f.diagnostics)
+    return 1 if failing else 0
+
+
+def gather(args) -> Report:
+    """Check the paths of `check` (or `report`): connectors and submission packages, one Report."""
     if args.jobs is None:
         args.jobs = default_jobs()
     if args.jobs < 1:
@@ -137,7 +185,7 @@ def cmd_check(args) -> int:
     jobs = []
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
-        jobs.append((connector, only, config, args.fix))
+        jobs.append((connector, only, config, args.fix, _base_of(args.base, connector)))
     report = Report(connectors=len(targets) + len(packages))
     for path in packages:
         config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
@@ -156,29 +204,19 @@ def cmd_check(args) -> int:
     progress.done()
     for path, reason in report.skipped:
         print(f"connector-lint: {escape_controls(path)}: {reason}", file=sys.stderr)
-    output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
-    text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if text:
-        print(text)
-    if report.skipped:
-        return 2  # a file was not read or not fixed: what was checked is reported, but not everything
-    if args.fail_on == "never":
-        return 0
-    threshold = Severity(args.fail_on).rank
-    failing = any(d.severity.rank >= threshold for f in report.files for d in f.diagnostics)
-    return 1 if failing else 0
+    return report
 
 
 def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:
     """Lint (and with --fix, first fix) one connector. Runs in worker processes too. Returns the
     file reports, the number of fixes applied and the files skipped: (path as shown, reason)."""
-    connector, only, config, fix = job
+    connector, only, config, fix, base = job
     fixed = 0
     folder = str(connector.folder)
 
     def lint_docs(overrides):
         docs = connector.documents(overrides)
-        diagnostics = lint(docs, config, folder)
+        diagnostics = lint(docs, config, folder, base=base.context, base_error=base.error)
         unwritable = {doc.path for doc in docs.values() if doc.encoding != "utf-8"}
         for d in diagnostics:
             if d.path in unwritable:
@@ -279,6 +317,16 @@ def _each_connector_once(targets: list[tuple[Connector, frozenset[Path] | None]]
             only = None if before is None or only is None else before | only
         merged[key] = (merged.get(key, (connector,))[0], only)
     return list(merged.values())
+
+
+def _base_of(spec: str | None, connector: Connector) -> Base:
+    """The connector as it was at --base (nothing without --base); a bad BASE is a usage error."""
+    if spec is None:
+        return Base()
+    try:
+        return read_base(spec, connector)
+    except BaseSpecError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def package_reports(path: Path, config: Config) -> list[FileReport]:

@@ -35,6 +35,8 @@ class Diagnostic:
     fixes: list = field(default_factory=list)  # rule Fix objects or parser TextFix objects
     related: list = field(default_factory=list)  # [(path, start, end, message)]
     policy_code: str | None = None  # the certification policy code (5000.x.y.z)
+    value_path: str | None = None  # the ValuePath of Microsoft's change validator (breaking changes)
+    finding: Finding | None = field(default=None, compare=False, repr=False)  # the rule's, when a rule found it
 
     @property
     def fixable(self) -> bool:
@@ -68,7 +70,10 @@ def detect_preset(config: Config, docs: dict[FileKind, Document], folder: str | 
     return Preset.CERTIFIED
 
 
-def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset) -> RuleContext:
+def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset,
+                  base: RuleContext | None = None, base_error: str | None = None) -> RuleContext:
+    """The rules' view of a connector; `base` is the connector as it was, for the breaking-change
+    rules (`base_error`: why a base that was asked for could not be read)."""
     def text(kind):
         doc = docs.get(kind)
         return doc.text if doc else None
@@ -86,6 +91,8 @@ def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset
         swagger_size=swagger.size if swagger else None,
         preset=preset,
         words=config.words_for(doc.path for doc in docs.values()),
+        base=base,
+        base_error=base_error,
     )
 
 
@@ -131,9 +138,11 @@ class Runner:
 
 def lint(docs: dict[FileKind, Document], config: Config, folder: str | None = None,
          rules: Iterable[Rule] | None = None, runner: Runner | None = None,
-         cancelled: Callable[[], bool] = lambda: False) -> list[Diagnostic]:
+         cancelled: Callable[[], bool] = lambda: False, base: RuleContext | None = None,
+         base_error: str | None = None) -> list[Diagnostic]:
     """Every diagnostic of a connector, syntax first, then the rules' findings, sorted per file.
-    Raises Cancelled when `cancelled()` turns true (checked between rules and between units)."""
+    Raises Cancelled when `cancelled()` turns true (checked between rules and between units).
+    `base`, `base_error`: the connector as it was, for the breaking-change rules (`build_context`)."""
     runner = runner or Runner()
     preset = detect_preset(config, docs, folder)
     rule_table = {r.id: r for r in all_rules()}
@@ -141,7 +150,7 @@ def lint(docs: dict[FileKind, Document], config: Config, folder: str | None = No
     for doc in docs.values():
         if doc.is_json:
             diagnostics.extend(syntax_diagnostics(doc, config, preset, rule_table))
-    ctx = runner.context(build_context(docs, config, preset))
+    ctx = runner.context(build_context(docs, config, preset, base, base_error))
     enabled = enabled_rules(config, preset, rules)
     try:
         for rule, severity in enabled:
@@ -211,7 +220,7 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
         out.append(Diagnostic(rule.id, _lowered(severity, finding.severity), message, doc.path, start, end,
                               finding.pointer, finding.validator_code or rule.validator_code,
                               list(finding.fixes) if doc.kind is kind else [], related,
-                              finding.policy_code or rule.policy_code))
+                              finding.policy_code or rule.policy_code, finding.value_path, finding))
     return out
 
 

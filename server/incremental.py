@@ -362,8 +362,11 @@ class ConnectorLinter:
     # -- linting ------------------------------------------------------------------------------
 
     def lint(self, docs: dict[FileKind, Document], config: Config, folder: str | None = None,
-             cancelled: Callable[[], bool] = lambda: False, rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
+             cancelled: Callable[[], bool] = lambda: False, rules: Iterable[Rule] | None = None,
+             base: RuleContext | None = None, base_error: str | None = None) -> list[Diagnostic]:
         """engine.lint(docs, config, folder, rules), from cached results where the inputs are unchanged.
+        `base` (the connector as it was): pass the same object while it is the same, so the
+        breaking-change rules' results are reused.
         Raises Cancelled when `cancelled()` turns true (checked between rules and operations).
 
         The garbage collector is paused while it runs (see `collect_garbage`)."""
@@ -371,7 +374,7 @@ class ConnectorLinter:
             large = [doc for doc in docs.values() if doc.is_json and too_large(doc.text)]
             if large:
                 return size_only(docs, large, config, folder)
-            return lint(docs, config, folder, rules, _CachedRun(self), cancelled)
+            return lint(docs, config, folder, rules, _CachedRun(self), cancelled, base, base_error)
 
     def _trim_store(self) -> None:
         """Entries are replaced per place, but places come and go as the author edits: start over

@@ -12,22 +12,28 @@ What a client can rely on:
   (registered dynamically when the client allows it).
 - Diagnostics: pulled (textDocument/diagnostic, inter-file dependencies, refresh requests) when
   the client supports it, else pushed with the document's version. `code` is the rule id,
-  `codeDescription.href` its page, `source` "connector-lint", `data` {pointer, validatorCode,
-  fixable}.
+  `codeDescription.href` its page, `source` "connector-lint", `data` {id, pointer, validatorCode,
+  fixable}; code actions find the diagnostic the client sends back by `data.id`.
 - Settings, section "connectorLint" (workspace/configuration, else initializationOptions.settings
   and didChangeConfiguration): enable, run ("onType", debounced, or "onSave"), preset, rules
   (id -> severity), words. The configuration file (.connector-lint.json) wins where both speak.
 - initializationOptions: settings, debounceMs (default 100), diagnosticMode ("push" to refuse
   pull), timing (log each lint's duration with window/logMessage).
 - Code actions: quickfix (each fix, the first safe one preferred; fix all of a rule; disable a
-  rule here; spelling: change to, add to the dictionary, ignore in the file) and
+  rule here; the fixes a rule makes on request, such as spelling's "Change to"; add a word to the
+  dictionary, ignore it in the file) and
   source.fixAll.connector-lint (safe fixes only), resolved lazily when the client can.
 - Commands: connectorLint.applyFixAll(uri, version) or ({uri, version}) -> {applied, fixes};
   connectorLint.ruleDocs(rule id) -> the rule's page in Markdown (or null);
   connectorLint.editConfig({path, change}) (used by code actions for clients that cannot create
   files).
-- Hover: the pages of the rules of the diagnostics under the cursor; what an x-ms-* key does.
+- Hover: the pages of the rules of the diagnostics under the cursor; what an x-ms-* key does; what
+  a `$ref`, operationId or connection parameter reference names.
   Document symbols: the top-level sections, each path with its operations, each definition.
+- Authoring (authoring, completion, navigation, names): completion (keys valid at the cursor,
+  values, `$ref` targets, operationIds, snippets), definition, references, document highlight and
+  rename (with prepareRename) of definitions, shared parameters and responses, operationIds and
+  connection parameters across the swagger, apiProperties.json and script.csx.
 """
 
 from __future__ import annotations
@@ -42,14 +48,15 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
 
+from connector_lint_rules import rules_by_id
 from connector_lint_rules._api import FileKind
 
 from . import __version__
+from . import authoring_lsp
 from .actions import (EDIT_CONFIG, ConfigTarget, code_actions, diagnostics_in, fix_all_edit, wants,
                       write_config)
 from .config import CONFIG_NAMES
-from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, safe_fixes, signature,
-                      spelling_suggestions, to_lsp)
+from .convert import FIX_ALL_KIND, ClientFeatures, FileView, safe_fixes, signature, suggested_fixes, to_lsp
 from .document import Document
 from .incremental import too_large
 from .outline import hover_at, symbols
@@ -385,9 +392,9 @@ async def code_action(ls: ConnectorLintServer, params: types.CodeActionParams):
     loop = asyncio.get_running_loop()
     suggested = {}
     if wants(params.context.only, types.CodeActionKind.QuickFix):
-        for d, _ in targets:  # spelling suggestions are computed on request, off the event loop
-            if d.rule == "spelling" and not d.fixes:
-                suggested[id(d)] = await loop.run_in_executor(None, spelling_suggestions, view.doc, d)
+        for d, _ in targets:  # fixes a rule makes on request (a suggester: up to 200 ms), off the event loop
+            if not d.fixes and getattr(rules_by_id().get(d.rule), "suggest", None) is not None:
+                suggested[id(d)] = await loop.run_in_executor(None, suggested_fixes, view.doc, d)
     docs = {doc.path: doc for doc in session.result.docs.values()} if session.result is not None else {}
     docs[view.doc.path] = view.doc
     return code_actions(view, targets, params.context.only, ls.features, docs, lambda p: ls.uri_for(session, p),
@@ -408,7 +415,7 @@ async def hover(ls: ConnectorLintServer, params: types.HoverParams):
     if view is None:
         return None
     offset = view.doc.lines.offset(params.position.line, params.position.character)
-    return hover_at(view, offset, ls.features.markdown)
+    return authoring_lsp.with_reference(ls, params, hover_at(view, offset, ls.features.markdown))
 
 
 def document_symbols(ls: ConnectorLintServer, params: types.DocumentSymbolParams):
@@ -462,7 +469,6 @@ def _uri_version(args) -> tuple[str | None, int | None]:
 def rule_docs(ls: ConnectorLintServer, *args):
     """connectorLint.ruleDocs(rule id): the rule's page in Markdown, or None."""
     from .docs import page
-    from connector_lint_rules import rules_by_id
 
     rule_id = args[0] if args else None
     if isinstance(rule_id, dict):
@@ -502,6 +508,7 @@ def build_server() -> ConnectorLintServer:
     ls.feature(types.CODE_ACTION_RESOLVE)(resolve_code_action)
     ls.feature(types.TEXT_DOCUMENT_HOVER)(hover)
     ls.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)(document_symbols)
+    authoring_lsp.register(ls)
     ls.command(APPLY_FIX_ALL)(apply_fix_all)
     ls.command(RULE_DOCS)(rule_docs)
     ls.command(EDIT_CONFIG)(edit_config)

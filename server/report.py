@@ -99,6 +99,8 @@ def to_json(report: Report) -> str:
                     "pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
             if d.policy_code:
                 item["policyCode"] = d.policy_code
+            if d.value_path:
+                item["valuePath"] = d.value_path
             if d.related:
                 item["related"] = [_related_json(path, s, e, m) for path, s, e, m in d.related]
             items.append(item)
@@ -153,7 +155,8 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 def codes_suffix(d: Diagnostic) -> str:
     """" [ValidatorCode] [policy 5000.2.2.1]": Microsoft's codes for a finding, as text output shows them."""
     codes = [c for c in (d.validator_code, d.policy_code and f"policy {d.policy_code}") if c]
-    return "".join(f" [{c}]" for c in codes)
+    value_path = f" ValuePath: {d.value_path}" if d.value_path else ""
+    return "".join(f" [{c}]" for c in codes) + value_path
 
 
 def to_github(report: Report) -> str:
@@ -220,7 +223,8 @@ def to_sarif(report: Report) -> str:
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
                                                     "region": {"startLine": line, "startColumn": col,
                                                                "endLine": end_line, "endColumn": end_col}}}],
-                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code, "policyCode": d.policy_code},
+                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code, "policyCode": d.policy_code,
+                               "valuePath": d.value_path},
                 "partialFingerprints": {"connectorLint/v1": _fingerprint(f.path, d, seen)},
             }
             if d.pointer:

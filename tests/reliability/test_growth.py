@@ -12,7 +12,7 @@ import zlib
 
 import pytest
 
-from connector_lint import cli, config as config_module
+from connector_lint import config as config_module
 from connector_lint.config import Config, Ignore
 from connector_lint.jsonparse import parse
 from connector_lint_rules import rules_by_id, run_rule
@@ -163,43 +163,3 @@ def test_an_icon_that_inflates_to_256_mb_costs_only_its_pixels():
         tracemalloc.stop()
     assert len(rows) == 100 and len(rows[0]) == 100
     assert peak < 16 * 1024 * 1024, peak
-
-
-class _Pool:
-    """Stands in for ProcessPoolExecutor: records how many workers were asked for, runs in-process."""
-
-    asked: list[int] = []
-
-    def __init__(self, max_workers):
-        _Pool.asked.append(max_workers)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def map(self, fn, items, chunksize=1):
-        return map(fn, items)
-
-
-def test_jobs_are_capped_at_connectors_and_cores(tmp_path, monkeypatch, capsys):
-    import json
-
-    from ruletester import api_properties
-
-    for name in ("a", "b", "c"):
-        folder = tmp_path / name
-        folder.mkdir()
-        (folder / "apiDefinition.swagger.json").write_text(json.dumps(swagger()))
-        (folder / "apiProperties.json").write_text(json.dumps(api_properties()))
-    monkeypatch.setattr(cli, "ProcessPoolExecutor", _Pool)
-    monkeypatch.setattr(cli, "default_jobs", lambda: 2)
-    _Pool.asked = []
-    cli.main(["check", str(tmp_path), "--jobs", "1000"])
-    assert _Pool.asked == [2]  # three connectors, two cores
-    monkeypatch.setattr(cli, "default_jobs", lambda: 64)
-    _Pool.asked = []
-    cli.main(["check", str(tmp_path), "--jobs", "1000"])
-    assert _Pool.asked == [3]  # three connectors
-    capsys.readouterr()

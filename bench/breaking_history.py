@@ -338,8 +338,9 @@ def render(result: dict, labels: dict[str, dict], seed: int, rev: str, first_par
         f"### A random sample of {len(picked)} findings, checked by hand (seed {seed})",
         "",
         f"Hand check: {true} true, {false} false, {len(picked) - true - false} not checked yet. "
-        "True means the old and new swagger really differ there in the way the message says and an existing "
-        "flow could notice; the labels are in `bench/breaking_history_labels.json`.",
+        "True means the change is really there, at that place, as the message says, and is of a kind Microsoft's "
+        "validator reports (for our own kinds: one existing connections or flows notice); the labels, with "
+        "their reasons, are in `bench/breaking_history_labels.json`.",
         "",
         "| # | commit | connector | rule | ValuePath | hand check | reason |",
         "|---:|---|---|---|---|---|---|",

@@ -76,7 +76,13 @@ class Preset(str, enum.Enum):
 
 def pointer(*parts: str | int) -> str:
     """Build a JSON pointer (RFC 6901) from unescaped parts: pointer("paths", "/a/{id}", "get")."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return "".join("/" + escape(p) for p in parts)
+
+
+def escape(part: str | int) -> str:
+    """One part of a JSON pointer, escaped (RFC 6901): "/a/{id}" -> "~1a~1{id}"."""
+    part = str(part)
+    return part.replace("~", "~0").replace("/", "~1") if "~" in part or "/" in part else part
 
 
 def join(base: str, *parts: str | int) -> str:
@@ -342,6 +348,12 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)  # option name -> default
     # Severity by preset where it differs from `severity` (Severity.OFF turns the rule off).
     preset_severity: Mapping[Preset, Severity] = field(default_factory=dict)
+    # Fixes too slow to make while linting (a spelling suggester), made when the editor asks for a
+    # finding's code actions: suggest(finding, value at finding.pointer) -> fixes.
+    suggest: Callable[[Finding, Any], Iterable[Fix]] | None = None
+    # Each finding is about one word (the finding's span) that the user's dictionary, the
+    # configuration's `words`, would accept: the editor offers to add it there.
+    dictionary_words: bool = False
 
     def severity_for(self, preset: Preset) -> Severity:
         return self.preset_severity.get(preset, self.severity)

@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("html", "markdown"), default="html")
     report.add_argument("-o", "--output", metavar="FILE", help="write the report here (default: standard output)")
     report.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    report.add_argument("--base", metavar="BASE",
+                        help="list breaking changes against BASE (as `check --base`): a git revision, an older "
+                             "connector folder, or an older swagger file")
     report.set_defaults(jobs=1, fix=False, no_progress=True)
 
     rule = sub.add_parser("rule", help="show a rule's documentation")
@@ -182,14 +185,15 @@ def gather(args) -> Report:
     jobs = []
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
-        jobs.append((connector, only, config, args.fix, _base_of(args.base, connector)))
+        jobs.append((connector, only, config, args.fix, _base_of(getattr(args, "base", None), connector)))
     report = Report(connectors=len(targets) + len(packages))
     for path in packages:
         config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
         report.files.extend(package_reports(path, config))
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
-    if args.jobs > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+    workers = min(args.jobs, len(jobs), default_jobs())  # more processes than connectors or cores only cost
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             for files, fixed, skipped in pool.map(check_connector, jobs, chunksize=4):
                 report.add(files, fixed, skipped)
                 progress.step()

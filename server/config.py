@@ -38,11 +38,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from connector_lint_rules import all_rules
 from connector_lint_rules._api import Preset, Rule, Severity
 
 CONFIG_NAMES = (".connector-lint.json", "connector-lint.json")
 PRESETS = ("auto",) + tuple(p.value for p in Preset)
 SEVERITIES = tuple(s.value for s in Severity)
+_NO_POINTERS: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
 
 class ConfigError(ValueError):
@@ -90,6 +92,7 @@ class Config:
     words: frozenset[str] = frozenset()
     ignore: list[Ignore] = field(default_factory=list)
     _words_for: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # paths -> words
+    _ignore_by_path: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # path -> rule -> entries
 
     def severity(self, rule: Rule, preset: Preset) -> Severity:
         setting = self.rules.get(rule.id, {}).get("severity")
@@ -101,8 +104,38 @@ class Config:
     def ignored(self, rule: str, path: str, pointer: str | None) -> bool:
         if not self.ignore:
             return False
-        path = self._relative(path)
-        return any(entry.matches(rule, path, pointer) for entry in self.ignore)
+        by_rule = self._ignore_by_path.get(path)
+        if by_rule is None:
+            by_rule = self._ignore_index(path)
+        pointer = pointer or ""
+        for key in (rule, "*"):
+            exact, globs = by_rule.get(key, _NO_POINTERS)
+            if pointer in exact or any(fnmatch.fnmatchcase(pointer, glob) for glob in globs):
+                return True
+        return False
+
+    def _ignore_index(self, path: str) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+        """The pointers ignored in `path`, by rule id: (pointers without wildcards, pointer globs),
+        from the entries (not words entries) whose `files` match it. Each file glob is matched
+        once per file and each plain pointer looked up, not matched once per finding (20,000
+        globs took 44 s)."""
+        relative = self._relative(path)
+        exact: dict[str, set[str]] = {}
+        globs: dict[str, list[str]] = {}
+        for entry in self.ignore:
+            if not entry.words and entry.matches_file(relative):
+                for rule in entry.rules:
+                    for pointer in entry.pointers:
+                        if any(ch in pointer for ch in "*?["):
+                            globs.setdefault(rule, []).append(pointer)
+                        else:
+                            exact.setdefault(rule, set()).add(pointer)
+        by_rule = {rule: (frozenset(exact.get(rule, ())), tuple(dict.fromkeys(globs.get(rule, ()))))
+                   for rule in exact.keys() | globs.keys()}
+        if len(self._ignore_by_path) >= 4096:  # a CLI run over a very large tree: start again
+            self._ignore_by_path.clear()
+        self._ignore_by_path[path] = by_rule
+        return by_rule
 
     def words_for(self, paths: Iterable[str]) -> frozenset[str]:
         """The dictionary of the connector made of the files at `paths`: `words`, plus the words of
@@ -263,14 +296,21 @@ def _ignore_entry(entry: Any, at: str) -> Ignore:
         if "pointers" in entry:
             raise ConfigError(f"{at}: an entry with words applies to whole connectors and takes no pointers; "
                               "put the pointers in an entry of their own")
-        if "rules" in entry and set(_strings(entry["rules"], f"{at}.rules", "rule ids")) != {"spelling"}:
-            raise ConfigError(f"{at}: words are for the spelling rule; rules must be \"spelling\" or left out")
-        return Ignore(("spelling",), files, (), frozenset(words))
+        readers = dictionary_rules()
+        if "rules" in entry and not set(_strings(entry["rules"], f"{at}.rules", "rule ids")) <= set(readers):
+            raise ConfigError(f"{at}: words are for the {' and '.join(readers)} rule; rules must be "
+                              f"{' or '.join(f'{r!r}' for r in readers)} or left out".replace("'", '"'))
+        return Ignore(readers, files, (), frozenset(words))
     if "rules" not in entry:
         raise ConfigError(f"{at} needs \"rules\" (rule ids, or \"*\") or \"words\"")
     rules = _strings(entry["rules"], f"{at}.rules", "rule ids")
     pointers = _strings(entry.get("pointers", "*"), f"{at}.pointers", "JSON pointer globs")
     return Ignore(rules, files, pointers)
+
+
+def dictionary_rules() -> tuple[str, ...]:
+    """The rules whose findings are words the dictionary accepts (`Rule.dictionary_words`)."""
+    return tuple(rule.id for rule in all_rules() if rule.dictionary_words)
 
 
 def _strings(value: Any, at: str, what: str) -> tuple[str, ...]:

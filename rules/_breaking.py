@@ -28,7 +28,7 @@ import re
 from typing import Any, Iterator, NamedTuple
 
 from ._api import Applicability, FileKind, Finding, Fix, InsertKey, RuleContext, SetValue, pointer, resolve
-from ._openapi import _operations, kept, parameters
+from ._openapi import kept, operations, parameters
 
 # Rule ids, one per change kind.
 OPERATION_DELETED = "operation-deleted"
@@ -140,9 +140,14 @@ def _changes(ctx: RuleContext) -> list[Change]:
 # Swagger
 
 
-def _by_id(swagger: Any) -> dict[str, Any]:
+def _by_id(ctx: RuleContext) -> dict[str, Any]:
+    """operationId -> its first operation, once per lint (for the base: once, as its context is kept)."""
+    return ctx.cached("breaking.by_id", lambda: _first_by_id(operations(ctx)))
+
+
+def _first_by_id(ops_list) -> dict[str, Any]:
     ops: dict[str, Any] = {}
-    for op in _operations(swagger):
+    for op in ops_list:
         oid = op.value.get("operationId")
         if isinstance(oid, str) and oid and oid not in ops:
             ops[oid] = op
@@ -158,7 +163,7 @@ def _swagger_changes(ctx: RuleContext, old: dict, new: dict) -> list[Change]:
                               f"The {key} has changed from {_show(old.get(key))} to {_show(new.get(key))}: existing "
                               "connections and flows will call the new address."))
     out += _security_changes(old, new)
-    old_ops, new_ops = _by_id(old), _by_id(new)
+    old_ops, new_ops = _by_id(ctx.base), _by_id(ctx)
     # Results per operation, kept across lints (the language server) while the operation, the
     # base and every definition the comparison followed are the same objects.
     memo = kept(ctx, "breaking.operations", (ctx.base,))

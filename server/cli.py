@@ -185,7 +185,7 @@ def gather(args) -> Report:
     jobs = []
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
-        jobs.append((connector, only, config, args.fix, _base_of(args.base, connector)))
+        jobs.append((connector, only, config, args.fix, _base_of(getattr(args, "base", None), connector)))
     report = Report(connectors=len(targets) + len(packages))
     for path in packages:
         config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)

@@ -291,7 +291,7 @@ class _Walk:
                          f"The trigger kind of '{oid}' has changed from {_trigger(old)} to {_trigger(new)}: existing "
                          "flows were built for the old kind and its outputs.")
         yield from self.parameters(vp, old_op, new_op)
-        yield from self.responses(vp, old, new, new_op.pointer)
+        yield from self.responses(vp, old_op, new_op)
 
     # -- inputs -------------------------------------------------------------------------------
 
@@ -378,7 +378,8 @@ class _Walk:
 
     # -- outputs ------------------------------------------------------------------------------
 
-    def responses(self, vp: str, old_op: dict, new_op: dict, op_ptr: str) -> Iterator[Change]:
+    def responses(self, vp: str, old_operation, new_operation) -> Iterator[Change]:
+        old_op, new_op, op_ptr = old_operation.value, new_operation.value, new_operation.pointer
         old_responses, new_responses = _dict(old_op.get("responses")), _dict(new_op.get("responses"))
         codes = sorted(c for c in old_responses if _SUCCESS.match(str(c)))
         if codes:
@@ -392,10 +393,13 @@ class _Walk:
                     yield Change(OUTPUT_DELETED, where, f"{SENTENCES[OUTPUT_DELETED]} (The {code} response's schema.)", svp)
                 else:
                     yield from self.output(old["schema"], new["schema"], f"{rptr}/schema", svp, "", 0)
-        old_note, new_note = old_op.get("x-ms-notification-content"), new_op.get("x-ms-notification-content")
+        if "x-ms-trigger" not in old_op or "x-ms-trigger" not in new_op:
+            return
+        old_ptr, old_note = _notification(old_operation)
+        new_ptr, new_note = _notification(new_operation)
         if isinstance(old_note, dict) and isinstance(new_note, dict) and old_note.get("schema") is not None \
                 and new_note.get("schema") is not None:
-            yield from self.output(old_note["schema"], new_note["schema"], f"{op_ptr}/x-ms-notification-content/schema",
+            yield from self.output(old_note["schema"], new_note["schema"], f"{new_ptr}/schema",
                                    f"{vp}/responses/x-ms-notification-content/schema", "", 0)
 
     def output(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int) -> Iterator[Change]:
@@ -446,6 +450,14 @@ class _Walk:
                 return ptr, None
             ptr, value = ref[1:], target
         return ptr, None
+
+
+def _notification(op) -> tuple[str, Any]:
+    """A webhook trigger's `x-ms-notification-content`: on its path item (where certified
+    connectors put it), else on the operation."""
+    if "x-ms-notification-content" in op.path_item:
+        return f"{op.pointer[:op.pointer.rfind('/')]}/x-ms-notification-content", op.path_item["x-ms-notification-content"]
+    return f"{op.pointer}/x-ms-notification-content", op.value.get("x-ms-notification-content")
 
 
 def _filled_in(value: Any) -> bool:

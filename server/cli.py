@@ -191,8 +191,9 @@ def gather(args) -> Report:
         config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
         report.files.extend(package_reports(path, config))
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
-    if args.jobs > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+    workers = min(args.jobs, len(jobs), default_jobs())  # more processes than connectors or cores only cost
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             for files, fixed, skipped in pool.map(check_connector, jobs, chunksize=4):
                 report.add(files, fixed, skipped)
                 progress.step()

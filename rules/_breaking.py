@@ -320,6 +320,8 @@ class _Walk:
         for ptr, p in parameters(self.new, new_op):
             if ptr.startswith("/parameters/"):
                 self.followed[ptr] = p
+            elif isinstance(p.get("$ref"), str) and p["$ref"].startswith("#/"):
+                self.followed[p["$ref"][1:]] = _GONE  # not there yet: compare again when it is
             if isinstance(p.get("name"), str):
                 after.append((ptr, p))
         for ptr, param in after:

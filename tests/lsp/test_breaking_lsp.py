@@ -74,6 +74,30 @@ async def test_a_renamed_operation_appears_against_the_git_base_and_goes_when_un
     assert breaking(await client.diagnostics_for(uri)) == []
 
 
+async def test_a_deleted_operation_is_restored_deprecated_by_its_quick_fix(client, released):
+    await start(client, settings={"base": "HEAD"}, debounce_ms=0)
+    uri = client.open(released / SWAGGER)
+    await client.diagnostics_for(uri, 1)
+    doc = json.loads(client.texts[uri])
+    del doc["paths"]["/tasks/{taskId}"]
+    text = json.dumps(doc, indent=2)
+    version = client.replace(uri, 0, len(client.texts[uri]), text)
+    [found] = [d for d in await client.diagnostics_for(uri, version) if d.code == "operation-deleted"]
+    assert found.message.endswith("ValuePath: operation/GetTask")
+    actions = await client.actions(uri, found)
+    restore = [a for a in actions if a.title.startswith("Restore 'GetTask' from the base, marked deprecated")]
+    assert restore, [a.title for a in actions]
+    for change in restore[0].edit.document_changes:
+        client.apply_edits(change.text_document.uri, list(change.edits))
+    restored = json.loads(client.texts[uri])
+    assert restored["paths"]["/tasks/{taskId}"]["get"]["deprecated"] is True
+    assert restored["paths"]["/tasks/{taskId}"]["get"]["operationId"] == "GetTask"
+    del restored["paths"]["/tasks/{taskId}"]
+    assert restored == doc  # nothing else changed
+    assert client.texts[uri].startswith(text[:text.index('"paths"')])  # the text before it untouched
+    assert breaking(await client.diagnostics_for(uri)) == []
+
+
 async def test_the_default_compares_with_origin_dev_only_when_the_repository_has_it(client, released):
     await start(client, debounce_ms=0)
     uri = client.open(released / SWAGGER)

@@ -49,8 +49,7 @@ def released() -> dict:
                                                                           "x-ms-notification-url": True,
                                                                           "x-ms-visibility": "internal"}}}}],
         "responses": {"201": {"description": "Created."}},
-        "x-ms-notification-content": {"description": "The new task.", "schema": {"$ref": "#/definitions/Task"}},
-    }}
+    }, "x-ms-notification-content": {"description": "The new task.", "schema": {"$ref": "#/definitions/Task"}}}
     doc["parameters"] = {"status": {"name": "status", "in": "query", "required": False, "type": "string",
                                     "enum": ["open", "done"], "x-ms-summary": "Status",
                                     "description": "Only tasks with this status."}}
@@ -99,6 +98,12 @@ def new_operation(doc: dict) -> None:
         "summary": "Delete a task", "description": "Deletes a task.", "operationId": "DeleteTask",
         "parameters": [{"name": "taskId", "in": "path", "required": True, "type": "string"}],
         "responses": {"204": {"description": "Deleted."}}}
+
+
+def base_path_into_paths(doc: dict) -> None:
+    """The basePath written into every path instead: every operation calls the same address."""
+    base = doc.pop("basePath")
+    doc["paths"] = {base + path: item for path, item in doc["paths"].items()}
 
 
 def silent_pairs() -> list:

@@ -348,7 +348,7 @@ class _Walk:
                              f"{SENTENCES[PARAMETER_LOCATION_CHANGED]} ('{name}': {_show(old.get('in'))} → "
                              f"{_show(param.get('in'))}.)", f"{pvp}/in")
                 continue
-            if param.get("required") is True and old.get("required") is not True:
+            if param.get("required") is True and old.get("required") is not True and not _filled_in(param):
                 yield Change(INPUT_MADE_REQUIRED, f"{ptr}/required", f"{SENTENCES[INPUT_MADE_REQUIRED]} ('{name}'.)",
                              f"{pvp}/required")
             yield from self.dynamic(old, param, ptr, name)
@@ -388,7 +388,7 @@ class _Walk:
                     yield Change(REQUIRED_INPUT_ADDED, pptr, f"{SENTENCES[REQUIRED_INPUT_ADDED]} ('{prop}'.)",
                                  f"{vp}/{prop}")
                 continue
-            if prop in new_required and prop not in old_required:
+            if prop in new_required and prop not in old_required and not _filled_in(self._new(pptr, value)[1]):
                 index = new["required"].index(prop)
                 yield Change(INPUT_MADE_REQUIRED, f"{ptr}/required/{index}",
                              f"{SENTENCES[INPUT_MADE_REQUIRED]} ('{prop}'.)", f"{vp}/{prop}/required")

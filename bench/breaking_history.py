@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import hashlib
+import heapq
 import statistics
 import subprocess
 import sys
@@ -45,6 +46,7 @@ LABELS = Path(__file__).with_name("breaking_history_labels.json")
 START, END = "<!-- generated: start -->", "<!-- generated: end -->"
 SWAGGER, PROPERTIES = "apidefinition.swagger.json", "apiproperties.json"
 SAMPLE = 30
+RETIME = 20
 
 
 class GitObjects:
@@ -244,6 +246,7 @@ def compare_history(git_dir: str | Path, compare: Comparator = compare_connector
     flagged: set[tuple[str, str]] = set()
     folders: set[str] = set()
     skipped: list[tuple[str, str, str]] = []
+    slowest: list = []  # a heap of the RETIME slowest comparisons, to time again
     failed: list[tuple[str, str, str]] = []
     with GitObjects(git_dir) as objects:
         for n, update in enumerate(updates(git_dir, rev, first_parent, walk)):
@@ -260,12 +263,22 @@ def compare_history(git_dir: str | Path, compare: Comparator = compare_connector
                 failed.append((update.commit, update.folder, f"{type(exc).__name__}: {exc}"))
                 continue
             seconds.append(time.perf_counter() - start)
+            heapq.heappush(slowest, (seconds[-1], len(seconds) - 1, old, new))
+            if len(slowest) > RETIME:
+                heapq.heappop(slowest)
             if progress and len(seconds) % 100 == 0:
                 print(f"{len(seconds)} updates compared ({update.commit[:10]})", file=sys.stderr, flush=True)
             folders.add(update.folder)
             for rule, value_path, message in results:
                 found.append(Found(update.commit, update.time, update.folder, rule, value_path, message))
                 flagged.add((update.commit, update.folder))
+    # On a shared machine one slow pair is often a pause of the machine, not of the comparator: the
+    # slowest pairs are timed twice more and keep their best time.
+    for _, index, old, new in slowest:
+        for _ in range(2):
+            start = time.perf_counter()
+            compare(old, new)
+            seconds[index] = min(seconds[index], time.perf_counter() - start)
     return {"walk": walk, "pairs": len(seconds), "folders": folders, "found": found, "flagged": flagged,
             "seconds": seconds, "skipped": skipped, "failed": failed}
 
@@ -316,7 +329,8 @@ def render(result: dict, labels: dict[str, dict], seed: int, rev: str, first_par
         f"{_ms(seconds[-1]) if seconds else '-'} |",
         "",
         "Time per update: parsing both sides (swagger and apiProperties.json, already read from git) and "
-        "comparing them, the work `check --base` adds; the clone's reading is not counted.",
+        "comparing them, the work `check --base` adds; the clone's reading is not counted. The 20 slowest "
+        "updates are timed three times and keep their best time (the machine is shared).",
         "",
         "### Findings by kind",
         "",

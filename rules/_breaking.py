@@ -214,8 +214,11 @@ def _deleted(oid: str, old_op, old: dict, new: dict, old_ops: dict, new_ops: dic
                          Applicability.UNSAFE),)
     elif isinstance(paths, dict):
         where = "/paths"
-        edits = [InsertKey("/paths", old_op.path, {old_op.method: restored})]
-        fixes = (Fix(f"Restore '{oid}' from the base, marked deprecated", tuple(edits + _missing_refs(old_op.value, old, new)),
+        # the path item's own parameters too: they are part of the operation
+        shared = {"parameters": old_op.path_item["parameters"]} if "parameters" in old_op.path_item else {}
+        item = {**shared, old_op.method: restored}
+        edits = [InsertKey("/paths", old_op.path, item)]
+        fixes = (Fix(f"Restore '{oid}' from the base, marked deprecated", tuple(edits + _missing_refs(item, old, new)),
                      Applicability.UNSAFE),)
     else:
         where = ""
@@ -233,8 +236,10 @@ def _deprecated(op: dict) -> dict:
 
 
 def _missing_refs(value: Any, old: dict, new: dict) -> list:
-    """InsertKey edits for the shared definitions `value` needs that the new swagger no longer has."""
-    edits, seen, todo = [], set(), [value]
+    """InsertKey edits for the shared definitions `value` needs that the new swagger no longer has
+    (a section that is gone altogether comes back with just those)."""
+    missing: dict[str, dict] = {}
+    seen, todo = set(), [value]
     while todo:
         node = todo.pop()
         if isinstance(node, dict):
@@ -242,15 +247,20 @@ def _missing_refs(value: Any, old: dict, new: dict) -> list:
             if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
                 seen.add(ref)
                 target = resolve(old, ref[1:])
-                section = ref[2:].split("/", 1)[0]
-                name = ref[2:].split("/", 1)[1] if "/" in ref[2:] else None
-                if target is not None and name is not None and resolve(new, ref[1:]) is None \
-                        and isinstance(new.get(section), dict) and "/" not in name:
-                    edits.append(InsertKey(pointer(section), name.replace("~1", "/").replace("~0", "~"), target))
+                section, _, name = ref[2:].partition("/")
+                if target is not None and name and "/" not in name and resolve(new, ref[1:]) is None \
+                        and (isinstance(new.get(section), dict) or section not in new):
+                    missing.setdefault(section, {})[name.replace("~1", "/").replace("~0", "~")] = target
                     todo.append(target)
             todo.extend(node.values())
         elif isinstance(node, list):
             todo.extend(node)
+    edits = []
+    for section, entries in missing.items():
+        if section in new:
+            edits += [InsertKey(pointer(section), name, target) for name, target in entries.items()]
+        else:
+            edits.append(InsertKey("", section, entries))
     return edits
 
 
@@ -338,7 +348,7 @@ class _Walk:
                              f"{SENTENCES[PARAMETER_LOCATION_CHANGED]} ('{name}': {_show(old.get('in'))} → "
                              f"{_show(param.get('in'))}.)", f"{pvp}/in")
                 continue
-            if param.get("required") is True and old.get("required") is not True:
+            if param.get("required") is True and old.get("required") is not True and not _filled_in(param):
                 yield Change(INPUT_MADE_REQUIRED, f"{ptr}/required", f"{SENTENCES[INPUT_MADE_REQUIRED]} ('{name}'.)",
                              f"{pvp}/required")
             yield from self.dynamic(old, param, ptr, name)
@@ -378,7 +388,7 @@ class _Walk:
                     yield Change(REQUIRED_INPUT_ADDED, pptr, f"{SENTENCES[REQUIRED_INPUT_ADDED]} ('{prop}'.)",
                                  f"{vp}/{prop}")
                 continue
-            if prop in new_required and prop not in old_required:
+            if prop in new_required and prop not in old_required and not _filled_in(self._new(pptr, value)[1]):
                 index = new["required"].index(prop)
                 yield Change(INPUT_MADE_REQUIRED, f"{ptr}/required/{index}",
                              f"{SENTENCES[INPUT_MADE_REQUIRED]} ('{prop}'.)", f"{vp}/{prop}/required")

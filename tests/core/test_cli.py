@@ -163,6 +163,9 @@ def test_rules_and_rule(capsys):
     rules = json.loads(out)
     assert code == 0 and any(r["id"] == "title-length" and r["validatorCode"] == "FieldLengthExceeded"
                and r["policyCode"] == "5000.2.2.1" for r in rules)
+    _, out, _ = run(capsys, "rules")
+    [line] = [l for l in out.splitlines() if l.startswith("title-length ")]
+    assert line.endswith("[FieldLengthExceeded] [policy 5000.2.2.1]")
     code, out, _ = run(capsys, "rule", "title-length")
     assert code == 0 and "## What it does" in out and out.startswith("# title-length")
     assert run(capsys, "rule", "no-such-rule")[0] == 2

@@ -45,12 +45,17 @@ def main() -> None:
     hits: dict[str, set] = defaultdict(set)
     error_hits: dict[str, set] = defaultdict(set)
     findings: dict[str, int] = defaultdict(int)
+    info_hits: dict[str, set] = defaultdict(set)
+    info_findings: dict[str, int] = defaultdict(int)
     for f in report["files"]:
         connector = Path(f["path"]).parent.name
         for d in f["diagnostics"]:
             hits[d["rule"]].add(connector)
             if d["severity"] == "error":
                 error_hits[d["rule"]].add(connector)
+            elif d["severity"] == "information":
+                info_hits[d["rule"]].add(connector)
+                info_findings[d["rule"]] += 1
             findings[d["rule"]] += 1
     lines = [
         "# Corpus report",
@@ -80,11 +85,36 @@ def main() -> None:
         lines.append(f"| [{rule.id}](rules/{rule.id}.md) | {severity} | {n} | {100 * n / total:.1f} | {e} | "
                      f"{100 * e / total:.1f} | {findings.get(rule.id, 0)} | {flag} |")
     lines += ["", f"Rules reporting errors on more than {LIMIT:.0%} of certified connectors: {', '.join(over) if over else 'none'}."]
+    lines += information_volume(total, info_hits, info_findings)
     strings = ROOT / "docs" / "strings-report.md"
     if strings.is_file():
         lines += ["", "Precision and recall of the English-string rules: [strings-report.md](strings-report.md)."]
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {total} connectors, {sum(findings.values())} findings, {elapsed:.1f} s; over the line: {over or 'none'}")
+
+
+def information_volume(total: int, info_hits: dict[str, set], info_findings: dict[str, int]) -> list[str]:
+    """The information-level findings per rule: how many, on how many connectors, per connector.
+    A rule informing on most certified connectors must say on its page why it is on by default."""
+    rules = {r.id: r for r in all_rules()}
+    everything = sum(info_findings.values())
+    lines = [
+        "", "## Information-level volume", "",
+        f"{everything} information findings in all, {everything / total:.1f} per certified connector. Information",
+        "never fails a build, but a rule that informs on most connectors buries the findings that",
+        "matter, so such a rule says on its page (a paragraph starting \"On by default\") why it",
+        "stays on; `tests/core/test_corpus.py` checks it. (Before issue 16, 67,232 information findings,",
+        "108.6 per connector: identifiers named in prose and free-form objects are no longer reported.)", "",
+        "| Rule | Connectors informed | % | Information findings | Per certified connector | Per connector informed | Reason on its page |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for rule_id, n in sorted(info_findings.items(), key=lambda item: -item[1]):
+        hit = len(info_hits[rule_id])
+        most = hit > total / 2
+        reason = ("yes" if "\nOn by default" in rules[rule_id].docs else "**missing**") if most else ""
+        lines.append(f"| [{rule_id}](rules/{rule_id}.md) | {hit} | {100 * hit / total:.1f} | {n} | {n / total:.1f} | "
+                     f"{n / hit:.1f} | {reason} |")
+    return lines
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from _machine import machine  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpus" / "certified-connectors" / "Encodian"
-_LINT = re.compile(r"lint ([\d.]+) ms .*rules run (\d+) reused (\d+) operations run (\d+) reused (\d+)")
+_LINT = re.compile(r"lint ([\d.]+) ms .*units run (\d+) reused (\d+)")
 
 
 class Editor(LanguageClient):
@@ -161,8 +161,7 @@ async def run(folder: Path, edits: int, quiet: bool = False, pull: bool = False)
         print(f"server work per keystroke: median {statistics.median(work):.0f} ms, worst {max(work):.0f} ms"
               f"          target < 100 ms")
         last = editor.lints[-1]
-        print(f"  last lint: rules run {last[1]:.0f}, reused {last[2]:.0f}; operation checks run {last[3]:.0f}, "
-              f"reused {last[4]:.0f} (cumulative counts)")
+        print(f"  rule units (a connector, an operation) run {last[1]:.0f}, reused {last[2]:.0f} (cumulative counts)")
     rss_after = rss_mb(server.pid)
     print(f"resident memory after the edits: {rss_after:.0f} MB          target < 300 MB")
     await editor.shutdown_async(None)

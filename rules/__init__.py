@@ -38,12 +38,17 @@ def rules_by_id() -> dict[str, Rule]:
 def run_rule(rule: Rule, ctx) -> list:
     """A rule's findings on one connector, whatever its scope. Exceptions propagate; the caller
     (the engine) isolates them."""
-    from ._api import Scope
-    from ._openapi import operations
-
-    ctx = ctx.with_options({**rule.options, **ctx.options})
     if rule.check is None:
         return []
+    ctx = ctx.with_options({**rule.options, **ctx.options})
+    return [f for unit in units(rule, ctx) for f in rule.check(ctx, *unit.args)]
+
+
+def units(rule: Rule, ctx) -> list:
+    """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch."""
+    from ._api import Scope, Unit
+    from ._openapi import operations
+
     if rule.scope is Scope.OPERATION:
-        return [f for op in operations(ctx) for f in rule.check(ctx, op)]
-    return list(rule.check(ctx))
+        return [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
+    return [Unit("", (), ())]

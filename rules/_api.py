@@ -192,7 +192,9 @@ class Related:
 class Finding:
     """One problem. `pointer` names where it is; when the value is missing, point at its parent.
 
-    span:     characters [start, end) inside the (decoded) string value at `pointer`.
+    span:     characters [start, end) inside the (decoded) string value at `pointer`. In a text
+              file (script.csx, readme.md: `file` SCRIPT or README), where there are no JSON values,
+              the pointer is "" and `span` is the character offsets [start, end) in the file's text.
     target:   "key" underlines the member name, "value" the value; "auto" picks the value for
               scalars and the key for objects and arrays (a whole object is too much underline).
     severity: a lower tier for this one finding; it can lower the rule's configured severity, never raise it.
@@ -211,6 +213,7 @@ class Finding:
     severity: Severity | None = None
     validator_code: str | None = None
     policy_code: str | None = None
+    value_path: str | None = None  # where Microsoft's change validator says it is (breaking changes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,6 +229,17 @@ class Operation:
     method: str
     value: dict
     path_item: dict
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a rule's work: `check(ctx, *args)`. The engine may reuse its findings from the
+    last lint while the rule's other inputs and every value of `values` are unchanged (an operation
+    and its path item); `key` names the place, e.g. the operation's pointer."""
+
+    key: str
+    args: tuple
+    values: tuple
 
 
 @dataclass
@@ -246,6 +260,11 @@ class RuleContext:
     swagger_size: int | None = None  # bytes on disk (or in the editor)
     preset: Preset = Preset.CERTIFIED
     words: frozenset[str] = frozenset()  # the user's dictionary
+    # The connector as it was (a git revision, an older folder), for the breaking-change rules;
+    # None: no base was given, and those rules stay silent. `base_error` says why a given base
+    # could not be read (the rules then report that the comparison was skipped).
+    base: "RuleContext | None" = None
+    base_error: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)  # the running rule's options
     memo: dict = field(default_factory=dict)  # shared, per-lint cache for helpers
     # Kept across lints of one connector by the language server (a fresh dict per lint elsewhere):

@@ -1,6 +1,6 @@
 """connector-lint's cache directory: data that is slow to rebuild and safe to lose.
 
-Files here are written whole (a temporary file, then a rename) and read with every problem
+Files here are written whole (`write_atomically`) and read with every problem
 treated as a miss, so a damaged, old or unwritable cache only costs the time to rebuild.
 
 Names are `<family>-<key>.marshal`: the key says which installed thing the entry was made from
@@ -17,6 +17,8 @@ import os
 import time
 from pathlib import Path
 from typing import Any
+
+from ._files import write_atomically
 
 STALE_AFTER = 24 * 3600  # seconds unused before another key of the same family replaces an entry
 _TEMPORARY_AFTER = 3600  # a .tmp file this old was left by a process that died while writing
@@ -44,9 +46,7 @@ def write_marshal(name: str, value: Any, family: str | None = None) -> None:
     path = cache_directory() / name
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(value))
-        os.replace(partial, path)
+        write_atomically(path, marshal.dumps(value))
     except (OSError, ValueError):
         return  # a read-only home: rebuilt each time
     if family:

@@ -23,30 +23,29 @@ class Policy:
     not_checkable: str | None = None
 
 
-_PACKAGE = "Not checked yet: the submission package (the zip) is not read by connector-lint."
 _PARTNER_CENTER = "Entered in Partner Center with the offer, not part of the connector's files."
 
 POLICIES: tuple[Policy, ...] = (
     # 5000.1: the submission package (checked by `connector-lint check PACKAGE.zip`: package-structure)
-    Policy("5000.1.1.1", "The package contains an icon", _PACKAGE),
+    Policy("5000.1.1.1", "The package contains an icon"),
     Policy("5000.1.1.2", "The package contains a readme"),
-    Policy("5000.1.1.3", "The package contains the API definition", _PACKAGE),
+    Policy("5000.1.1.3", "The package contains the API definition"),
     Policy("5000.1.1.4", "The package contains no malware",
            "A malware scan needs a virus scanner and its signatures; a linter reads no binaries for that."),
-    Policy("5000.1.1.5", "The package holds the solution package, intro.md (and customProperties.json for multi-auth)", _PACKAGE),
-    Policy("5000.1.1.6", "The package holds a flow solution and a connector solution", _PACKAGE),
-    Policy("5000.1.1.7", "A solution holds a flow that uses the connector", _PACKAGE),
-    Policy("5000.1.1.8", "A solution holds the connector", _PACKAGE),
+    Policy("5000.1.1.5", "The package holds the solution package, intro.md (and customProperties.json for multi-auth)"),
+    Policy("5000.1.1.6", "The package holds a flow solution and a connector solution"),
+    Policy("5000.1.1.7", "A solution holds a flow that uses the connector"),
+    Policy("5000.1.1.8", "A solution holds the connector"),
     Policy("5000.1.1.9", "The connector and its actions are searchable through the sample flow",
            "Searchability is observed in the Power Automate designer after import, not in the files."),
-    Policy("5000.1.1.10", "The package holds every artifact the connector's deployment needs", _PACKAGE),
-    Policy("5000.1.1.11", "The package zip is at the root of the submission (no extra folder)", _PACKAGE),
-    Policy("5000.1.1.12", "The package has its package-assets folder", _PACKAGE),
-    Policy("5000.1.1.13", "The package holds solution zips", _PACKAGE),
-    Policy("5000.1.1.14", "The flow solution has a Workflows folder", _PACKAGE),
-    Policy("5000.1.1.15", "The flow solution's customizations list exactly the workflow files present", _PACKAGE),
-    Policy("5000.1.1.16", "The solution is at the right path and is a valid solution", _PACKAGE),
-    Policy("5000.1.1.17", "The connector inside the solution is valid", _PACKAGE),
+    Policy("5000.1.1.10", "The package holds every artifact the connector's deployment needs"),
+    Policy("5000.1.1.11", "The package zip is at the root of the submission (no extra folder)"),
+    Policy("5000.1.1.12", "The package has its package-assets folder"),
+    Policy("5000.1.1.13", "The package holds solution zips"),
+    Policy("5000.1.1.14", "The flow solution has a Workflows folder"),
+    Policy("5000.1.1.15", "The flow solution's customizations list exactly the workflow files present"),
+    Policy("5000.1.1.16", "The solution is at the right path and is a valid solution"),
+    Policy("5000.1.1.17", "The connector inside the solution is valid"),  # package-structure and every rule
     # 5000.2.1: icon and brand colour
     Policy("5000.2.1.1", "The brand colour is a valid colour, not white or #007ee5"),
     Policy("5000.2.1.2", "The icon is smaller than 1 MB"),

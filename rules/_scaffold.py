@@ -12,6 +12,8 @@ import re
 import sys
 from pathlib import Path
 
+from connector_lint_rules._files import write_atomically
+
 ROOT = Path(__file__).resolve().parent.parent
 
 RULE_TEMPLATE = '''"""TODO: one line saying what a correct connector does.
@@ -78,8 +80,8 @@ def scaffold(rule_id: str) -> list[Path]:
     for path in (rule_path, test_path):
         if path.exists():
             raise SystemExit(f"{path} exists already")
-    rule_path.write_text(RULE_TEMPLATE.format(rule_id=rule_id), encoding="utf-8")
-    test_path.write_text(TEST_TEMPLATE.format(rule_id=rule_id, name=name), encoding="utf-8")
+    write_atomically(rule_path, RULE_TEMPLATE.format(rule_id=rule_id).encode("utf-8"))
+    write_atomically(test_path, TEST_TEMPLATE.format(rule_id=rule_id, name=name).encode("utf-8"))
     return [rule_path, test_path]
 
 

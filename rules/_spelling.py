@@ -399,10 +399,7 @@ def _identifier_parts(ctx) -> list[frozenset[str]]:
     root = ctx.swagger
 
     def words_of(value, parts=()) -> tuple[frozenset[str]]:
-        found: list[str] = []
-        if not parts or parts[-1] not in _NOT_IDENTIFIERS:
-            _identifiers(value, found)
-        return (frozenset(_split_names(found)),)
+        return (frozenset(_split_names(_part_identifiers(value, parts))),)
 
     if not isinstance(root, dict):
         return list(words_of(root))
@@ -412,6 +409,43 @@ def _identifier_parts(ctx) -> list[frozenset[str]]:
         if isinstance(root.get(key), dict):
             _own_identifiers(root[key], own)
     return [frozenset(_split_names(own)), *per_part(ctx, "identifiers", words_of)]
+
+
+def identifier_names(ctx) -> frozenset[str]:
+    """The connector's identifiers as written: operationIds, parameter and property names (of
+    every schema, wherever it hangs), enum values and connection parameter names. A word of
+    prose written exactly as one of them names it: a reference, not a word to recase or split.
+    Computed once per lint, from parts kept per path, definition, parameter and response."""
+    def compute() -> frozenset[str]:
+        from ._openapi import COLLECTIONS, per_part
+
+        root = ctx.swagger
+        names: set[str] = set()
+        if isinstance(root, dict):
+            own: list[str] = []
+            _own_identifiers(root, own)
+            for key in COLLECTIONS:
+                if isinstance(root.get(key), dict):
+                    _own_identifiers(root[key], own)
+            names.update(own)
+            names.update(*per_part(ctx, "identifier-names",
+                                   lambda value, parts: (frozenset(_part_identifiers(value, parts)),)))
+        props = ctx.api_properties.get("properties") if isinstance(ctx.api_properties, dict) else None
+        params = props.get("connectionParameters") if isinstance(props, dict) else None
+        if isinstance(params, dict):
+            names.update(params)
+        return ctx.stable("spelling:identifier-names", frozenset(n for n in names if isinstance(n, str) and n))
+
+    return ctx.cached("spelling:identifier-names", compute)
+
+
+def _part_identifiers(value, parts: tuple) -> list[str]:
+    """The identifiers of one part of the swagger (`_openapi.per_part`); none in a top-level
+    example or default."""
+    found: list[str] = []
+    if not (len(parts) == 1 and parts[0] in _NOT_IDENTIFIERS):
+        _identifiers(value, found)
+    return found
 
 
 def proper_words(ctx) -> frozenset[str]:
@@ -538,9 +572,14 @@ def _own_identifiers(node: dict, out: list) -> None:
         out.extend(v for v in node["enum"] if isinstance(v, str))
 
 
+# Maps from a name to a schema, parameter, response or path item: every entry is walked, whatever
+# its name (a `default` response, a property called `example`).
+_NAMED_MAPS = frozenset({"properties", "responses", "definitions", "parameters", "paths"})
+
+
 def _identifiers(root, out: list) -> None:
     """operationIds, parameter names, schema property names and enum values, anywhere but in
-    examples and defaults."""
+    examples and default values."""
     stack = [root]
     pop, push = stack.pop, stack.append
     while stack:
@@ -548,7 +587,9 @@ def _identifiers(root, out: list) -> None:
         if isinstance(node, dict):
             _own_identifiers(node, out)
             for key, value in node.items():
-                if isinstance(value, (dict, list)) and key not in _NOT_IDENTIFIERS:
+                if isinstance(value, dict) and key in _NAMED_MAPS:
+                    stack.extend(v for v in value.values() if isinstance(v, (dict, list)))
+                elif isinstance(value, (dict, list)) and key not in _NOT_IDENTIFIERS:
                     push(value)
         elif isinstance(node, list):
             for value in node:

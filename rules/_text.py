@@ -154,11 +154,11 @@ def acronyms() -> dict[str, str]:
 
 def recase_finding(ptr, file, text, edits, message, title):
     """One finding for a string whose words' first letters change case: `edits` replace single
-    characters; the message shows the whole recased string, the span runs from the first changed
-    word to the last."""
+    characters; `message` is formatted with the string as written and as expected (`{written}`,
+    `{expected}`); the span runs from the first changed word to the last."""
     fixed = list(text)
     for e in edits:
         fixed[e.start] = e.text
     span = (edits[0].start, next(w.end for w in words(text) if w.start == edits[-1].start))
-    return Finding(ptr, message.format("".join(fixed)), file=file, span=span,
+    return Finding(ptr, message.format(written=text, expected="".join(fixed)), file=file, span=span,
                    fixes=(Fix(title, tuple(edits), Applicability.UNSAFE),))

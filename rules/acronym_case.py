@@ -4,12 +4,20 @@
 Flags acronyms such as `id`, `url`, `api`, `json`, `http`, `sku` written in lower case or only
 capitalised (`Url`) in the strings people read. The list is `rules/data/words-acronyms.txt`, with
 each acronym's written form (`IDs`, `OAuth`). Not flagged: acronyms inside `code`, quotes, URLs,
-paths, file names and hyphenated names (`api-version`, `x-api-key`), and strings that are not
-English.
+paths, file names and hyphenated names (`api-version`, `x-api-key`), strings that are not
+English, and, in descriptions, a word written exactly as one of the connector's identifiers (an
+operationId, a parameter, property or connection parameter name, an enum value) and called a
+parameter, property, field, key, header... beside it: "the url parameter" names the parameter
+`url`, so its case is left as written (but "the url of the task" is prose: `URL`). Labels
+(`x-ms-summary`, summaries, display names) are still checked.
 
 ## Why is this bad?
 Certification asks for abbreviations in capitals. Translators and readers take a lower-case `id`
 or `url` for an ordinary word, and the same term written three ways looks careless.
+
+On by default: it fires on most certified connectors (83%), but certification's checklist names
+it, each finding has a safe fix that changes only letter case (`--fix` applies them all), and
+identifiers the prose names ("the url parameter") are left alone. Custom connectors: a hint.
 
 ## Example
 ```json
@@ -29,7 +37,7 @@ import re
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
 from ._openapi import per_display_string
-from ._spelling import analyser, connector_words
+from ._spelling import analyser, connector_words, identifier_names
 from ._text import acronyms, words
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -37,14 +45,30 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def check(ctx):
     analysis = analyser(ctx)
+    names = identifier_names(ctx)
 
-    def check_string(file, ptr, _kind, text):
+    def check_string(file, ptr, kind, text):
+        prose = kind.endswith("description")
         for start, end, form in _lowered(analysis, text):
+            if prose and text[start:end] in names and _names_a_field(text, start, end):
+                continue  # "the url parameter": the connector's identifier `url`, not the acronym
             fix = Fix(f"Write '{form}'", (ReplaceInString(ptr, start, end, form),), Applicability.SAFE)
             yield Finding(ptr, f"'{text[start:end]}' is an acronym; write it '{form}'.", file=file,
                           span=(start, end), fixes=(fix,))
 
-    return per_display_string(ctx, "acronym-case", check_string, (connector_words(ctx),))
+    return per_display_string(ctx, "acronym-case", check_string, (connector_words(ctx), names))
+
+
+_FIELD_NOUNS = ("parameter", "property", "field", "attribute", "key", "column", "header", "argument", "variable",
+                "element", "input", "output", "option", "setting")
+_NOUN_AFTER = re.compile(r"[ \t]+(?:%s)s?\b" % "|".join(_FIELD_NOUNS), re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(_FIELD_NOUNS), re.IGNORECASE)
+
+
+def _names_a_field(text: str, start: int, end: int) -> bool:
+    """The word at [start, end) is called a parameter, property, field... ("the url parameter",
+    "the property url")."""
+    return bool(_NOUN_AFTER.match(text, end) or _NOUN_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _lowered(analysis, text: str):

@@ -1,43 +1,44 @@
-"""No empty strings, objects or arrays that could simply be left out.
+"""No empty labels, descriptions or property schemas, which certification rejects.
 
 ## What it does
-Flags members of the swagger whose value is empty and means nothing: an empty (or blank)
-`description`, `summary`, `x-ms-summary`, `title`, `format`, `pattern` or `termsOfService`; an
-empty `properties`, `headers`, `examples`, `definitions`, `parameters`, `responses`,
-`securityDefinitions` or `x-ms-api-annotation` object; an empty `tags` or `parameters` array.
-It also flags an empty property schema (`"name": {}`) that is not `required`.
+Flags what certification rejects or its reviewers ask to remove: an empty (or blank)
+`description`, `summary`, `x-ms-summary`, `title`, `format`, `pattern` or `termsOfService`
+(Microsoft's validator: `RequiredValueEmpty`), and an empty property schema (`"name": {}`) that is
+not `required` (the certification page asks for no empty properties; the validator does not
+reject it, so the finding carries no validator code).
 
-Not flagged here: strings the `*-required` rules require (a visible operation's summary, for
-instance), empty objects that lack a required key (`"license": {}`, `"externalDocs": {}`:
-invalid-swagger-structure), and examples, defaults and enum values, which are data.
+Legitimately empty, so not flagged: a free-form object (`"type": "object", "properties": {}`),
+which accepts any members; the custom connector wizard's boilerplate (`"definitions": {}`,
+`"parameters": {}`, `"responses": {}`, `"securityDefinitions": {}`, `"tags": []`) and other empty
+objects and arrays (`"headers": {}`, operation `"parameters": []`), which mean the same as
+nothing; strings the `*-required` rules require (a visible operation's summary, for instance);
+empty objects that lack a required key (`"license": {}`: invalid-swagger-structure); and examples,
+defaults and enum values, which are data.
 
 ## Why is this bad?
-The certification page asks for no empty properties. An empty label or description shows as a
-blank in the designer instead of the fallback it would use; an empty object or array is noise
-that hides what the author forgot to fill in. An empty property schema gives the designer an
-output of unknown type.
+The validator rejects an empty string where a value is expected (`RequiredValueEmpty`), and the
+certification page asks for no empty properties. An empty label or description shows as a blank
+in the designer instead of the fallback it would use. An empty property schema gives the designer
+an output of unknown type.
 
-Severity by what is empty, since 86% of certified connectors have something empty: a `summary`,
-`description` or `x-ms-summary` is a warning (48 certified connectors, 7.8%); other members of
-operations, parameters and schemas, and empty property schemas, are information; empty top-level
-`tags`, `parameters`, `responses`, `definitions` and `securityDefinitions`, which templates and
-the custom connector wizard leave in most connectors, are hints.
+Severity by what is empty: a `summary`, `description` or `x-ms-summary` is a warning (48
+certified connectors, 7.8%); other strings and empty property schemas are information.
 
 ## Example
 ```json
 {"name": "taskId", "in": "query", "type": "string", "format": "", "x-ms-summary": "Task ID",
- "description": "The task.", "x-ms-visibility": "advanced", "schema": {"properties": {}}}
+ "description": ""}
 ```
 
 ## Use instead
 ```json
-{"name": "taskId", "in": "query", "type": "string", "x-ms-summary": "Task ID", "description": "The task.",
- "x-ms-visibility": "advanced"}
+{"name": "taskId", "in": "query", "type": "string", "x-ms-summary": "Task ID",
+ "description": "The identifier of the task."}
 ```
 
 ## Fix
-Removing an empty string, object or array is safe: it means the same as no value. Removing an
-empty property schema is unsafe, since the property disappears from the inputs or outputs.
+Removing an empty string is safe: it means the same as no value. Removing an empty property
+schema is unsafe, since the property disappears from the inputs or outputs.
 """
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, RemoveKey, Rule, Severity, pointer
@@ -48,11 +49,6 @@ DISPLAY = ("summary", "description", "x-ms-summary")
 STRINGS = {"root": (), "info": ("termsOfService",), "operation": ("summary", "description"),
            "parameter": ("description", "x-ms-summary", "format", "pattern"),
            "schema": ("description", "title", "x-ms-summary", "format", "pattern"), "response": ()}
-OBJECTS = {"root": ("definitions", "parameters", "responses", "securityDefinitions"),
-           "info": (), "operation": ("x-ms-api-annotation",), "parameter": (),
-           "schema": ("properties",), "response": ("headers", "examples")}
-ARRAYS = {"root": ("tags",), "info": (), "operation": ("tags", "parameters"), "parameter": (), "schema": (),
-          "response": (), "path": ("parameters",)}
 
 
 def check(ctx):
@@ -61,7 +57,6 @@ def check(ctx):
         return
     skip = required_strings(ctx)
     found = []
-    _members(doc, "root", (), found)
     found += per_part(ctx, "empty-property", _part)
     for ptr, key, value, kind in found:
         if ptr in skip:
@@ -71,29 +66,15 @@ def check(ctx):
                           target="key", severity=Severity.INFORMATION,
                           fixes=(Fix(f"Remove the property '{key}'", (RemoveKey(ptr),), Applicability.UNSAFE),))
         else:
-            what = "blank" if isinstance(value, str) and value else "empty"
-            yield Finding(ptr, f"'{key}' is {what}; remove it or fill it in.", target="key", severity=_tier(ptr, key),
+            what = "blank" if value else "empty"
+            yield Finding(ptr, f"'{key}' is {what}; remove it or fill it in.", target="key",
+                          severity=None if key in DISPLAY else Severity.INFORMATION,
+                          validator_code="RequiredValueEmpty",
                           fixes=(Fix(f"Remove the empty '{key}'", (RemoveKey(ptr),), Applicability.SAFE),))
-
-
-def _tier(ptr, key):
-    """Labels and descriptions people read: the rule's severity. Other empty members: information.
-    Empty top-level containers (left by templates and the custom connector wizard): a hint."""
-    if key in DISPLAY:
-        return None
-    return Severity.HINT if ptr.count("/") == 1 else Severity.INFORMATION
 
 
 def _blank(v):
     return isinstance(v, str) and not v.strip()
-
-
-def _empty_object(v):
-    return isinstance(v, dict) and not v
-
-
-def _empty_array(v):
-    return isinstance(v, list) and not v
 
 
 _PART_KINDS = {"paths": "path", "parameters": "parameter", "responses": "response", "definitions": "schema"}
@@ -111,12 +92,10 @@ def _part(value, parts):
 
 
 def _members(node, kind, parts, out):
-    """Append (pointer, key, value, "member") for each empty member of `node` itself."""
-    for keys, empty in ((STRINGS.get(kind, ()), _blank), (OBJECTS.get(kind, ()), _empty_object),
-                        (ARRAYS.get(kind, ()), _empty_array)):
-        for key in keys:
-            if key in node and empty(node[key]):
-                out.append((pointer(*parts, key), key, node[key], "member"))
+    """Append (pointer, key, value, "member") for each blank string member of `node` itself."""
+    for key in STRINGS.get(kind, ()):
+        if key in node and _blank(node[key]):
+            out.append((pointer(*parts, key), key, node[key], "member"))
 
 
 def _walk(node, kind, parts, out, depth=0):
@@ -164,10 +143,9 @@ def _list(value):
 
 RULE = Rule(
     id="empty-property",
-    summary="No empty strings, objects or arrays that could simply be left out.",
+    summary="No empty labels, descriptions or property schemas, which certification rejects.",
     severity=Severity.WARNING,
     category="certification",
-    validator_code="RequiredValueEmpty",
     fixable=FixAvailability.ALWAYS,
     preset_severity={Preset.CUSTOM: Severity.INFORMATION},
     docs=__doc__,

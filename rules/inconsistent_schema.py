@@ -88,6 +88,10 @@ def _bad_pattern(pattern: str) -> str | None:
         re.compile(translated)
     except re.error as exc:
         return str(exc)
+    except OverflowError:  # a{4294967296}: a count past the engine's limit
+        return "a repetition count is too large"
+    except RecursionError:  # ((((...)))) a thousand deep
+        return "it is nested too deeply"
     return None
 
 

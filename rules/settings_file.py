@@ -7,7 +7,8 @@ Checks the `paconn` settings file:
   `flowUrl`, `flowApiVersion`, `$schema` (and the sign-in keys `clientId`, `tenant`,
   `authorityUrl`, `resource`); another key is a warning;
 - the files named by `apiProperties`, `apiDefinition`, `icon` and `script` are in the connector
-  folder (a warning otherwise). Names are compared as file names: when the default file of that
+  folder (a warning otherwise; an error for a name that leaves the folder, such as an absolute
+  path or `../other/apiProperties.json`, which connector-lint never reads). Names are compared as file names: when the default file of that
   kind is present under another name, the check cannot tell them apart and stays silent;
 - `environment` is an environment id: a GUID, or `Default-<GUID>` for a tenant's default
   environment (which the settings schema forgets but paconn accepts);
@@ -35,6 +36,7 @@ An environment GUID in upper case is lower-cased and a wrong API version set to 
 suggestion).
 """
 
+import posixpath
 import re
 
 from ._api import Applicability, FileKind, Finding, Fix, FixAvailability, RenameKey, Rule, SetValue, Severity, pointer
@@ -66,6 +68,9 @@ def check(ctx):
         elif key in FILES:
             if not isinstance(value, str) or not value.strip():
                 yield Finding(ptr, f"'{key}' must be the name of a file in the connector folder.")
+            elif _outside(value):
+                yield Finding(ptr, f"settings.json names '{value}' as {key}, outside the connector folder; "
+                                   "connector-lint does not read it. Name a file in the connector folder.")
             elif FILES[key] not in ctx.files:
                 yield Finding(ptr, f"settings.json names '{value}' as {key}, but there is no such file in the "
                                    "connector folder.", severity=Severity.WARNING)
@@ -76,6 +81,15 @@ def check(ctx):
         elif key in ("powerAppsUrl", "flowUrl") and not (isinstance(value, str)
                                                          and re.fullmatch(r"https://\S+", value)):
             yield Finding(ptr, f"'{key}' must be an https URL.")
+
+
+def _outside(name: str) -> bool:
+    """Whether a file name leaves the connector folder: absolute, a drive, or `..` above it."""
+    name = name.replace("\\", "/")
+    if name.startswith("/") or re.match(r"[A-Za-z]:", name):
+        return True
+    normal = posixpath.normpath(name)
+    return normal == ".." or normal.startswith("../")
 
 
 def _environment(ptr, value):

@@ -226,6 +226,8 @@ def config_action(title: str, change: dict, config: ConfigTarget, features: Clie
 
 def write_config(path: Path, change: dict) -> bool:
     """The editConfig command: apply one change to the configuration file on disk (made when missing)."""
+    from connector_lint_rules._files import write_atomically
+
     from .edits import apply
 
     try:
@@ -242,7 +244,7 @@ def write_config(path: Path, change: dict) -> bool:
             return True
         new_text = apply(text, result)
     try:
-        path.write_text(new_text, encoding="utf-8", newline="")
-    except OSError:
+        write_atomically(path, new_text.encode("utf-8"))
+    except (OSError, UnicodeError):
         return False
     return True

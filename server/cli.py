@@ -9,20 +9,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from connector_lint_rules import all_rules, rules_by_id
 from connector_lint_rules._api import Preset, Severity
+from connector_lint_rules._files import write_atomically
 
 from . import __version__
+from .basefiles import Base, BaseSpecError, read_base
 from .config import Config, ConfigError, find_config, load_config
 from .docs import page
-from .engine import lint
+from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
-from .report import FileReport, Report, display_path, to_github, to_json, to_sarif, to_text
-from .workspace import Connector, discover
+from .package import check_package, is_package
+from .report import FileReport, Report, display_path, escape_controls, to_github, to_json, to_sarif, to_text
+from .workspace import MAX_READ_BYTES, Connector, discover, file_type, inside
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
 
@@ -37,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "rules":
             return cmd_rules(args)
         if args.command == "rule":
@@ -69,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check connectors and report problems")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="a connector folder, one file, or a tree of connectors (default: .)")
+                       help="a connector folder, one file, a tree of connectors, or a submission package "
+                            "(PACKAGE.zip, or a folder with intro.md and the package zip) (default: .)")
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("--fail-on", choices=FAIL_ON, default="error",
                        help="the lowest severity that makes the exit code 1 (default: error)")
@@ -78,9 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                        help="check N connectors in parallel (default: one per core; 1: in this process)")
     check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    check.add_argument("--base", metavar="BASE",
+                       help="report breaking changes against BASE: a git revision (e.g. origin/dev), "
+                            "an older connector folder, or an older swagger file")
 
     rules = sub.add_parser("rules", help="list every rule with its metadata")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    report = sub.add_parser("report", help="write a certification readiness report (HTML or Markdown)")
+    report.add_argument("paths", nargs=1, metavar="PATH", help="a connector folder or a submission package")
+    report.add_argument("--format", choices=("html", "markdown"), default="html")
+    report.add_argument("-o", "--output", metavar="FILE", help="write the report here (default: standard output)")
+    report.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    report.set_defaults(jobs=1, fix=False, no_progress=True)
 
     rule = sub.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("id")
@@ -104,19 +121,58 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def cmd_report(args) -> int:
+    """The readiness report of one connector or package; exit code 1 when something blocks certification."""
+    from .readiness import build, to_html, to_markdown
+
+    readiness = build(gather(args))
+    text = (to_html if args.format == "html" else to_markdown)(readiness)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from exc
+    else:
+        sys.stdout.write(text)
+    return 0 if readiness.ready else 1
+
+
 def cmd_check(args) -> int:
+    report = gather(args)
+    output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
+    text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if text:
+        print(text)
+    if report.skipped:
+        return 2  # a file was not read or not fixed: what was checked is reported, but not everything
+    if args.fail_on == "never":
+        return 0
+    threshold = Severity(args.fail_on).rank
+    failing = any(d.severity.rank >= threshold for f in report.files for d in f.diagnostics)
+    return 1 if failing else 0
+
+
+def gather(args) -> Report:
+    """Check the paths of `check` (or `report`): connectors and submission packages, one Report."""
     if args.jobs is None:
         args.jobs = default_jobs()
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     explicit = _load(Path(args.config)) if args.config else None
     targets: list[tuple[Connector, frozenset[Path] | None]] = []
+    packages: list[Path] = []
     for raw in args.paths:
         path = Path(raw)
         if not path.exists():
             raise UsageError(f"{raw}: no such file or directory")
         if not os.access(path, os.R_OK):
             raise UsageError(f"{raw}: not readable")
+        mode = path.stat().st_mode
+        if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+            raise UsageError(f"{raw}: not a regular file but {file_type(mode)}")
+        if is_package(path):
+            packages.append(path)
+            continue
         found = discover(path)
         if not found:
             raise UsageError(f"{raw}: no connector found (expected apiDefinition.swagger.json or apiProperties.json)")
@@ -126,52 +182,55 @@ def cmd_check(args) -> int:
     jobs = []
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
-        jobs.append((connector, only, config, args.fix))
-    report = Report(connectors=len(targets))
+        jobs.append((connector, only, config, args.fix, _base_of(args.base, connector)))
+    report = Report(connectors=len(targets) + len(packages))
+    for path in packages:
+        config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
+        report.files.extend(package_reports(path, config))
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
     if args.jobs > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            for files, fixed in pool.map(check_connector, jobs, chunksize=4):
-                report.files.extend(files)
-                report.fixed += fixed
+            for files, fixed, skipped in pool.map(check_connector, jobs, chunksize=4):
+                report.add(files, fixed, skipped)
                 progress.step()
     else:
         for job in jobs:
-            files, fixed = check_connector(job)
-            report.files.extend(files)
-            report.fixed += fixed
+            report.add(*check_connector(job))
             progress.step()
     progress.done()
-    output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
-    text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if text:
-        print(text)
-    if args.fail_on == "never":
-        return 0
-    threshold = Severity(args.fail_on).rank
-    failing = any(d.severity.rank >= threshold for f in report.files for d in f.diagnostics)
-    return 1 if failing else 0
+    for path, reason in report.skipped:
+        print(f"connector-lint: {escape_controls(path)}: {reason}", file=sys.stderr)
+    return report
 
 
-def check_connector(job) -> tuple[list[FileReport], int]:
-    """Lint (and with --fix, first fix) one connector. Runs in worker processes too."""
-    connector, only, config, fix = job
+def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:
+    """Lint (and with --fix, first fix) one connector. Runs in worker processes too. Returns the
+    file reports, the number of fixes applied and the files skipped: (path as shown, reason)."""
+    connector, only, config, fix, base = job
     fixed = 0
     folder = str(connector.folder)
 
     def lint_docs(overrides):
         docs = connector.documents(overrides)
-        return docs, lint(docs, config, folder)
+        diagnostics = lint(docs, config, folder, base=base.context, base_error=base.error)
+        unwritable = {doc.path for doc in docs.values() if doc.encoding != "utf-8"}
+        for d in diagnostics:
+            if d.path in unwritable:
+                d.fixes = []  # --fix leaves a file that is not UTF-8 as it is
+        return docs, diagnostics + read_diagnostics(docs, config, folder)
 
-    changed: dict[str, str] = {}
+    too_large = [s for s in connector.skipped if s.size is not None]
+    if too_large:  # nothing else is checked: a file that size is not a connector anyone can use
+        return _too_large(connector, too_large, config), 0, []
+    problems: list[tuple[str, str]] = []
     if fix:
-        before = len(lint_docs({})[1])
+        docs, before = lint_docs({})
         changed = fix_texts(lint_docs)
-        for path, text in changed.items():
-            Path(path).write_text(text, encoding="utf-8", newline="")
+        problems = write_fixes(connector, docs, changed)
     docs, diagnostics = lint_docs({})
-    if changed:
-        fixed = max(0, before - len(diagnostics))
+    if fix:
+        fixed = max(0, len(before) - len(diagnostics))
+    diagnostics.sort(key=lambda d: (d.path, d.start, d.end, d.rule))
     files = []
     for doc in docs.values():
         if only is not None and Path(doc.path).resolve() not in only:
@@ -179,7 +238,66 @@ def check_connector(job) -> tuple[list[FileReport], int]:
         mine = [d for d in diagnostics if d.path == doc.path]
         files.append(FileReport(display_path(doc.path), doc.text, mine))
     files.sort(key=lambda f: f.path)
-    return files, fixed
+    skipped = [(display_path(str(s.path)), s.reason) for s in connector.skipped
+               if only is None or s.path.resolve() in only]  # a file named, or the whole connector
+    return files, fixed, skipped + problems
+
+
+def read_diagnostics(docs: dict, config: Config, folder: str) -> list[Diagnostic]:
+    """A `file-encoding` diagnostic for each file that is not UTF-8 (as configured)."""
+    out = []
+    preset = None
+    rule = rules_by_id()["file-encoding"]
+    for doc in docs.values():
+        if doc.encoding == "utf-8" or doc.text is None:
+            continue
+        preset = preset or detect_preset(config, docs, folder)
+        severity = config.severity(rule, preset)
+        if severity is Severity.OFF or config.ignored(rule.id, doc.path, ""):
+            continue
+        what = "not valid UTF-8 (read here as Latin-1)" if doc.encoding == "not UTF-8" else doc.encoding
+        message = (f"The file is {what}; Microsoft's tools read connector files as UTF-8. Save it as UTF-8 "
+                   "(--fix leaves it untouched).")
+        out.append(Diagnostic(rule.id, severity, message, doc.path, 0, min(1, len(doc.text)), "", None))
+    return out
+
+
+def _too_large(connector: Connector, skipped: list, config: Config) -> list[FileReport]:
+    rule = rules_by_id()["swagger-size"]
+    severity = config.severity(rule, detect_preset(config, {}, str(connector.folder)))
+    files = []
+    for s in skipped:
+        message = (f"The file is {s.size / 1048576:,.0f} MB ({s.size:,} bytes); connector-lint reads files up to "
+                   f"{MAX_READ_BYTES // 1048576} MB, so it was not read and no other rule ran. The platform's "
+                   "limit for a swagger is 1 MB.")
+        diagnostic = Diagnostic(rule.id, severity if severity is not Severity.OFF else Severity.ERROR, message,
+                                str(s.path), 0, 0, "", None)
+        files.append(FileReport(display_path(str(s.path)), "", [diagnostic]))
+    return files
+
+
+def write_fixes(connector: Connector, docs: dict, changed: dict[str, str]) -> list[tuple[str, str]]:
+    """Write the fixed texts (each whole, atomically). A file that is not UTF-8, is read-only or
+    cannot be written is left as it was; returns those as (path as shown, reason)."""
+    encodings = {doc.path: doc.encoding for doc in docs.values()}
+    problems = []
+    for path, text in changed.items():
+        shown = display_path(path)
+        if encodings.get(path, "utf-8") != "utf-8":
+            continue  # reported by file-encoding; rewriting it would change every other byte
+        real = Path(path).resolve()
+        if not inside(real, connector.folder):
+            problems.append((shown, "not fixed: outside the connector folder"))
+            continue
+        try:
+            if not os.access(real, os.W_OK) or not real.stat().st_mode & 0o222:  # root may write anything
+                problems.append((shown, "not fixed: the file is read-only"))
+                continue
+            write_atomically(real, text.encode("utf-8"))
+        except (OSError, UnicodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problems.append((shown, f"not fixed: {reason}; the file is unchanged"))
+    return problems
 
 
 def _each_connector_once(targets: list[tuple[Connector, frozenset[Path] | None]]
@@ -195,6 +313,28 @@ def _each_connector_once(targets: list[tuple[Connector, frozenset[Path] | None]]
             only = None if before is None or only is None else before | only
         merged[key] = (merged.get(key, (connector,))[0], only)
     return list(merged.values())
+
+
+def _base_of(spec: str | None, connector: Connector) -> Base:
+    """The connector as it was at --base (nothing without --base); a bad BASE is a usage error."""
+    if spec is None:
+        return Base()
+    try:
+        return read_base(spec, connector)
+    except BaseSpecError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def package_reports(path: Path, config: Config) -> list[FileReport]:
+    """A submission package's findings, per file inside it (structure findings on the archives)."""
+    diagnostics, docs = check_package(path, config)
+    texts = {doc.path: doc.text for doc in docs.values()}
+    by_path: dict[str, list] = {}
+    for d in diagnostics:
+        by_path.setdefault(d.path, []).append(d)
+    for doc_path in texts:
+        by_path.setdefault(doc_path, [])
+    return [FileReport(display_path(p), texts.get(p), found) for p, found in sorted(by_path.items())]
 
 
 def _config_for(folder: Path, cache: dict[Path, Config]) -> Config:

@@ -161,6 +161,8 @@ def load_config(path: Path, known_rules: set[str] | None = None) -> Config:
         raise ConfigError(f"{path}: cannot read the configuration file ({exc.strerror or exc})") from exc
     except ValueError as exc:
         raise ConfigError(f"{path}: not valid JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration") from exc
     return from_dict(data, path, known_rules)
 
 
@@ -189,6 +191,8 @@ def from_dict(data: Any, path: Path | None, known_rules: set[str] | None) -> Con
             raise ConfigError(f"{where}: rules.{rule_id}: severity must be one of {', '.join(SEVERITIES)}")
         if not isinstance(setting.get("options", {}), dict):
             raise ConfigError(f"{where}: rules.{rule_id}.options must be an object")
+        if known_rules is not None and setting.get("options"):
+            _check_options(rule_id, setting["options"], f"{where}: rules.{rule_id}.options")
         rules[rule_id] = setting
     words = data.get("words", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
@@ -198,6 +202,51 @@ def from_dict(data: Any, path: Path | None, known_rules: set[str] | None) -> Con
         raise ConfigError(f"{where}: ignore must be a list of entries")
     ignore = [_ignore_entry(entry, f"{where}: ignore[{i}]") for i, entry in enumerate(raw_ignore)]
     return Config(path, preset, rules, frozenset(words), ignore)
+
+
+def _check_options(rule_id: str, options: dict, at: str) -> None:
+    """Each option is one the rule declares, of the type of its default (a number for a number,
+    a list of strings for a list of strings)."""
+    from connector_lint_rules import rules_by_id
+
+    rule = rules_by_id().get(rule_id)
+    declared = dict(rule.options) if rule is not None else {}
+    for name, value in options.items():
+        if name not in declared:
+            takes = f"it takes {', '.join(sorted(declared))}" if declared else "it takes none"
+            raise ConfigError(f"{at}: unknown option {name!r} ({takes})")
+        expected = _option_type(declared[name])
+        if expected is not None and not _is_option_type(value, declared[name]):
+            raise ConfigError(f"{at}.{name} must be {expected}, not {json.dumps(value)[:40]}")
+
+
+def _option_type(default: Any) -> str | None:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return "a whole number (0 or more)"
+    if isinstance(default, float):
+        return "a number"
+    if isinstance(default, str):
+        return "a string"
+    if isinstance(default, list):
+        return "a list of strings" if all(isinstance(v, str) for v in default) else "a list"
+    return None
+
+
+def _is_option_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, str):
+        return isinstance(value, str)
+    if isinstance(default, list):
+        return isinstance(value, list) and (not all(isinstance(v, str) for v in default)
+                                            or all(isinstance(v, str) for v in value))
+    return True
 
 
 def _ignore_entry(entry: Any, at: str) -> Ignore:

@@ -45,6 +45,7 @@ class ClientFeatures:
     resolve_edit: bool = False
     markdown: bool = True
     hierarchical_symbols: bool = True
+    snippets: bool = False  # completion items may be snippets
 
     @classmethod
     def of(cls, caps: types.ClientCapabilities | None) -> "ClientFeatures":
@@ -66,6 +67,8 @@ class ClientFeatures:
             resolve_edit="edit" in (resolve_props or []),
             markdown=not (hover and hover.content_format) or types.MarkupKind.Markdown in hover.content_format,
             hierarchical_symbols=bool(symbols.hierarchical_document_symbol_support) if symbols else True,
+            snippets=bool(td and td.completion and td.completion.completion_item
+                          and td.completion.completion_item.snippet_support),
         )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from connector_lint_rules import all_rules, rules_by_id
 from connector_lint_rules._api import FixAvailability, Rule
 from connector_lint_rules._cache import cache_directory, prune, touch
+from connector_lint_rules._files import write_atomically
 
 from . import __version__
 
@@ -64,7 +65,7 @@ def page_path(rule_id: str) -> Path | None:
             if not cache.is_dir():
                 cache.mkdir(parents=True, exist_ok=True)
                 prune(cache.parent, "rules-", keep=cache)
-            target.write_text(page(rule), encoding="utf-8")
+            write_atomically(target, page(rule).encode("utf-8"))
         touch(cache)
     except OSError:
         return None
@@ -85,9 +86,9 @@ def write_all(folder: Path = REPO_DOCS) -> list[Path]:
             stale.unlink()
     for rule in all_rules():
         target = folder / f"{rule.id}.md"
-        target.write_text(page(rule), encoding="utf-8")
+        write_atomically(target, page(rule).encode("utf-8"))
         written.append(target)
-    (folder / "README.md").write_text(index_page(), encoding="utf-8")
+    write_atomically(folder / "README.md", index_page().encode("utf-8"))
     return written
 
 

@@ -16,11 +16,13 @@ JSON_KINDS = (FileKind.SWAGGER, FileKind.API_PROPERTIES, FileKind.SETTINGS)
 class Document:
     """A file of a connector. JSON files are parsed on first use; others keep their text or bytes."""
 
-    def __init__(self, path: str, kind: FileKind, text: str | None = None, data: bytes | None = None):
+    def __init__(self, path: str, kind: FileKind, text: str | None = None, data: bytes | None = None,
+                 encoding: str = "utf-8"):
         self.path = path
         self.kind = kind
         self.text = text
         self.data = data  # binary files (icon.png)
+        self.encoding = encoding  # of the file on disk: "utf-8", "UTF-16", "UTF-32" or "not UTF-8"
 
     @property
     def is_json(self) -> bool:
@@ -47,8 +49,15 @@ class Document:
     # -- ranges -----------------------------------------------------------------------------
 
     def range_of(self, pointer: str, target: str = "auto", span: tuple[int, int] | None = None) -> tuple[int, int]:
-        """Text offsets [start, end) to underline for a finding at `pointer`."""
+        """Text offsets [start, end) to underline for a finding at `pointer`.
+
+        A text file (script.csx, readme.md) has no JSON pointers: a finding in it gives `span`, the
+        character offsets [start, end) in the file's text, and pointer "" (see Finding)."""
         if not self.is_json:
+            if span is not None and self.text is not None:
+                size = len(self.text)
+                lo = max(0, min(span[0], size))
+                return lo, max(lo, min(span[1], size))
             return 0, 0
         try:
             parts = split_pointer(pointer)

@@ -7,13 +7,14 @@ diagnostic naming it, and the other rules still run.
 
 from __future__ import annotations
 
+import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Callable, Iterable
 
-from connector_lint_rules import all_rules, run_rule
-from connector_lint_rules._api import FileKind, Finding, Fix, Preset, Rule, RuleContext, Severity
+from connector_lint_rules import all_rules, units
+from connector_lint_rules._api import FileKind, Finding, Fix, Preset, Rule, RuleContext, Severity, Unit
 
 from .config import Config
 from .document import Document
@@ -34,6 +35,7 @@ class Diagnostic:
     fixes: list = field(default_factory=list)  # rule Fix objects or parser TextFix objects
     related: list = field(default_factory=list)  # [(path, start, end, message)]
     policy_code: str | None = None  # the certification policy code (5000.x.y.z)
+    value_path: str | None = None  # the ValuePath of Microsoft's change validator (breaking changes)
 
     @property
     def fixable(self) -> bool:
@@ -46,10 +48,14 @@ def _applicability(fix: Any) -> str:
 
 
 def detect_preset(config: Config, docs: dict[FileKind, Document], folder: str | None) -> Preset:
-    """The configured preset, or the one the connector's folder and brand colour say."""
+    """The configured preset, or the one the connector's folder and brand colour say.
+
+    The folder is resolved first, so `check .`, `check "$PWD"`, `check ../X`, a file path and the
+    language server's absolute path all name the same folders.
+    """
     if config.preset != "auto":
         return Preset(config.preset)
-    parts = {p.lower() for p in PurePath(folder).parts} if folder else set()
+    parts = {p.lower() for p in PurePath(os.path.realpath(folder)).parts} if folder else set()
     if "independent-publisher-connectors" in parts:
         return Preset.INDEPENDENT_PUBLISHER
     props = docs.get(FileKind.API_PROPERTIES)
@@ -63,7 +69,10 @@ def detect_preset(config: Config, docs: dict[FileKind, Document], folder: str | 
     return Preset.CERTIFIED
 
 
-def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset) -> RuleContext:
+def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset,
+                  base: RuleContext | None = None, base_error: str | None = None) -> RuleContext:
+    """The rules' view of a connector; `base` is the connector as it was, for the breaking-change
+    rules (`base_error`: why a base that was asked for could not be read)."""
     def text(kind):
         doc = docs.get(kind)
         return doc.text if doc else None
@@ -81,6 +90,8 @@ def build_context(docs: dict[FileKind, Document], config: Config, preset: Preset
         swagger_size=swagger.size if swagger else None,
         preset=preset,
         words=config.words_for(doc.path for doc in docs.values()),
+        base=base,
+        base_error=base_error,
     )
 
 
@@ -93,26 +104,73 @@ def enabled_rules(config: Config, preset: Preset, rules: Iterable[Rule] | None =
     return chosen
 
 
+class Cancelled(Exception):
+    """The lint was superseded (see `lint`'s `cancelled`); what it finished is cached."""
+
+
+class Runner:
+    """How `lint` runs the rules: afresh, as here (the CLI), or reusing the last lint's results
+    where their inputs are unchanged (the language server: `incremental.ConnectorLinter`)."""
+
+    def context(self, ctx: RuleContext) -> RuleContext:
+        """The context the rules are given."""
+        return ctx
+
+    def options(self, rule: Rule, options: dict) -> dict:
+        return options
+
+    def findings(self, rule: Rule, ctx: RuleContext, units: list[Unit],
+                 cancelled: Callable[[], bool]) -> tuple[list[Finding] | None, BaseException | None]:
+        """The rule's findings over its units, or the exception it raised."""
+        try:
+            return [f for unit in units for f in rule.check(ctx, *unit.args)], None
+        except Exception as exc:  # a rule bug must not take the others down
+            return None, exc
+
+    def locate(self, rule: Rule, severity: Severity, findings: list[Finding],
+               docs: dict[FileKind, Document]) -> list[Diagnostic]:
+        return locate(rule, severity, findings, docs)
+
+    def close(self, enabled: list[tuple[Rule, Severity]]) -> None:
+        """The lint ended (also when cancelled)."""
+
+
 def lint(docs: dict[FileKind, Document], config: Config, folder: str | None = None,
-         rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
-    """Every diagnostic of a connector, syntax first, then the rules' findings, sorted per file."""
+         rules: Iterable[Rule] | None = None, runner: Runner | None = None,
+         cancelled: Callable[[], bool] = lambda: False, base: RuleContext | None = None,
+         base_error: str | None = None) -> list[Diagnostic]:
+    """Every diagnostic of a connector, syntax first, then the rules' findings, sorted per file.
+    Raises Cancelled when `cancelled()` turns true (checked between rules and between units).
+    `base`, `base_error`: the connector as it was, for the breaking-change rules (`build_context`)."""
+    runner = runner or Runner()
     preset = detect_preset(config, docs, folder)
     rule_table = {r.id: r for r in all_rules()}
     diagnostics: list[Diagnostic] = []
     for doc in docs.values():
         if doc.is_json:
             diagnostics.extend(syntax_diagnostics(doc, config, preset, rule_table))
-    ctx = build_context(docs, config, preset)
-    for rule, severity in enabled_rules(config, preset, rules):
-        if rule.check is None:
-            continue
-        try:
-            findings = run_rule(rule, ctx.with_options(config.options(rule)))
-        except Exception as exc:  # a rule bug must not take the others down
-            diagnostics.append(internal_error(rule.id, exc, docs))
-            continue
-        diagnostics.extend(locate(rule, severity, findings, docs))
+    ctx = runner.context(build_context(docs, config, preset, base, base_error))
+    enabled = enabled_rules(config, preset, rules)
+    try:
+        for rule, severity in enabled:
+            if cancelled():
+                raise Cancelled
+            if rule.check is None:
+                continue
+            rule_ctx = ctx.with_options(runner.options(rule, rule_options(rule, config)))
+            findings, error = runner.findings(rule, rule_ctx, units(rule, ctx), cancelled)
+            if error is not None:
+                diagnostics.append(internal_error(rule.id, error, docs))
+                continue
+            diagnostics.extend(runner.locate(rule, severity, findings, docs))
+    finally:
+        runner.close(enabled)
     return finish(diagnostics, config)
+
+
+def rule_options(rule: Rule, config: Config) -> dict:
+    """The rule's options: its defaults, overridden by the configuration's."""
+    return {**rule.options, **config.options(rule)}
 
 
 def finish(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
@@ -161,7 +219,7 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
         out.append(Diagnostic(rule.id, _lowered(severity, finding.severity), message, doc.path, start, end,
                               finding.pointer, finding.validator_code or rule.validator_code,
                               list(finding.fixes) if doc.kind is kind else [], related,
-                              finding.policy_code or rule.policy_code))
+                              finding.policy_code or rule.policy_code, finding.value_path))
     return out
 
 

@@ -1,7 +1,8 @@
 """Lint a connector again after an edit, re-running only what the edit can have changed.
 
-`ConnectorLinter.lint` gives exactly what `engine.lint` gives for the same texts (a test checks
-this after random edits), but it keeps, per connector:
+`ConnectorLinter.lint` is `engine.lint` with a caching runner (`_CachedRun`), so it gives exactly
+what `engine.lint` gives for the same texts (a test checks this after random edits); it keeps, per
+connector:
 
 - each JSON file's parse, updated by `reparse` (only the edited object or array is parsed again,
   and every untouched subtree keeps its identity);
@@ -14,8 +15,9 @@ this after random edits), but it keeps, per connector:
   as rules call it) makes each of its users depend on what all of them read, so nothing it holds
   can be stale. Assumed, as the rule API says: rules are deterministic functions of what they are
   given, and do not change the values they see.
-- Scope.OPERATION rules per operation: cached by (rule, operation pointer) and reused while the
-  operation object, its path item and the other inputs it read are unchanged.
+- each rule's findings per unit of its scope (`connector_lint_rules.units`: the connector, or one
+  operation): cached by (rule, unit key) and reused while the unit's values (an operation and its
+  path item) and the other inputs it read are unchanged.
 
 Work can be cancelled between rules (and between operations): the caches stay valid, the next
 lint reuses what was finished.
@@ -32,14 +34,12 @@ import threading
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Iterable
 
-from connector_lint_rules import all_rules, rules_by_id
-from connector_lint_rules._api import FileKind, Preset, Rule, RuleContext, Scope, Severity
-from connector_lint_rules._openapi import operations
+from connector_lint_rules import rules_by_id
+from connector_lint_rules._api import FileKind, Preset, Rule, RuleContext, Severity
 
 from .config import Config
 from .document import JSON_KINDS, Document, utf8_size
-from .engine import (Diagnostic, build_context, detect_preset, enabled_rules, finish, internal_error, locate,
-                     syntax_diagnostics)
+from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate
 from .jsonparse import ParsedJson
 from .positions import LineIndex
 from .reparse import changed_range, reparse
@@ -50,10 +50,6 @@ _MISSING = object()
 _AN_OBJECT = object()  # stands for "the swagger's root was an object" in a snapshot
 _FIELDS = tuple(f.name for f in fields(RuleContext) if f.name not in ("options", "memo", "store"))
 _VALUE_TYPES = (str, int, float, bool, bytes, frozenset, type(None), Preset)
-
-
-class Cancelled(Exception):
-    """The lint was superseded; what it finished is cached."""
 
 
 @dataclass
@@ -303,8 +299,7 @@ class _RuleResult:
     reads: _Reads
     findings: list | None
     error: BaseException | None
-    value: Any = None  # the operation and its path item (operation-scope rules)
-    path_item: Any = None
+    values: tuple = ()  # the unit's values (an operation and its path item)
     inputs: _Inputs | None = None  # set when the lint ends (see _settle)
 
 
@@ -323,14 +318,13 @@ class ConnectorLinter:
 
     def __init__(self) -> None:
         self._files: dict[str, _FileState] = {}
-        self._rules: dict[str, _RuleResult] = {}
-        self._ops: dict[str, dict[str, _RuleResult]] = {}  # rule id -> operation pointer -> result
+        self._units: dict[str, dict[str, _RuleResult]] = {}  # rule id -> unit key -> result
         self._located: dict[str, tuple] = {}
         self._store: dict = {}  # RuleContext.store: results kept per JSON value across lints
         self._places = _Places()
         self._options: dict[str, dict] = {}
         self._store_limit = 0
-        self.stats = {"rules_run": 0, "rules_reused": 0, "ops_run": 0, "ops_reused": 0}
+        self.stats = {"units_run": 0, "units_reused": 0}
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -368,64 +362,19 @@ class ConnectorLinter:
     # -- linting ------------------------------------------------------------------------------
 
     def lint(self, docs: dict[FileKind, Document], config: Config, folder: str | None = None,
-             cancelled: Callable[[], bool] = lambda: False, rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
+             cancelled: Callable[[], bool] = lambda: False, rules: Iterable[Rule] | None = None,
+             base: RuleContext | None = None, base_error: str | None = None) -> list[Diagnostic]:
         """engine.lint(docs, config, folder, rules), from cached results where the inputs are unchanged.
+        `base` (the connector as it was): pass the same object while it is the same, so the
+        breaking-change rules' results are reused.
         Raises Cancelled when `cancelled()` turns true (checked between rules and operations).
 
         The garbage collector is paused while it runs (see `collect_garbage`)."""
         with gc_paused():
-            return self._lint(docs, config, folder, cancelled, rules)
-
-    def _lint(self, docs, config, folder, cancelled, rules) -> list[Diagnostic]:
-        large = [doc for doc in docs.values() if doc.is_json and too_large(doc.text)]
-        if large:
-            return size_only(docs, large, config, folder)
-        preset = detect_preset(config, docs, folder)
-        rule_table = {r.id: r for r in all_rules()}
-        diagnostics: list[Diagnostic] = []
-        for doc in docs.values():
-            if doc.is_json:
-                diagnostics.extend(syntax_diagnostics(doc, config, preset, rule_table))
-        base = build_context(docs, config, preset)
-        root = base.swagger
-        ctx = _TrackingContext(**{f.name: getattr(base, f.name) for f in fields(RuleContext)})
-        if isinstance(root, dict):
-            ctx.swagger = _TrackedRoot(root)
-        ctx.store = self._store
-        compare = _Compare()
-        ops = None
-        fresh: list[_RuleResult] = []
-        enabled = enabled_rules(config, preset, rules)
-        try:
-            for rule, severity in enabled:
-                if cancelled():
-                    raise Cancelled
-                if rule.check is None:
-                    continue
-                options = config.options(rule)
-                merged = {**rule.options, **options}
-                if self._options.get(rule.id) == merged:
-                    merged = self._options[rule.id]  # the same object: cached results compare by identity
-                self._options[rule.id] = merged
-                rule_ctx = ctx.with_options(merged)
-                if rule.scope is Scope.OPERATION:
-                    if ops is None:
-                        ops = operations(ctx)
-                    findings, error = self._run_operations(rule, rule_ctx, base, root, ops, compare, cancelled, fresh)
-                else:
-                    findings, error = self._run_connector(rule, rule_ctx, base, root, options, compare, fresh)
-                if error is not None:
-                    diagnostics.append(internal_error(rule.id, error, docs))
-                    continue
-                diagnostics.extend(self._locate(rule, severity, findings, docs))
-        finally:  # also when cancelled: what ran is cached, so it must say what it depends on
-            _settle(ctx.memo, fresh, base, root)
-            self._trim_store()
-        enabled_ids = {rule.id for rule, _ in enabled}
-        for cache in (self._rules, self._located, self._ops):
-            for rule_id in [r for r in cache if r not in enabled_ids]:
-                del cache[rule_id]
-        return finish(diagnostics, config)
+            large = [doc for doc in docs.values() if doc.is_json and too_large(doc.text)]
+            if large:
+                return size_only(docs, large, config, folder)
+            return lint(docs, config, folder, rules, _CachedRun(self), cancelled, base, base_error)
 
     def _trim_store(self) -> None:
         """Entries are replaced per place, but places come and go as the author edits: start over
@@ -436,63 +385,93 @@ class ConnectorLinter:
             self._store.clear()
             self._store_limit = 0
 
-    def _run_connector(self, rule: Rule, ctx, base, root, options, compare, fresh):
-        cached = self._rules.get(rule.id)
-        if cached is not None and cached.inputs is not None and cached.options == options \
-                and cached.inputs.same(base, root, compare, ctx):
-            self.stats["rules_reused"] += 1
-            return cached.findings, cached.error
-        reads = _Reads()
-        findings, error = _run(reads, lambda: list(rule.check(ctx)))
-        result = _RuleResult(options, reads, findings, error)
-        self._rules[rule.id] = result
-        self.stats["rules_run"] += 1
-        fresh.append(result)
-        return findings, error
 
-    def _run_operations(self, rule: Rule, ctx, base, root, ops, compare, cancelled, fresh):
+class _CachedRun(Runner):
+    """One lint of a ConnectorLinter: each unit of each rule (the connector, an operation) is run
+    inside a recorder, or its findings reused when what it read last time is unchanged."""
+
+    def __init__(self, linter: ConnectorLinter):
+        self.linter = linter
+        self.compare = _Compare()
+        self.fresh: list[_RuleResult] = []
+
+    def context(self, base: RuleContext) -> RuleContext:
+        self.base, self.root = base, base.swagger
+        ctx = _TrackingContext(**{f.name: getattr(base, f.name) for f in fields(RuleContext)})
+        if isinstance(self.root, dict):
+            ctx.swagger = _TrackedRoot(self.root)
+        ctx.store = self.linter._store
+        self.ctx = ctx
+        return ctx
+
+    def options(self, rule: Rule, options: dict) -> dict:
+        known = self.linter._options
+        if known.get(rule.id) == options:
+            options = known[rule.id]  # the same object: cached results compare by identity
+        known[rule.id] = options
+        return options
+
+    def findings(self, rule: Rule, ctx, units, cancelled):
+        linter, compare, base, root = self.linter, self.compare, self.base, self.root
+        stats = linter.stats
         findings: list = []
-        first_error = None
-        previous = self._ops.get(rule.id, {})
+        previous = linter._units.get(rule.id, {})
         results: dict[str, _RuleResult] = {}
-        self._ops[rule.id] = previous  # until every operation is done (a cancelled lint keeps both)
+        linter._units[rule.id] = previous  # until every unit is done (a cancelled lint keeps both)
         options = ctx.options
-        reused = 0
-        for op in ops:
-            cached = previous.get(op.pointer)
-            if cached is not None and (cached.value is op.value or compare(cached.value, op.value)) \
-                    and (cached.path_item is op.path_item or compare(cached.path_item, op.path_item)) \
+        for unit in units:
+            cached = previous.get(unit.key)
+            if cached is not None and _same_values(cached.values, unit.values, compare) \
                     and cached.inputs is not None and (cached.options is options or cached.options == options) \
                     and cached.inputs.same(base, root, compare, ctx):
-                reused += 1
+                stats["units_reused"] += 1
                 result = cached
             else:
                 if cancelled():
                     previous.update(results)
                     raise Cancelled
                 reads = _Reads()
-                op_findings, error = _run(reads, lambda: list(rule.check(ctx, op)))
-                result = _RuleResult(options, reads, op_findings, error, op.value, op.path_item)
-                self.stats["ops_run"] += 1
-                fresh.append(result)
-            results[op.pointer] = result
+                unit_findings, error = _run(reads, lambda: list(rule.check(ctx, *unit.args)))
+                result = _RuleResult(options, reads, unit_findings, error, unit.values)
+                stats["units_run"] += 1
+                self.fresh.append(result)
+            results[unit.key] = result
             if result.error is not None:
-                first_error = result.error
-                break
+                linter._units[rule.id] = results
+                return None, result.error
             findings.extend(result.findings)
-        self.stats["ops_reused"] += reused
-        self._ops[rule.id] = results
-        return (None, first_error) if first_error is not None else (findings, None)
+        linter._units[rule.id] = results
+        return findings, None
 
-    def _locate(self, rule: Rule, severity: Severity, findings: list, docs: dict) -> list[Diagnostic]:
+    def locate(self, rule: Rule, severity: Severity, findings: list, docs: dict) -> list[Diagnostic]:
         key = tuple(docs.values())
-        cached = self._located.get(rule.id)
-        if cached is not None and cached[0] is findings and cached[1] is severity and len(cached[2]) == len(key) \
-                and all(a is b for a, b in zip(cached[2], key)):
+        located = self.linter._located
+        cached = located.get(rule.id)
+        if cached is not None and _same_list(cached[0], findings) and cached[1] is severity \
+                and len(cached[2]) == len(key) and all(a is b for a, b in zip(cached[2], key)):
             return cached[3]
-        located = locate(rule, severity, findings, docs, self._places.range_of)
-        self._located[rule.id] = (findings, severity, key, located)
-        return located
+        out = locate(rule, severity, findings, docs, self.linter._places.range_of)
+        located[rule.id] = (findings, severity, key, out)
+        return out
+
+    def close(self, enabled) -> None:
+        # also when cancelled: what ran is cached, so it must say what it depends on
+        _settle(self.ctx.memo, self.fresh, self.base, self.root)
+        self.linter._trim_store()
+        enabled_ids = {rule.id for rule, _ in enabled}
+        for cache in (self.linter._located, self.linter._units):
+            for rule_id in [r for r in cache if r not in enabled_ids]:
+                del cache[rule_id]
+
+
+def _same_values(old: tuple, new: tuple, compare: "_Compare") -> bool:
+    return len(old) == len(new) and all(a is b or compare(a, b) for a, b in zip(old, new))
+
+
+def _same_list(old: list, new: list) -> bool:
+    """The same findings: the same finding objects, in the same order (a rule's findings are
+    gathered from its units' anew on each lint, so the list itself is new)."""
+    return old is new or (len(old) == len(new) and all(a is b for a, b in zip(old, new)))
 
 
 class _Places:

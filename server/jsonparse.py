@@ -84,8 +84,63 @@ def parse(text: str) -> ParsedJson:
     except (ValueError, RecursionError):
         value = _MISSING
     if value is not _MISSING and not duplicates:
-        return ParsedJson(text, value, problems, PositionIndex(text, start))
+        index = PositionIndex(text, start)
+        if _may_nest_deeper(text, MAX_DEPTH):
+            value = _cap_depth(value, index, problems)
+        return ParsedJson(text, value, problems, index)
     return recover(text, start, problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# Nesting depth: values deeper than MAX_DEPTH are cut off (each becomes an empty object or array)
+# with one problem saying so, so that no rule, comparison or copy recurses without bound. Real
+# connectors nest at most 24 levels (the certified corpus).
+
+MAX_DEPTH = 64
+DEPTH_RULE = "nesting-depth"
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def _may_nest_deeper(text: str, limit: int) -> bool:
+    """False when the brackets of `text` (strings included, so a cheap over-estimate for real
+    files) are nested at most `limit` deep: strip innermost pairs `limit` times, at C speed."""
+    brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
+    for _ in range(limit):
+        if not brackets:
+            return False
+        shorter = brackets.replace(b"{}", b"").replace(b"[]", b"")
+        if len(shorter) == len(brackets):
+            return True  # brackets in strings or unbalanced: look at the value itself
+        brackets = shorter
+    return bool(brackets)
+
+
+def _depth_problem(start: int, end: int) -> Problem:
+    return Problem(DEPTH_RULE, f"Nested deeper than {MAX_DEPTH} levels; what is deeper is not checked.",
+                   start, end)
+
+
+def _cap_depth(value: Any, index: "PositionIndex", problems: list[Problem]) -> Any:
+    """`value` with every container deeper than MAX_DEPTH replaced by an empty one of its kind
+    (iteratively: the value may be too deep to recurse over); one problem at the first."""
+    first: list | None = None
+    stack = [(value, 1, [])]
+    while stack:
+        node, depth, path = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, child in items:
+            if not isinstance(child, (dict, list)):
+                continue
+            if depth >= MAX_DEPTH:
+                node[key] = type(child)()
+                if first is None:
+                    first = path + [str(key)]
+            else:
+                stack.append((child, depth + 1, path + [str(key)]))
+    if first is not None:
+        span, _ = index.locate(first)
+        problems.append(_depth_problem(span[2], span[2] + 1))
+    return value
 
 
 def recover(text: str, start: int, problems: list[Problem]) -> ParsedJson:
@@ -231,10 +286,12 @@ def _indent_at(text: str, pos: int) -> int:
 
 
 def _closer_indent(text: str, pos: int) -> int | None:
-    """The indentation of a closing bracket that starts its line, else None."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    prefix = text[line_start:pos]
-    return len(prefix) if prefix.strip(" \t") == "" else None
+    """The indentation of a closing bracket that starts its line, else None. Looks back over the
+    blanks only, never along the line (a long line has many closers)."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return pos - i if i == 0 or text[i - 1] == "\n" else None
 
 
 class _Frame:
@@ -266,6 +323,7 @@ class _RecoveringParser:
         self.root_value: Any = _MISSING
         self.root_span: Span | None = None
         self.unclosed: list[int] = []
+        self.too_deep = False
 
     def problem(self, message: str, start: int, end: int, fixes=(), rule="json-syntax", related=(), bracket=False) -> None:
         self.problems.append(Problem(rule, message, start, max(end, start), list(fixes), list(related), bracket))
@@ -405,7 +463,13 @@ class _RecoveringParser:
         if end >= len(self.text):
             self.unclosed.append(frame.start)
         self.children[frame.start] = frame.members
-        self.attach(frame.value, frame.start, end)
+        value = frame.value
+        if len(self.stack) >= MAX_DEPTH:  # cut off, as parse() does for valid text
+            value = type(value)()
+            if not self.too_deep:
+                self.too_deep = True
+                self.problems.append(_depth_problem(frame.start, frame.start + 1))
+        self.attach(value, frame.start, end)
 
     def scalar(self, value: Any, pos: int, end: int, is_string: bool = False) -> None:
         top = self.stack[-1] if self.stack else None

@@ -26,8 +26,13 @@ What a client can rely on:
   connectorLint.ruleDocs(rule id) -> the rule's page in Markdown (or null);
   connectorLint.editConfig({path, change}) (used by code actions for clients that cannot create
   files).
-- Hover: the pages of the rules of the diagnostics under the cursor; what an x-ms-* key does.
+- Hover: the pages of the rules of the diagnostics under the cursor; what an x-ms-* key does; what
+  a `$ref`, operationId or connection parameter reference names.
   Document symbols: the top-level sections, each path with its operations, each definition.
+- Authoring (authoring, completion, navigation, names): completion (keys valid at the cursor,
+  values, `$ref` targets, operationIds, snippets), definition, references, document highlight and
+  rename (with prepareRename) of definitions, shared parameters and responses, operationIds and
+  connection parameters across the swagger, apiProperties.json and script.csx.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from pygls.protocol.language_server import lsp_method
 from connector_lint_rules._api import FileKind
 
 from . import __version__
+from . import authoring_lsp
 from .actions import (EDIT_CONFIG, ConfigTarget, code_actions, diagnostics_in, fix_all_edit, wants,
                       write_config)
 from .config import CONFIG_NAMES
@@ -162,8 +168,7 @@ class ConnectorLintServer(LanguageServer):
             self.window_log_message(types.LogMessageParams(type=types.MessageType.Log, message=(
                 f"lint {result.seconds * 1000:.1f} ms "
                 f"{' '.join(f'{Path(p).name}@{v}' for p, v in result.versions.items() if v is not None)} "
-                f"rules run {stats['rules_run']} reused {stats['rules_reused']} "
-                f"operations run {stats['ops_run']} reused {stats['ops_reused']}")))
+                f"units run {stats['units_run']} reused {stats['units_reused']}")))
         if self.pull:  # the client asks; tell it to ask again when another file's diagnostics changed
             changed = any(uri in self.reported and not self.pulling.get(uri) and
                           signature(self.reported[uri][1]) != signature(view.wire) for uri, view in views.items())
@@ -409,7 +414,7 @@ async def hover(ls: ConnectorLintServer, params: types.HoverParams):
     if view is None:
         return None
     offset = view.doc.lines.offset(params.position.line, params.position.character)
-    return hover_at(view, offset, ls.features.markdown)
+    return authoring_lsp.with_reference(ls, params, hover_at(view, offset, ls.features.markdown))
 
 
 def document_symbols(ls: ConnectorLintServer, params: types.DocumentSymbolParams):
@@ -503,6 +508,7 @@ def build_server() -> ConnectorLintServer:
     ls.feature(types.CODE_ACTION_RESOLVE)(resolve_code_action)
     ls.feature(types.TEXT_DOCUMENT_HOVER)(hover)
     ls.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)(document_symbols)
+    authoring_lsp.register(ls)
     ls.command(APPLY_FIX_ALL)(apply_fix_all)
     ls.command(RULE_DOCS)(rule_docs)
     ls.command(EDIT_CONFIG)(edit_config)

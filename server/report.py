@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +38,12 @@ class Report:
     files: list[FileReport] = field(default_factory=list)
     connectors: int = 0
     fixed: int = 0  # fixes applied by --fix
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path as shown, why it was not read or fixed)
+
+    def add(self, files: list[FileReport], fixed: int, skipped: list[tuple[str, str]]) -> None:
+        self.files.extend(files)
+        self.fixed += fixed
+        self.skipped.extend(skipped)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)
@@ -44,6 +51,24 @@ class Report:
             for d in f.diagnostics:
                 counts[d.severity.value] += 1
         return counts
+
+
+def escape_controls(text: str, keep: str = " ") -> str:
+    """`text` with control characters (ESC, CR, ...) and lone surrogates written as escapes, safe
+    to print to a terminal and to encode as UTF-8. Characters in `keep` stay as they are."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in keep else ascii(ch)[1:-1] for ch in text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_text(value) -> str:
+    """JSON as the reports write it (UTF-8, not ASCII-escaped), with any lone surrogate (a value
+    such as "\\udc00" decodes to one; UTF-8 cannot encode it) written as its JSON escape."""
+    out = json.dumps(value, indent=2, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def display_path(path: str) -> str:
@@ -74,6 +99,8 @@ def to_json(report: Report) -> str:
                     "pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
             if d.policy_code:
                 item["policyCode"] = d.policy_code
+            if d.value_path:
+                item["valuePath"] = d.value_path
             if d.related:
                 item["related"] = [_related_json(path, s, e, m) for path, s, e, m in d.related]
             items.append(item)
@@ -81,7 +108,10 @@ def to_json(report: Report) -> str:
     summary = {"connectors": report.connectors, "files": len(report.files), **report.counts()}
     if report.fixed:
         summary["fixed"] = report.fixed
-    return json.dumps({"version": 1, "files": files, "summary": summary}, indent=2, ensure_ascii=False)
+    out = {"version": 1, "files": files, "summary": summary}
+    if report.skipped:
+        out["skipped"] = [{"path": path, "reason": reason} for path, reason in report.skipped]
+    return _json_text(out)
 
 
 def _related_json(path: str, start: int, end: int, message: str) -> dict:
@@ -98,28 +128,35 @@ def to_text(report: Report, colour: bool = False) -> str:
             code = codes_suffix(d)
             fix = f" {dim}(fixable){reset}" if d.fixable else ""
             sev_text = f"{_COLOURS[sev]}{sev}{reset}" if colour else sev
-            out.append(f"{bold}{f.path}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} {d.message}{code}{fix}")
+            out.append(f"{bold}{escape_controls(f.path)}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} "
+                       f"{escape_controls(d.message)}{code}{fix}")
     counts = report.counts()
     total = sum(counts.values())
     fixable = sum(d.fixable for f in report.files for d in f.diagnostics)
     parts = ", ".join(f"{n} {k if n == 1 or k == 'information' else k + 's'}" for k, n in counts.items() if n)
-    where = f"{report.connectors} connector{'s' if report.connectors != 1 else ''}, {len(report.files)} files"
+    where = f"{counted(report.connectors, 'connector')}, {counted(len(report.files), 'file')}"
     if total:
-        line = f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {where}."
+        line = f"Found {counted(total, 'problem')} ({parts}) in {where}."
         if fixable:
             line += f" {fixable} fixable with --fix."
     else:
         line = f"No problems found in {where}."
     if report.fixed:
-        line += f" Applied {report.fixed} fix{'es' if report.fixed != 1 else ''}."
+        line += f" Applied {counted(report.fixed, 'fix', 'fixes')}."
     out.append(line)
     return "\n".join(out)
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 file", "2 files"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def codes_suffix(d: Diagnostic) -> str:
     """" [ValidatorCode] [policy 5000.2.2.1]": Microsoft's codes for a finding, as text output shows them."""
     codes = [c for c in (d.validator_code, d.policy_code and f"policy {d.policy_code}") if c]
-    return "".join(f" [{c}]" for c in codes)
+    value_path = f" ValuePath: {d.value_path}" if d.value_path else ""
+    return "".join(f" [{c}]" for c in codes) + value_path
 
 
 def to_github(report: Report) -> str:
@@ -135,6 +172,7 @@ def to_github(report: Report) -> str:
 
 
 def _gh_msg(s: str) -> str:
+    s = escape_controls(s, keep=" \r\n")  # line breaks are encoded below
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -153,7 +191,7 @@ def _fingerprint(path: str, d: Diagnostic, seen: dict[str, int]) -> str:
     the same finding gets its ordinal."""
     key = "\0".join((path, d.rule, d.pointer or "", d.message))
     seen[key] = seen.get(key, 0) + 1
-    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def to_sarif(report: Report) -> str:
@@ -185,7 +223,8 @@ def to_sarif(report: Report) -> str:
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
                                                     "region": {"startLine": line, "startColumn": col,
                                                                "endLine": end_line, "endColumn": end_col}}}],
-                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code, "policyCode": d.policy_code},
+                "properties": {"pointer": d.pointer, "validatorCode": d.validator_code, "policyCode": d.policy_code,
+                               "valuePath": d.value_path},
                 "partialFingerprints": {"connectorLint/v1": _fingerprint(f.path, d, seen)},
             }
             if d.pointer:
@@ -201,4 +240,4 @@ def to_sarif(report: Report) -> str:
             "results": results,
         }],
     }
-    return json.dumps(sarif, indent=2, ensure_ascii=False)
+    return _json_text(sarif)

@@ -34,7 +34,7 @@ from .document import Document
 from .engine import Diagnostic, lint as engine_lint
 from .incremental import Cancelled, ConnectorLinter, Source, collect_garbage, gc_paused
 from .textsync import OpenDocument
-from .workspace import Connector, connector_for, is_connector_dir, read_text
+from .workspace import Connector, connector_for, is_connector_dir, read_bytes, read_text
 
 log = logging.getLogger(__name__)
 
@@ -282,6 +282,8 @@ class Service:
                 session.config_error = str(exc)
             except ValueError as exc:
                 session.config_error = f"{path}: not valid JSON ({exc})"
+            except RecursionError:
+                session.config_error = f"{path}: nested too deeply to be a configuration"
             if session.config_error:
                 config = Config(path=path)
         settings = session.settings or Settings()
@@ -481,7 +483,7 @@ class Service:
 def _read(path: str, kind: FileKind) -> str | bytes | None:
     if kind is FileKind.ICON:
         try:
-            return Path(path).read_bytes()
+            return read_bytes(Path(path))
         except OSError:
             return None
     return read_text(Path(path))

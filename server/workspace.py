@@ -3,12 +3,20 @@
 A connector is a folder with `apiDefinition.swagger.json` (any case; else a single `*.swagger.json`),
 `apiProperties.json`, and optionally `settings.json` (whose paths point at the others),
 `script.csx`, `readme.md` and `icon.png`.
+
+Only regular files inside the connector's folder are read (symbolic links are followed only when
+they resolve inside it), at most MAX_READ_BYTES each: anything else is `skipped`, with the reason,
+and nothing of it reaches the output. A file that is not UTF-8 is decoded for checking (UTF-16
+and UTF-32 by their byte-order mark, else Latin-1) and its Document says so: it is reported and
+never rewritten.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,49 +24,137 @@ from connector_lint_rules._api import FileKind
 
 from .document import Document
 
+MAX_READ_BYTES = 64 * 1024 * 1024  # 64 times the platform's limit for a swagger
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
 _SKIP_DIRS = {".git", "node_modules", ".venv", "__pycache__", ".hypothesis"}
 _SETTINGS_KEYS = {"apiDefinition": FileKind.SWAGGER, "apiProperties": FileKind.API_PROPERTIES,
                   "icon": FileKind.ICON, "script": FileKind.SCRIPT}
 
 
 @dataclass
+class Skipped:
+    """A file of the connector that was not read, and why (shown as `path: reason`)."""
+
+    path: Path
+    reason: str
+    size: int | None = None  # bytes on disk, for a file too large to read
+
+
+@dataclass
 class Connector:
     folder: Path
     paths: dict[FileKind, Path] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def documents(self, overrides: dict[str, str] | None = None) -> dict[FileKind, Document]:
-        """Read every file (binary for the icon). `overrides` maps a path to the editor's text."""
+        """Read every file (binary for the icon). `overrides` maps a path to the editor's text.
+        A file that cannot be read safely is left out and added to `skipped`."""
         overrides = overrides or {}
         docs = {}
         for kind, path in self.paths.items():
             key = str(path)
-            if kind is FileKind.ICON:
-                data = _read_bytes(path)
-                if data is not None:
-                    docs[kind] = Document(key, kind, data=data)
-                continue
             text = overrides.get(key)
-            if text is None:
-                text = read_text(path)
             if text is not None:
                 docs[kind] = Document(key, kind, text=text)
+                continue
+            try:
+                data = read_bytes(path, self.folder)
+            except Unreadable as exc:
+                self._skip(Skipped(path, str(exc), exc.size))
+                continue
+            if kind is FileKind.ICON:
+                docs[kind] = Document(key, kind, data=data)
+            else:
+                text, encoding = decode(data)
+                docs[kind] = Document(key, kind, text=text, encoding=encoding)
         return docs
 
+    def _skip(self, skipped: Skipped) -> None:
+        if all(s.path != skipped.path for s in self.skipped):
+            self.skipped.append(skipped)
 
-def read_text(path: Path) -> str | None:
-    """A file's text as an editor would show it: UTF-8 (BOM kept, so it can be reported), else Latin-1."""
-    data = _read_bytes(path)
-    if data is None:
-        return None
+
+class Unreadable(OSError):
+    """A connector file that is not read: outside the folder, not a regular file, too large."""
+
+    def __init__(self, reason: str, size: int | None = None):
+        super().__init__(reason)
+        self.size = size
+
+
+def read_bytes(path: Path, folder: Path | None = None) -> bytes:
+    """The bytes of a regular file (inside `folder` once links are resolved, when given) of at
+    most MAX_READ_BYTES; else Unreadable saying why. Never blocks on a FIFO or a device."""
     try:
-        return data.decode("utf-8")
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise Unreadable("a broken link" if path.is_symlink() else "no such file") from None
+    if folder is not None and not inside(real, folder):
+        raise Unreadable("a link to a file outside the connector folder; not read")
+    try:
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except PermissionError:
+        raise Unreadable("not readable (permission denied)") from None
+    except OSError as exc:
+        raise Unreadable(f"not readable ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(f"not a regular file but {file_type(info.st_mode)}; not read")
+        if info.st_size > MAX_READ_BYTES:
+            raise Unreadable(f"{info.st_size:,} bytes, over the {MAX_READ_BYTES // 1048576} MB connector-lint reads; "
+                             "not read", info.st_size)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_READ_BYTES + 1)
+        if len(data) > MAX_READ_BYTES:  # it grew while we read it
+            raise Unreadable(f"over the {MAX_READ_BYTES // 1048576} MB connector-lint reads; not read", len(data))
+        return data
+    except Unreadable:
+        raise
+    except OSError as exc:
+        raise Unreadable(f"not readable ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def file_type(mode: int) -> str:
+    """What a file that is not a regular file is, for a message: "a directory", "a FIFO", ..."""
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path` (resolved) is `folder` (resolved) or below it."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """A file's text as an editor would show it, and its encoding: UTF-8 (BOM kept, so it can be
+    reported); UTF-16 or UTF-32 with a byte-order mark; else Latin-1 (which any bytes decode as)."""
+    try:
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        pass
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.upper()
+            except UnicodeDecodeError:
+                break
+    return data.decode("latin-1"), "not UTF-8"
 
 
-def _read_bytes(path: Path) -> bytes | None:
+def read_text(path: Path, folder: Path | None = None) -> str | None:
+    """A file's text (see `decode`), or None when it cannot be read."""
     try:
-        return path.read_bytes()
+        return decode(read_bytes(path, folder))[0]
     except OSError:
         return None
 
@@ -72,12 +168,24 @@ def is_connector_dir(folder: Path) -> bool:
 
 
 def connector_for(folder: Path) -> Connector:
-    """Assign the files of a connector folder to their parts."""
+    """Assign the files of a connector folder to their parts. An entry with a part's name that
+    is not a regular file inside the folder (a link out of it, a directory, a FIFO) is skipped."""
     by_lower: dict[str, Path] = {}
+    skipped: list[Skipped] = []
     try:
         for entry in sorted(os.listdir(folder)):
-            if (folder / entry).is_file():
-                by_lower.setdefault(entry.lower(), folder / entry)
+            path = folder / entry
+            if not _part_name(entry.lower()):
+                continue
+            reason = _not_a_file(path, folder)
+            size = _size(path) if reason is None else None
+            if size is not None and size > MAX_READ_BYTES:
+                skipped.append(Skipped(path, f"{size:,} bytes, over the {MAX_READ_BYTES // 1048576} MB connector-lint "
+                                             "reads; not read", size))
+            elif reason is None:
+                by_lower.setdefault(entry.lower(), path)
+            else:
+                skipped.append(Skipped(path, reason))
     except OSError:
         pass
     paths: dict[FileKind, Path] = {}
@@ -91,7 +199,38 @@ def connector_for(folder: Path) -> Connector:
         if name in by_lower:
             paths[kind] = by_lower[name]
     _follow_settings(folder, paths)
-    return Connector(folder, paths)
+    if FileKind.SWAGGER not in paths and not any(s.path.name.lower().endswith(".swagger.json") for s in skipped):
+        skipped.append(Skipped(folder, "no swagger (apiDefinition.swagger.json) in the folder; its other files "
+                                       "were checked"))
+    return Connector(folder, paths, skipped)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _part_name(name: str) -> bool:
+    return name.endswith(".swagger.json") or name in ("apiproperties.json", "settings.json", "script.csx",
+                                                       "readme.md", "icon.png")
+
+
+def _not_a_file(path: Path, folder: Path) -> str | None:
+    """Why `path` is not a regular file inside `folder` (links resolved), or None when it is."""
+    try:
+        real = path.resolve(strict=True)
+        info = real.stat()
+    except (OSError, RuntimeError):
+        return "a broken link" if path.is_symlink() else "not readable"
+    if not inside(real, folder):
+        return "a link to a file outside the connector folder; not read"
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file but {file_type(info.st_mode)}; not read"
+    if not os.access(real, os.R_OK):
+        return "not readable (permission denied)"
+    return None
 
 
 def _follow_settings(folder: Path, paths: dict[FileKind, Path]) -> None:
@@ -100,16 +239,20 @@ def _follow_settings(folder: Path, paths: dict[FileKind, Path]) -> None:
     if settings is None:
         return
     try:
-        data = json.loads(read_text(settings) or "")
-    except ValueError:
+        data = json.loads(read_text(settings, folder) or "")
+    except (ValueError, RecursionError):
         return
     if not isinstance(data, dict):
         return
     for key, kind in _SETTINGS_KEYS.items():
         name = data.get(key)
-        if isinstance(name, str) and name:
-            candidate = (folder / name)
-            if candidate.is_file():
+        if isinstance(name, str) and name and not os.path.isabs(name) and "\0" not in name:
+            candidate = folder / name
+            try:
+                is_file = candidate.is_file()
+            except (OSError, ValueError):
+                continue
+            if is_file and _not_a_file(candidate, folder) is None:  # the settings-file rule reports the rest
                 paths[kind] = candidate
 
 

@@ -92,10 +92,18 @@ class Err:
     contains: str | None = None
     span: tuple[int, int] | None = None
     file: FileKind | None = None
+    code: str | None = None  # Microsoft's validator code the finding carries
+    range: tuple[int, int, int, int] | None = None  # (line, column, end line, end column) as the CLI prints
+    value_path: str | None = None  # the ValuePath of a breaking-change finding
 
 
-def err(pointer: str, contains: str | None = None, *, span=None, file: FileKind | None = None) -> Err:
-    return Err(pointer, contains, span, file)
+def err(pointer: str, contains: str | None = None, *, span=None, file: FileKind | None = None,
+        code: str | None = None, range: tuple[int, int, int, int] | None = None,
+        value_path: str | None = None) -> Err:
+    """One expected finding. `range` is where it is reported in the file written as
+    `json.dumps(value, indent=2)`: 1-based lines and columns, the end exclusive, as in the CLI's
+    JSON output."""
+    return Err(pointer, contains, span, file, code, range, value_path)
 
 
 @dataclass
@@ -113,8 +121,16 @@ class Case:
     words: tuple = ()
     errors: list = field(default_factory=list)
     output: Any = None  # the fixed file's value after the first fix of every finding
+    # The base connector, for the breaking-change rules (None: no base given).
+    base_swagger: Any = None
+    base_api_properties: Any = None
+    base_error: str | None = None
 
     def context(self) -> RuleContext:
+        base = None
+        if self.base_swagger is not None or self.base_api_properties is not None:
+            base = RuleContext(swagger=copy.deepcopy(self.base_swagger),
+                               api_properties=copy.deepcopy(self.base_api_properties))
         files = {kind for kind, value in ((FileKind.SWAGGER, self.swagger), (FileKind.API_PROPERTIES, self.api_properties),
                                           (FileKind.SETTINGS, self.settings), (FileKind.README, self.readme),
                                           (FileKind.ICON, self.icon), (FileKind.SCRIPT, self.script)) if value is not None}
@@ -122,7 +138,8 @@ class Case:
                            settings=copy.deepcopy(self.settings), readme=self.readme, icon=self.icon, script=self.script,
                            files=frozenset(files), preset=self.preset, words=frozenset(self.words), options=self.options,
                            swagger_size=self.swagger_size if self.swagger_size is not None else
-                           (len(json.dumps(self.swagger, indent=2).encode()) if self.swagger is not None else None))
+                           (len(json.dumps(self.swagger, indent=2).encode()) if self.swagger is not None else None),
+                           base=base, base_error=self.base_error)
 
 
 def case(name: str, **kwargs: Any) -> Case:
@@ -144,6 +161,25 @@ def rule_table(rule_id: str, valid: list[Case], invalid: list[Case]):
     return test
 
 
+def reported_range(rule, finding, the_case: Case) -> tuple[tuple[int, int, int, int], str]:
+    """Where the engine reports `finding` when the case's files are written with indent=2:
+    ((line, column, end line, end column), the underlined text), 1-based, end exclusive."""
+    from connector_lint.document import Document
+    from connector_lint.engine import locate
+    from connector_lint.positions import LineIndex
+
+    docs = {}
+    for kind, value in ((FileKind.SWAGGER, the_case.swagger), (FileKind.API_PROPERTIES, the_case.api_properties),
+                        (FileKind.SETTINGS, the_case.settings)):
+        if value is not None:
+            docs[kind] = Document(f"c/{kind.value}.json", kind, json.dumps(value, indent=2))
+    [diagnostic] = locate(rule, rule.severity, [finding], docs)
+    text = docs[finding.file or rule.file].text
+    lines = LineIndex(text)
+    (line, column), (end_line, end_column) = lines.line_col(diagnostic.start), lines.line_col(diagnostic.end)
+    return (line + 1, column + 1, end_line + 1, end_column + 1), text[diagnostic.start:diagnostic.end]
+
+
 def check_case(rule_id: str, the_case: Case, is_valid: bool) -> None:
     rule = rules_by_id()[rule_id]
     findings = run_rule(rule, the_case.context())
@@ -162,6 +198,13 @@ def check_case(rule_id: str, the_case: Case, is_valid: bool) -> None:
             assert finding.span == want.span, got
         if want.file is not None:
             assert (finding.file or rule.file) == want.file, got
+        if want.code is not None:
+            assert (finding.validator_code or rule.validator_code) == want.code, (want.code, got)
+        if want.value_path is not None:
+            assert finding.value_path == want.value_path, (want.value_path, finding.value_path)
+        if want.range is not None:
+            where, underlined = reported_range(rule, finding, the_case)
+            assert where == want.range, f"reported at {where} ({underlined!r}), expected {want.range}"
     fixed = [f for f in findings if f.fixes]
     if fixed:
         assert rule.fixable is not FixAvailability.NONE, "the rule fixes findings but declares fixable=NONE"

@@ -25,7 +25,7 @@ def test_rule_metadata(rule: Rule):
     assert rule.summary and rule.summary.endswith("."), "a one-line summary ending in a period"
     assert "\n" not in rule.summary
     assert rule.severity in Severity and rule.severity is not Severity.OFF
-    assert rule.category in {"syntax", "certification", "structure", "strings", "internal"}
+    assert rule.category in {"syntax", "certification", "structure", "strings", "internal", "breaking"}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -52,3 +52,65 @@ def test_rules_never_import_the_server():
         if re.search(r"^\s*(from|import)\s+(connector_lint|pygls|lsprotocol)\b(?!_rules)", source, re.M):
             offenders.append(path.name)
     assert offenders == []
+
+
+def _asserted_codes(path: Path) -> set[str]:
+    """Validator codes a rule's test file asserts: `err(..., code="X")` in its table, string
+    literals inside `assert` statements, and the keys of a `CODE_CASES` table of one case per code."""
+    import ast
+
+    found: set[str] = set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "err":
+            found.update(k.value.value for k in node.keywords if k.arg == "code" and isinstance(k.value, ast.Constant))
+        elif isinstance(node, ast.Assert):
+            found.update(c.value for c in ast.walk(node.test) if isinstance(c, ast.Constant) and isinstance(c.value, str))
+        elif isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "CODE_CASES" for t in node.targets):
+            found.update(k.value for k in node.value.keys if isinstance(k, ast.Constant))
+    return found
+
+
+# Codes some rule reports (docs/validator-coverage.md) that no invalid case asserts yet. This list
+# only shrinks: a code asserted now must leave it, a new code must be asserted.
+CODES_NOT_YET_ASSERTED = {
+    "ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty",
+    "CollectionFormatValueNotSupported",
+    "DynamicExtensionDefinitionNotAllowedInParameter",
+    "DynamicListExtensionRequiredForAmbiguousReferences",
+    "DynamicPropertiesExtensionRequiredForAmbiguousReferences",
+    "DynamicPropertiesExtensionRequiredForNonParameterReferences",
+    "ExtensionNameNotValid",
+    "InvalidFormDataParameterName",
+    "OneOfPropertiesRequired",
+    "OperationParameterNameIsAmbiguous",
+    "ParamtersWithSameNameMustHaveSameTypeAndVisibility",
+    "RequiredValueEmpty",
+    "ReservedParameterIsUsed",
+    "SelectedItemValuePathNotAllowedInThisPosition",
+}
+
+
+def test_every_validator_code_a_rule_reports_has_an_invalid_case_asserting_it():
+    page = Path(__file__).resolve().parents[1] / "docs" / "validator-coverage.md"
+    unasserted = set()
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("| `"):
+            continue
+        cells = [c.strip() for c in line.split("|")[1:-1]]
+        code, rule_ids = cells[0].strip("`"), re.findall(r"\[([a-z0-9-]+)\]", cells[2])
+        files = [TESTS / f"test_{r.replace('-', '_')}.py" for r in rule_ids]
+        if rule_ids and not any(f.is_file() and code in _asserted_codes(f) for f in files):
+            unasserted.add(code)
+    assert unasserted == CODES_NOT_YET_ASSERTED
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.category == "strings"], ids=lambda r: r.id)
+def test_string_rule_tables_assert_the_reported_range(rule: Rule):
+    """A string rule underlines a word inside a value: its invalid cases say where (line, column, end)."""
+    import ast
+
+    path = TESTS / f"test_{rule.id.replace('-', '_')}.py"
+    calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "err"]
+    assert calls and all(any(k.arg == "range" for k in call.keywords) for call in calls)

@@ -66,6 +66,15 @@ def test_text_output(capsys, bad):
     assert out.strip().splitlines()[-1].startswith("Found ")
 
 
+def test_the_summary_line_uses_singular_and_plural_forms(capsys, bad):
+    (bad / "apiProperties.json").unlink()
+    _, out, _ = run(capsys, "check", str(bad / "apiDefinition.swagger.json"))
+    assert out.strip().splitlines()[-1].endswith(" in 1 connector, 1 file.")
+    (bad / "apiProperties.json").write_text(json.dumps(api_properties()))
+    _, out, _ = run(capsys, "check", str(bad))
+    assert out.strip().splitlines()[-1].endswith(" in 1 connector, 2 files.")
+
+
 def test_github_output(capsys, bad):
     _, out, _ = run(capsys, "check", str(bad), "--format", "github")
     [line] = [l for l in out.splitlines() if "title-length" in l]
@@ -166,3 +175,23 @@ def test_version_and_the_installed_command():
     assert result.stdout.startswith("connector-lint ")
     result = subprocess.run([exe, "check", str(EXAMPLE), "--format", "json"], capture_output=True, text=True)
     assert result.returncode == 1 and json.loads(result.stdout)["summary"]["error"] >= 1
+
+
+def test_the_preset_does_not_depend_on_how_the_path_is_typed(capsys, tmp_path, monkeypatch):
+    """`check .` inside custom-connectors/X once applied the certified preset; `check "$PWD"` the custom one."""
+    folder = tmp_path / "custom-connectors" / "X"
+    shutil.copytree(EXAMPLE, folder)
+
+    def swagger_findings(path: str) -> list[tuple]:
+        _, out, _ = run(capsys, "check", path, "--format", "json")
+        return sorted((d["rule"], d["line"], d["column"]) for f in json.loads(out)["files"]
+                      if f["path"].endswith("apiDefinition.swagger.json") for d in f["diagnostics"])
+
+    monkeypatch.chdir(folder)
+    here = swagger_findings(".")
+    assert here == swagger_findings(str(folder)) == swagger_findings("apiDefinition.swagger.json")
+    assert here == swagger_findings("../X") == swagger_findings("./../../custom-connectors/X/.")
+    monkeypatch.chdir(tmp_path)
+    assert here == swagger_findings("custom-connectors/X")
+    certified_only = {"contact-required", "stack-owner-required", "publisher-required"}
+    assert not certified_only & {rule for rule, *_ in here}  # the custom preset applies

@@ -56,3 +56,20 @@ def test_json_syntax_is_reported_at_the_right_line_for_every_broken_file(corpus_
         assert error.lineno - 1 <= first <= error.lineno or (error.msg == "Extra data" and first <= error.lineno), \
             f"{path}: json.loads line {error.lineno} ({error.msg}), ours {syntax[:5]}"
     assert broken == 14  # 11 swaggers + 3 apiProperties (corpus-census §3)
+
+
+def test_a_rule_that_informs_on_most_certified_connectors_says_why_it_is_on(corpus_report):
+    """Information on most certified connectors buries what matters, unless the page gives the reason
+    (a certification or style-guide requirement) in a paragraph that starts "On by default"."""
+    from connector_lint_rules import rules_by_id
+
+    _, report = corpus_report
+    informed: dict[str, set] = {}
+    for f in report["files"]:
+        for d in f["diagnostics"]:
+            if d["severity"] == "information":
+                informed.setdefault(d["rule"], set()).add(Path(f["path"]).parent.name)
+    most = {rule for rule, hit in informed.items() if len(hit) > report["summary"]["connectors"] / 2}
+    assert most, "expected the style rules to inform on most certified connectors"
+    unexplained = [rule for rule in sorted(most) if "\nOn by default" not in rules_by_id()[rule].docs]
+    assert unexplained == []

@@ -6,9 +6,11 @@
 --      them), applies the first one and waits for that diagnostic to go (one fewer with its rule
 --      and message: the others may move when the edit shortens the line);
 --   3. types over the text at EDIT_LINE (a didChange) with EDIT_TEXT and waits for the diagnostics
---      of rule EDIT_RULE to go.
+--      of rule EDIT_RULE to go;
+--   4. (with COMPLETE_AT and DEFINITION_AT) asks for completion and for a definition.
 -- Writes everything it saw as JSON to OUT and exits 0, or non-zero at the first step that fails.
--- env: SERVER_CMD (JSON array), OUT, EXPECT_COUNT, FIX_LINE, FIX_COL, FIX_RULE, EDIT_LINE, EDIT_TEXT, EDIT_RULE, TIMEOUT_MS
+-- env: SERVER_CMD (JSON array), OUT, EXPECT_COUNT, FIX_LINE, FIX_COL, FIX_RULE, EDIT_LINE, EDIT_TEXT, EDIT_RULE, COMPLETE_AT,
+-- DEFINITION_AT, TIMEOUT_MS
 local out = os.getenv("OUT") or "nvim-lsp.json"
 local cmd = vim.fn.json_decode(os.getenv("SERVER_CMD") or "[]")
 local timeout = tonumber(os.getenv("TIMEOUT_MS") or "30000")
@@ -114,6 +116,39 @@ if not vim.wait(timeout, function() return has(function(d) return d.code == edit
 end
 result.after_edit = ours()
 table.insert(result.steps, "edit")
+
+-- 4. authoring help: completion just after COMPLETE_AT, the definition of what is just after DEFINITION_AT
+-- (the first line of the buffer containing each text)
+local function position_after(text)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local s, e = string.find(line, text, 1, true)
+    if s then return { line = i - 1, character = e } end
+  end
+  return nil
+end
+local complete_at, definition_at = os.getenv("COMPLETE_AT"), os.getenv("DEFINITION_AT")
+if complete_at and definition_at then
+  local doc = { uri = vim.uri_from_bufnr(bufnr) }
+  local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/completion",
+    { textDocument = doc, position = position_after(complete_at) }, timeout) or {}
+  result.completion = {}
+  for _, response in pairs(responses) do
+    local items = response.result and (response.result.items or response.result) or {}
+    for _, item in ipairs(items) do table.insert(result.completion, item.label) end
+  end
+  responses = vim.lsp.buf_request_sync(bufnr, "textDocument/definition",
+    { textDocument = doc, position = position_after(definition_at) }, timeout) or {}
+  result.definition = {}
+  for _, response in pairs(responses) do
+    local found = response.result or {}
+    if found.uri then found = { found } end
+    for _, location in ipairs(found) do table.insert(result.definition, location) end
+  end
+  if #result.completion == 0 or #result.definition == 0 then
+    return finish(7, "no completion items or no definition")
+  end
+  table.insert(result.steps, "authoring")
+end
 vim.lsp.stop_client(client_id)
 finish(0, nil)
 end

@@ -1,6 +1,6 @@
 """A real LSP client without VS Code: headless Neovim (Debian's) drives `python -m connector_lint serve`
 on the example connector: diagnostics arrive and match the CLI, a quick fix applies and its problem
-goes, and an edit (didChange) clears the problem it repairs."""
+goes, an edit (didChange) clears the problem it repairs, and completion and go to definition answer."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def test_neovim_diagnostics_quickfix_and_edit(connector, tmp_path, output_dir):
         EXPECT_COUNT=str(len(expected)),
         FIX_RULE=target["rule"], FIX_LINE=str(target["line"]), FIX_COL=str(target["column"]),
         EDIT_LINE=str(title_line), EDIT_TEXT='    "title": "Contoso Tasks",', EDIT_RULE="title-length",
+        COMPLETE_AT='"in": "', DEFINITION_AT='"#/definitions/Ta',
         XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
     )
@@ -68,3 +69,10 @@ def test_neovim_diagnostics_quickfix_and_edit(connector, tmp_path, output_dir):
     after_edit = {(d["code"], d["lnum"] + 1, d["col"] + 1) for d in result["after_edit"]}
     assert not any(code == "title-length" for code, _, _ in after_edit)
     assert {d for d in after_fix if d[1] != title_line} <= after_edit
+
+    # 4. authoring help: the values of "in", and a $ref's definition
+    assert {"query", "path", "header", "body"} <= set(result["completion"])
+    [definition] = result["definition"]
+    lines = result["buffer"].split("\n")
+    line = lines[definition["range"]["start"]["line"]]
+    assert line[definition["range"]["start"]["character"]:definition["range"]["end"]["character"]] == "Task"

@@ -143,6 +143,33 @@ def test_vscode_problems_quick_fix_settings(connector, tmp_path, output_dir):
     assert result["errorStatus"].startswith("error")
 
 
+def test_vscode_completion_and_rename(connector, output_dir):
+    """Typing a key in an operation opens the server's completion list; accepting it leaves valid
+    JSON; F2 on a `$ref` renames the definition and every reference to it in one edit."""
+    _require_tools()
+    swagger = connector / SWAGGER
+    lines = swagger.read_text(encoding="utf-8").splitlines()
+    operation_line = next(i for i, line in enumerate(lines, 1) if '"operationId": "ListTasks"' in line)
+    ref_line = next(i for i, line in enumerate(lines, 1) if '"#/definitions/Task"' in line)
+    ref_column = lines[ref_line - 1].index("/Task") + 3  # inside the name
+    ref_line += ref_line > operation_line  # the completion adds a line above it
+    expected = cli_diagnostics(connector)
+
+    result = _drive(output_dir, "vscode-authoring", WORKSPACE=str(connector),
+                    EXPECT=json.dumps([d["message"] for d in expected]),
+                    AUTHORING=json.dumps({"typeAt": [operation_line, 1], "typed": '"x-ms-vis',
+                                          "rename": [ref_line, ref_column], "newName": "TaskItem"}))
+    assert result["steps"][-2:] == ["completion", "rename"], result
+    assert any("x-ms-visibility" in item for item in result["completion"]), result["completion"]
+    assert result["renamePlaceholder"] == "Task"
+    saved = json.loads(swagger.read_text(encoding="utf-8"))
+    assert saved["paths"]["/tasks"]["get"]["x-ms-visibility"] in ("important", "advanced", "internal")
+    assert "TaskItem" in saved["definitions"] and "Task" not in saved["definitions"]
+    text = swagger.read_text(encoding="utf-8")
+    assert '"#/definitions/Task"' not in text and text.count('"#/definitions/TaskItem"') == 3
+    assert not [d for d in cli_diagnostics(connector) if d["rule"] == "broken-reference"]
+
+
 def test_vscode_untrusted_workspace_ignores_its_executables(connector, tmp_path, output_dir):
     """In restricted mode, a folder's own connectorLint.server.path / interpreter never run; the
     extension falls back to the bundled server and still lints."""

@@ -122,6 +122,39 @@ async function main() {
     const status = page.locator(".statusbar-item", { hasText: "connector-lint" }).first();
     result.status = { text: await status.innerText(), label: await status.getAttribute("aria-label") };
 
+    // Authoring help: type a key in an operation and read the completion list, then rename with F2.
+    if (process.env.AUTHORING) {
+      const authoring = JSON.parse(process.env.AUTHORING); // {typeAt: [line, column], typed, rename: [line, column], newName}
+      await page.locator(".monaco-editor .view-lines").first().click();
+      await goTo(page, authoring.typeAt[0], authoring.typeAt[1]);
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type(authoring.typed, { delay: 30 });
+      const suggest = page.locator(".editor-widget.suggest-widget.visible .monaco-list-row");
+      await suggest.first().waitFor({ timeout: TIMEOUT });
+      result.completion = await suggest.allInnerTexts();
+      await page.screenshot({ path: path.join(OUT_DIR, `${NAME}-completion.png`) });
+      log("completion:", JSON.stringify(result.completion));
+      await page.keyboard.press("Enter"); // accept the first item
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Escape");
+      result.steps.push("completion");
+
+      await goTo(page, authoring.rename[0], authoring.rename[1]);
+      await page.keyboard.press("F2");
+      const box = page.locator(".rename-box input").first();
+      await box.waitFor({ timeout: TIMEOUT });
+      result.renamePlaceholder = await box.inputValue();
+      await box.fill(authoring.newName);
+      await page.screenshot({ path: path.join(OUT_DIR, `${NAME}-rename.png`) });
+      await page.keyboard.press("Enter");
+      await box.waitFor({ state: "hidden", timeout: TIMEOUT });
+      await page.keyboard.press("Control+S");
+      await page.locator(".tab.dirty").waitFor({ state: "detached", timeout: TIMEOUT });
+      log("renamed", result.renamePlaceholder, "to", authoring.newName);
+      result.steps.push("rename");
+    }
+
     if (!FIX) return;
     // Quick fix from the light bulb: put the cursor on the problem, click the bulb, pick the fix.
     await page.locator(".monaco-editor .view-lines").first().click();
@@ -247,6 +280,13 @@ async function main() {
     fs.writeFileSync(path.join(OUT_DIR, `${NAME}-result.json`), JSON.stringify(result, null, 2));
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Put the cursor at a 1-based line and column (Go to Line). */
+async function goTo(page, line, column) {
+  await page.keyboard.press("Control+G");
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press("Enter");
 }
 
 /**

@@ -44,7 +44,9 @@ def fix_cases() -> dict[str, object]:
                     continue
                 for param in mark.args[1]:
                     case, valid = param.values
-                    if not valid and case.output is not None and case.swagger_size is None and rule.id not in cases:
+                    # (a case with a base connector is checked in test_breaking_lsp.py, against a git base)
+                    if not valid and case.output is not None and case.swagger_size is None and rule.id not in cases \
+                            and case.base_swagger is None and case.base_api_properties is None:
                         cases[rule.id] = case
     return cases
 

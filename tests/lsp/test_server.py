@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import shutil
 
 from lsprotocol import types
 
-from lsp_support import SWAGGER, expected, shown, start, write_json
+from connector_lint.cli import main
+from lsp_support import EXAMPLE, SWAGGER, expected, shown, start, write_json
 
 
 async def test_capabilities(client):
@@ -155,3 +159,20 @@ def test_serve_over_tcp():
     finally:
         server.terminate()
         server.wait(10)
+
+
+async def test_the_server_and_check_dot_apply_the_same_preset(client, tmp_path, monkeypatch):
+    """Inside custom-connectors/X, `connector-lint check .` and the editor report the same problems."""
+    folder = tmp_path / "custom-connectors" / "X"
+    shutil.copytree(EXAMPLE, folder)
+    monkeypatch.chdir(folder)
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        main(["check", ".", "--format", "json"])
+    [report] = [f for f in json.loads(buffer.getvalue())["files"] if f["path"].endswith(SWAGGER)]
+    cli = sorted((d["rule"], d["line"] - 1, d["column"] - 1, d["message"]) for d in report["diagnostics"])
+    assert cli and not any(rule == "contact-required" for rule, *_ in cli)
+
+    await start(client, debounce_ms=50)
+    uri = client.open(folder / SWAGGER)
+    assert shown(await client.diagnostics_for(uri, 1)) == cli

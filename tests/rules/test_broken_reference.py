@@ -40,7 +40,7 @@ test_table = rule_table(
         case("missing with no near name", swagger=with_response_ref("#/definitions/Project"),
              errors=[err(f"{OP}/responses/200/schema/$ref", "'Project' is not defined")]),
         case("schema pointing at a parameter", swagger=with_response_ref("#/parameters/taskId"),
-             errors=[err(f"{OP}/responses/200/schema/$ref", "must point at an entry of 'definitions'")]),
+             errors=[err(f"{OP}/responses/200/schema/$ref", "must point at an entry of 'definitions'", code="SchemaReferenceNotValid")]),
         case("another file", swagger=with_response_ref("common.json#/definitions/Task"),
              errors=[err(f"{OP}/responses/200/schema/$ref", "not a reference within this document")]),
         case("missing parameter", swagger=with_param_ref("#/parameters/id"),
@@ -49,7 +49,7 @@ test_table = rule_table(
              errors=[err("/definitions/Item", "only a reference")], output=ALIAS_FIXED),
         case("parameter entry that is a reference", swagger=with_param_ref(
             "#/parameters/taskId", {"taskId": PARAM, "id": {"$ref": "#/parameters/taskId"}}),
-             errors=[err("/parameters/id", "only a reference")],
+             errors=[err("/parameters/id", "only a reference", code="ParameterRefLoopNotAllowed")],
              output=with_param_ref("#/parameters/taskId", {"taskId": PARAM, "id": PARAM})),
     ],
 )
@@ -65,3 +65,19 @@ def test_codes_and_related():
     assert loop.validator_code == "SchemaRefLoopNotAllowed" and loop.related[0].pointer == "/definitions/Task"
     (bad,) = run_rule(rule, RuleContext(swagger=with_response_ref("#/definitions/a~2")))
     assert bad.validator_code == "JsonPointerNotValid"
+
+
+def test_response_and_parameter_reference_codes():
+    def codes(change) -> set:
+        doc = swagger()
+        change(doc["paths"]["/tasks/{taskId}"]["get"], doc)
+        rule = rules_by_id()["broken-reference"]
+        return {f.validator_code or rule.validator_code for f in run_rule(rule, RuleContext(swagger=doc))}
+
+    assert "ResponseReferenceNotFound" in codes(lambda op, d: op["responses"].update({"404": {"$ref": "#/responses/No"}}))
+    assert "ResponseReferenceNotValid" in codes(
+        lambda op, d: op["responses"].update({"404": {"$ref": "#/definitions/Task"}}))
+    assert "ParameterReferenceNotValid" in codes(lambda op, d: op.update(parameters=[{"$ref": "#/definitions/Task"}]))
+    assert "ResponseRefLoopNotAllowed" in codes(lambda op, d: (
+        d.update(responses={"A": {"$ref": "#/responses/B"}, "B": {"$ref": "#/responses/A"}}),
+        op["responses"].update({"404": {"$ref": "#/responses/A"}})))

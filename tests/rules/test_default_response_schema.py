@@ -27,7 +27,7 @@ test_default_response_schema = rule_table(
     invalid=[
         case("beside a success schema: removed", swagger=responding({
             "200": {"description": "OK", "schema": TASK}, "default": {"description": "Error.", "schema": ERROR}}),
-            errors=[err(f"{OP}/responses/default/schema", "default response has a schema")],
+            errors=[err(f"{OP}/responses/default/schema", "default response has a schema", code="DefaultResponseHasSchema")],
             output=responding({"200": {"description": "OK", "schema": TASK}, "default": {"description": "Error."}})),
         case("success without schema: moved", swagger=responding({
             "200": {"description": "OK"}, "default": {"description": "The task.", "schema": TASK}}),

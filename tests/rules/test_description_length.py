@@ -19,7 +19,7 @@ test_description_length = rule_table(
     ],
     invalid=[
         case("too short", swagger=described("Stormboard Connector"),
-             errors=[err("/info/description", "20 characters long; it must be between 30 and 500")]),
+             errors=[err("/info/description", "20 characters long; it must be between 30 and 500", code="FieldLengthNotInRange")]),
         case("too long", swagger=described("x" * 501), errors=[err("/info/description", "501 characters")]),
         case("spaces push it over: trimmed", swagger=described("  " + "x" * 499 + "\n"),
              errors=[err("/info/description", "502 characters")], output=described("x" * 499)),

@@ -20,7 +20,7 @@ test_description_product_names = rule_table(
     ],
     invalid=[
         case("validator name", swagger=described("Use Contoso Tasks in Power Automate to track your work."),
-             errors=[err("/info/description", "'Power Automate'", span=(21, 35))]),
+             errors=[err("/info/description", "'Power Automate'", span=(21, 35), code="ValueContainsRestrictedWords")]),
         case("any case and spacing", swagger=described("Build power  apps and LOGIC APPS with Contoso data."),
              errors=[err("/info/description", "'Power Apps'", span=(6, 17)),
                      err("/info/description", "'Logic Apps'", span=(22, 32))]),

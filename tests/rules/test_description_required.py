@@ -20,8 +20,8 @@ test_description_required = rule_table(
         case("no info object", swagger={"swagger": "2.0"}),
     ],
     invalid=[
-        case("missing", swagger=with_info(description=None), errors=[err("/info", "no description")]),
-        case("empty", swagger=with_info(description=""), errors=[err("/info/description", "empty")]),
+        case("missing", swagger=with_info(description=None), errors=[err("/info", "no description", code="RequiredPropertyMissing")]),
+        case("empty", swagger=with_info(description=""), errors=[err("/info/description", "empty", code="RequiredValueEmpty")]),
         case("blank", swagger=with_info(description=" \n "), errors=[err("/info/description", "empty")]),
     ],
 )

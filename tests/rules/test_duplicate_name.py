@@ -17,10 +17,10 @@ test_table = rule_table(
     valid=[case("distinct tags", swagger=with_tags("Tasks", "Lists")),
            case("distinct headers", swagger=with_headers({"X-Id": {"type": "string"}, "X-Rate": {"type": "integer"}}))],
     invalid=[
-        case("tag twice", swagger=with_tags("Tasks", "Tasks"), errors=[err("/tags/1/name", "declared twice")],
+        case("tag twice", swagger=with_tags("Tasks", "Tasks"), errors=[err("/tags/1/name", "declared twice", code="TagRedefined")],
              output=with_tags("Tasks")),
         case("header twice in another case", swagger=with_headers({"X-Id": {"type": "string"},
                                                                   "x-id": {"type": "integer"}}),
-             errors=[err(f"{H}/x-id", "repeats 'X-Id'")]),
+             errors=[err(f"{H}/x-id", "repeats 'X-Id'", code="ResponseHeadersAreNotUnique")]),
     ],
 )

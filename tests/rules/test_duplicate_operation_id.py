@@ -16,7 +16,7 @@ test_table = rule_table(
            case("differs in case only is a different id", swagger=with_second("gettask")),
            case("missing ids are not duplicates", swagger=with_second(None))],
     invalid=[case("duplicate", swagger=with_second("GetTask"),
-                  errors=[err("/paths/~1tasks/get/operationId", "already used by GET /tasks/{taskId}")])],
+                  errors=[err("/paths/~1tasks/get/operationId", "already used by GET /tasks/{taskId}", code="OperationIdNotUnique")])],
 )
 
 

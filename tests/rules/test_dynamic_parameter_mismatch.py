@@ -37,17 +37,17 @@ test_table = rule_table(
         case("required parameter not passed", swagger=connector({"top": 1}),
              errors=[err(D, "requires 'workspace'")]),
         case("literal of the wrong type", swagger=connector({"workspace": "main", "top": "ten"}),
-             errors=[err(f"{D}/parameters/top", "takes integer values")]),
+             errors=[err(f"{D}/parameters/top", "takes integer values", code="OperationParameterStaticTypeMismatch")]),
         case("reference of another type", swagger=connector(
             {"workspace": "main", "top": {"parameter": "workspace"}}),
-             errors=[err(f"{D}/parameters/top", "is string but 'top' of the called operation is integer")]),
+             errors=[err(f"{D}/parameters/top", "is string but 'top' of the called operation is integer", code="OperationParameterTypeMismatch")]),
         case("optional source feeds a required target", swagger=connector(
             {"workspace": {"parameter": "workspace"}}, source={**WORKSPACE, "required": False}),
-             errors=[err(f"{D}/parameters/workspace", "is optional")]),
+             errors=[err(f"{D}/parameters/workspace", "is optional", code="OperationParameterRequiredMismatch")]),
         case("reference to an internal parameter", swagger=connector(
             {"workspace": {"parameter": "workspace"}}, source={**WORKSPACE, "x-ms-visibility": "internal",
                                                                "default": "main"}),
-             errors=[err(f"{D}/parameters/workspace", "is internal")],
+             errors=[err(f"{D}/parameters/workspace", "is internal", code="SourcePropertyInternal")],
              output=connector({"workspace": "main"}, source={**WORKSPACE, "x-ms-visibility": "internal",
                                                              "default": "main"})),
         case("reference to nothing", swagger=connector({"workspace": {"parameter": "space"}}),

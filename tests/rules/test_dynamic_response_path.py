@@ -26,11 +26,11 @@ test_table = rule_table(
            case("list form", swagger=connector({"itemsPath": "value", "itemValuePath": "id"}, kind="x-ms-dynamic-list"))],
     invalid=[
         case("missing collection", swagger=connector({"value-collection": "items", "value-path": "id"}),
-             errors=[err(f"{D}/value-collection", "has no 'items'")]),
+             errors=[err(f"{D}/value-collection", "has no 'items'", code="InvokedOperationShouldProduceArray")]),
         case("object response without collection", swagger=connector({"value-path": "id"}),
              errors=[err(f"{D}/operationId", "is not an array")]),
         case("missing title property", swagger=connector({"value-collection": "value", "value-path": "id",
                                                           "value-title": "title"}),
-             errors=[err(f"{D}/value-title", "have no 'title'")]),
+             errors=[err(f"{D}/value-title", "have no 'title'", code="InvokedOperationShouldProduceProperty")]),
     ],
 )

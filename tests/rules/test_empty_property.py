@@ -39,31 +39,31 @@ test_empty_property = rule_table(
         case("a required empty property schema", swagger=doc(lambda d: task(d).update(
             required=["any"], properties={**task(d)["properties"], "any": {}}))),
         case("operation-level security [] means no auth", swagger=doc(lambda d: op(d).update(security=[]))),
+        case("wizard boilerplate: empty top-level containers", swagger=swagger(
+            tags=[], parameters={}, responses={}, definitions={}, securityDefinitions={})),
+        case("a free-form object", swagger=doc(lambda d: task(d)["properties"].update(
+            extra={"type": "object", "properties": {}}))),
+        case("empty operation parameters, tags, headers and annotation", swagger=doc(lambda d: (
+            op(d).update(parameters=[], tags=[], **{"x-ms-api-annotation": {}}),
+            op(d)["responses"]["200"].update(headers={}, examples={})))),
         case("response description is required by OpenAPI", swagger=doc(
             lambda d: op(d)["responses"]["200"].update(description=""))),
     ],
     invalid=[
         case("empty description of a property", swagger=doc(lambda d: task(d)["properties"]["name"].update(
-            description="")), errors=[err("/definitions/Task/properties/name/description", "'description' is empty")],
+            description="")), errors=[err("/definitions/Task/properties/name/description", "'description' is empty",
+                                          code="RequiredValueEmpty")],
             output=doc(lambda d: task(d)["properties"]["name"].pop("description"))),
         case("blank summary of an internal operation", swagger=doc(internal_empty_summary),
-             errors=[err(f"{OP}/summary", "'summary' is empty")],
+             errors=[err(f"{OP}/summary", "'summary' is empty", code="RequiredValueEmpty")],
              output=doc(lambda d: (internal_empty_summary(d), op(d).pop("summary")))),
-        case("empty operation parameters and tags", swagger=doc(lambda d: op(d).update(parameters=[], tags=[])),
-             errors=[err(f"{OP}/tags"), err(f"{OP}/parameters")],
-             output=doc(lambda d: op(d).pop("parameters"))),
-        case("empty top-level containers", swagger=swagger(tags=[], parameters={}, responses={}),
-             errors=[err("/parameters"), err("/responses"), err("/tags")],
+        case("blank format", swagger=doc(lambda d: op(d)["parameters"][0].update(format=" ")),
+             errors=[err(f"{OP}/parameters/0/format", "blank", code="RequiredValueEmpty")],
              output=swagger()),
-        case("blank format and empty headers", swagger=doc(lambda d: (
-            op(d)["parameters"][0].update(format=" "), op(d)["responses"]["200"].update(headers={}))),
-             errors=[err(f"{OP}/parameters/0/format", "blank"), err(f"{OP}/responses/200/headers", "empty")],
-             output=swagger()),
-        case("empty properties and title of a nested schema", swagger=doc(lambda d: task(d)["properties"].update(
+        case("empty title of a nested free-form schema", swagger=doc(lambda d: task(d)["properties"].update(
             owner={"type": "object", "properties": {}, "title": ""})),
-            errors=[err("/definitions/Task/properties/owner/title"),
-                    err("/definitions/Task/properties/owner/properties")],
-            output=doc(lambda d: task(d)["properties"].update(owner={"type": "object"}))),
+            errors=[err("/definitions/Task/properties/owner/title", code="RequiredValueEmpty")],
+            output=doc(lambda d: task(d)["properties"].update(owner={"type": "object", "properties": {}}))),
         case("empty property schema", swagger=doc(lambda d: task(d)["properties"].update(extra={})),
              errors=[err("/definitions/Task/properties/extra", "empty schema")], output=swagger()),
     ],
@@ -71,18 +71,19 @@ test_empty_property = rule_table(
 
 
 def test_severity_tiers_and_safety():
-    d = swagger(tags=[])
+    d = swagger()
     task(d)["properties"]["name"]["description"] = ""
     task(d)["properties"]["name"]["format"] = ""
     task(d)["properties"]["x"] = {}
     findings = {f.pointer: f for f in run_rule(rules_by_id()["empty-property"], RuleContext(swagger=d))}
     name = "/definitions/Task/properties/name"
-    assert findings["/tags"].severity is Severity.HINT
     assert findings[f"{name}/description"].severity is None
     assert findings[f"{name}/format"].severity is Severity.INFORMATION
     assert findings["/definitions/Task/properties/x"].severity is Severity.INFORMATION
     assert findings["/definitions/Task/properties/x"].fixes[0].applicability is Applicability.UNSAFE
-    assert findings["/tags"].fixes[0].applicability is Applicability.SAFE
+    assert findings[f"{name}/format"].fixes[0].applicability is Applicability.SAFE
+    assert findings["/definitions/Task/properties/x"].validator_code is None  # a guideline, not a rejection
+    assert rules_by_id()["empty-property"].validator_code is None
 
 
 def test_tolerates_any_shape():

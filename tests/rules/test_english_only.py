@@ -25,8 +25,8 @@ test_english_only = rule_table(
     ],
     invalid=[
         case("German description", swagger=with_op(description=GERMAN),
-             errors=[err(f"{OP}/description", "does not look like English")]),
+             errors=[err(f"{OP}/description", "does not look like English", range=(28, 24, 28, 79), code="ValueMustBeInEnglish")]),
         case("another script", swagger=with_op(description="获取所有打开的任务列表。"),
-             errors=[err(f"{OP}/description", "another script")]),
+             errors=[err(f"{OP}/description", "another script", range=(28, 24, 28, 98))]),
     ],
 )

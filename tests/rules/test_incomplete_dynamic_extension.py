@@ -30,16 +30,16 @@ test_table = rule_table(
                                                                       "x-ms-dynamic-properties": PROPS}))],
     invalid=[
         case("refers to a body property", swagger=connector({"x-ms-dynamic-values": VALUES}),
-             errors=[err(f"{ROW}/x-ms-dynamic-values", "needs 'x-ms-dynamic-list'")],
+             errors=[err(f"{ROW}/x-ms-dynamic-values", "needs 'x-ms-dynamic-list'", code="DynamicListExtensionRequiredForNonParameterReferences")],
              output=connector({"x-ms-dynamic-values": VALUES, "x-ms-dynamic-list": LIST})),
         case("properties value-path", swagger=connector({"x-ms-dynamic-schema": SCHEMA}, body_property="other"),
-             errors=[err(f"{ROW}/x-ms-dynamic-schema", "points at 'properties'")],
+             errors=[err(f"{ROW}/x-ms-dynamic-schema", "points at 'properties'", code="DynamicPropertiesExtensionRequiredForPropertiesValuePath")],
              output=connector({"x-ms-dynamic-schema": SCHEMA, "x-ms-dynamic-properties": PROPS}, body_property="other")),
         case("item value path mismatch", swagger=connector({"x-ms-dynamic-schema": SCHEMA, "x-ms-dynamic-properties": {
             **PROPS, "itemValuePath": "schema/properties"}}),
-             errors=[err(f"{ROW}/x-ms-dynamic-properties/itemValuePath", "should be 'schema'")],
+             errors=[err(f"{ROW}/x-ms-dynamic-properties/itemValuePath", "should be 'schema'", code="DynamicPropertiesItemValuePathMismatch")],
              output=connector({"x-ms-dynamic-schema": SCHEMA, "x-ms-dynamic-properties": PROPS})),
         case("file picker without a tree", swagger=connector({"x-ms-dynamic-values": {"capability": "file-picker"}}),
-             errors=[err(f"{ROW}/x-ms-dynamic-values", "needs 'x-ms-dynamic-tree'")]),
+             errors=[err(f"{ROW}/x-ms-dynamic-values", "needs 'x-ms-dynamic-tree'", code="DynamicTreeExtensionMissing")]),
     ],
 )

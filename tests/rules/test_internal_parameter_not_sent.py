@@ -24,9 +24,9 @@ test_table = rule_table(
            case("required property", swagger=with_property(required=["kind"]))],
     invalid=[
         case("optional parameter", swagger=with_param(),
-             errors=[err("/paths/~1tasks~1{taskId}/get/parameters/1", "never sent")], output=with_param(required=True)),
+             errors=[err("/paths/~1tasks~1{taskId}/get/parameters/1", "never sent", code="InternalPropertyWithDefaultOptional")], output=with_param(required=True)),
         case("optional property", swagger=with_property(),
-             errors=[err("/definitions/Task/properties/kind", "never sent")], output=with_property(required=["kind"])),
+             errors=[err("/definitions/Task/properties/kind", "never sent", code="PropertyMustBeRequired")], output=with_property(required=["kind"])),
         case("property missing from an existing list", swagger=with_property(required=["id"]),
              errors=[err("/definitions/Task/properties/kind")], output=with_property(required=["id", "kind"])),
     ],

@@ -23,12 +23,12 @@ test_table = rule_table(
            case("a post with form data", swagger=with_params("post", [FORM]))],
     invalid=[
         case("body in a get", swagger=with_params("get", [BODY]),
-             errors=[err(f"{P}/get/parameters/1", "cannot send a request body")]),
+             errors=[err(f"{P}/get/parameters/1", "cannot send a request body", code="BodyOrFormDataParameterInFetchOperationNotAllowed")]),
         case("two bodies", swagger=with_params("post", [BODY, {**BODY, "name": "b2"}]),
-             errors=[err(f"{P}/post/parameters/2", "second body parameter")]),
+             errors=[err(f"{P}/post/parameters/2", "second body parameter", code="OperationParametersContainMultipleBodyParameters")]),
         case("body and form data", swagger=with_params("post", [BODY, FORM]),
-             errors=[err(f"{P}/post", "both a body parameter and formData")]),
+             errors=[err(f"{P}/post", "both a body parameter and formData", code="ParameterListContainsFormDataAndBody")]),
         case("two bodies in the path item", swagger=with_params("post", [], path_params=[BODY, {**BODY, "name": "x"}]),
-             errors=[err(f"{P}/parameters/1", "second body parameter")]),
+             errors=[err(f"{P}/parameters/1", "second body parameter", code="PathParametersContainMultipleBodyParameters")]),
     ],
 )

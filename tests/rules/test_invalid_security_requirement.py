@@ -20,13 +20,13 @@ test_table = rule_table(
            case("operation-level", swagger=with_security([], [{"api_key": []}]))],
     invalid=[
         case("undefined name", swagger=with_security([{"apikey": []}]),
-             errors=[err("/security/0/apikey", "did you mean 'api_key'")],
+             errors=[err("/security/0/apikey", "did you mean 'api_key'", code="SecurityRequirementMustBeDefined")],
              output=with_security([{"api_key": []}])),
         case("scopes on an api key", swagger=with_security([{"api_key": ["read"]}]),
-             errors=[err("/security/0/api_key", "has no scopes")], output=with_security([{"api_key": []}])),
+             errors=[err("/security/0/api_key", "has no scopes", code="SecurityRequirementMustHaveEmptyValue")], output=with_security([{"api_key": []}])),
         case("null value", swagger=with_security([{"api_key": None}]),
-             errors=[err("/security/0/api_key", "needs a list")], output=with_security([{"api_key": []}])),
+             errors=[err("/security/0/api_key", "needs a list", code="SecurityRequirementMustHaveValue")], output=with_security([{"api_key": []}])),
         case("undeclared oauth scope", swagger=with_security([], [{"oauth": ["write"]}]),
-             errors=[err("/paths/~1tasks~1{taskId}/get/security/0/oauth/0", "'write' is not declared")]),
+             errors=[err("/paths/~1tasks~1{taskId}/get/security/0/oauth/0", "'write' is not declared", code="OAuthSecurityRequirementValueMustBeScopeName")]),
     ],
 )

@@ -73,12 +73,12 @@ test_table = rule_table(
              output=put(BASE, f"{ID}/x-ms-visibility", "advanced")),
         case("OpenAPI 3", swagger=put(BASE, "/swagger", "3.0"), errors=[err("/swagger", "OpenAPI 3")]),
         case("websocket scheme", swagger=put(BASE, "/schemes", ["https", "wss"]),
-             errors=[err("/schemes/1", "WebSocket")], output=BASE),
+             errors=[err("/schemes/1", "WebSocket", code="SchemeNotSupported")], output=BASE),
         case("duplicate scheme", swagger=put(BASE, "/schemes", ["https", "https"]),
              errors=[err("/schemes/1", "listed twice")], output=BASE),
         case("info without version", swagger=put(BASE, "/info/version", None), errors=[err("/info", "needs 'version'")]),
         case("shared path parameter not required", swagger=put(BASE, "/parameters", {"id": PARAM}),
-             errors=[err("/parameters/id", "\"required\": true")],
+             errors=[err("/parameters/id", "\"required\": true", code="PathParameterMustBeRequired")],
              output=put(BASE, "/parameters", {"id": {**PARAM, "required": True}})),
         case("known extension misplaced", swagger=put(BASE, "/definitions/Task/x-ms-trigger", "single"),
              errors=[err("/definitions/Task/x-ms-trigger", "it belongs in operations")]),
@@ -86,17 +86,17 @@ test_table = rule_table(
              errors=[err(f"{ID}/x-ms-secret", "not an extension Power Platform knows")],
              output=put(BASE, f"{ID}/x-secret", True)),
         case("apiKey scheme without 'in'", swagger=put(BASE, "/securityDefinitions/api_key/in", None),
-             errors=[err("/securityDefinitions/api_key", "needs 'in'")]),
-        case("host with a scheme", swagger=put(BASE, "/host", "https://api.contoso.com"), errors=[err("/host", "host")]),
-        case("empty enum", swagger=put(BASE, f"{ID}/enum", []), errors=[err(f"{ID}/enum", "at least one value")]),
+             errors=[err("/securityDefinitions/api_key", "needs 'in'", code="SecuritySchemePropertyRequired")]),
+        case("host with a scheme", swagger=put(BASE, "/host", "https://api.contoso.com"), errors=[err("/host", "host", code="HostNameNotValid")]),
+        case("empty enum", swagger=put(BASE, f"{ID}/enum", []), errors=[err(f"{ID}/enum", "at least one value", code="EnumMustContainAtLeastOneElement")]),
         case("wrong type", swagger=put(BASE, f"{ID}/description", 3), errors=[err(f"{ID}/description", "a string")]),
         case("the same error in two identical places", swagger=TWICE,
-             errors=[err("/definitions/A/properties/x", "needs 'items'"),
+             errors=[err("/definitions/A/properties/x", "needs 'items'", code="ArrayHasNoItems"),
                      err("/definitions/B/properties/x", "needs 'items'")], output=TWICE_FIXED),
         case("exclusiveMaximum without maximum", swagger=put(BASE, f"{ID}/exclusiveMaximum", True),
-             errors=[err(f"{ID}/exclusiveMaximum", "needs 'maximum'")], output=BASE),
+             errors=[err(f"{ID}/exclusiveMaximum", "needs 'maximum'", code="ExclusiveMaximumRequiresMaximum")], output=BASE),
         case("file type inside a schema", swagger=put(BASE, f"{ID}/type", "file"),
-             errors=[err(f"{ID}/type", "Type 'file' is only allowed")]),
+             errors=[err(f"{ID}/type", "Type 'file' is only allowed", code="SchemaTypeFileNotValid")]),
     ],
 )
 
@@ -216,3 +216,54 @@ def test_validator_coverage_page_is_consistent_with_the_catalogue():
             assert reason, f"{code} is not checked and gives no reason"
     for rule in all_rules():
         assert rule.validator_code is None or rule.validator_code in codes, rule.id
+
+
+OP = "/paths/~1tasks~1{taskId}/get"
+QUERY = {"name": "q", "in": "query", "type": "string", "x-ms-summary": "Q", "description": "Q."}
+BODY = {"name": "body", "in": "body", "x-ms-summary": "B", "description": "B.", "schema": {"type": "object"}}
+# One swagger per validator code this rule reports: (pointer, value) pairs set on the base swagger.
+CODE_CASES = {
+    "AdditionalPropertyNotAllowedAdjacentToRef": [(ID, {"$ref": "#/definitions/Task", "type": "string"})],
+    "ArrayDuplicateValue": [("/schemes", ["https", "https"])],
+    "JsonTypeIncorrect": [("/info/version", 5)],
+    "JsonValueNotInEnum": [("/parameters/p", {**QUERY, "in": "cookie"})],
+    "AllowEmptyValueOnlyValidForQueryFormData": [("/parameters/p", {**QUERY, "in": "header", "allowEmptyValue": True})],
+    "BasePathNotValid": [("/basePath", "v1")],
+    "BodyParameterPropertyNotValid": [("/parameters/p", {**BODY, "type": "string"})],
+    "BodyParameterSchemaRequired": [("/parameters/p", {k: v for k, v in BODY.items() if k != "schema"})],
+    "ExclusiveMinimumRequiresMinimum": [(f"{ID}/exclusiveMinimum", True)],
+    "FileParameterMustBeInFormData": [("/parameters/p", {**QUERY, "type": "file"})],
+    "FilterFunctionsPropertyEmpty": [("/definitions/Task/filterFunctions", [])],
+    "FilterFunctionsPropertyHasDuplicates": [("/definitions/Task/filterFunctions", ["eq", "eq"])],
+    "MaxItemsMustBeGreaterThanOrEqualToZero": [(f"{ID}/maxItems", -1)],
+    "MaxLengthMustBeGreaterThanOrEqualToZero": [(f"{ID}/maxLength", -1)],
+    "MaxPropertiesMustBeGreaterThanOrEqualToZero": [("/definitions/Task/maxProperties", -1)],
+    "MimeTypeNotValid": [("/consumes", ["json"])],
+    "MinItemsMustBeGreaterThanOrEqualToZero": [(f"{ID}/minItems", -1)],
+    "MinLengthMustBeGreaterThanOrEqualToZero": [(f"{ID}/minLength", -1)],
+    "MinPropertiesMustBeGreaterThanOrEqualToZero": [("/definitions/Task/minProperties", -1)],
+    "MissingEnumValuesDisplayName": [("/parameters/p", {**QUERY, "enum": ["a"], "x-ms-enum-values": [{"value": "a"}]})],
+    "MultipleOfMustBeGreaterThanZero": [(f"{ID}/multipleOf", 0)],
+    "NonBodyParameterSchemaNotValid": [("/parameters/p", {**QUERY, "schema": {"type": "string"}})],
+    "PathItemRefNotSuppored": [("/paths/~1other", {"$ref": "#/paths/~1tasks~1{taskId}"})],
+    "RequiredPropertyArrayEmpty": [("/definitions/Task/required", [])],
+    "RequiredPropertyNotOnObject": [(f"{ID}/required", ["x"])],
+    "SchemeNotValid": [("/schemes", ["ftp"])],
+    "SchemesArrayEmpty": [("/schemes", [])],
+    "SecuritySchemePropertyNotValid": [("/securityDefinitions/api_key/flow", "implicit")],
+    "SwaggerKeywordNotSupported": [(f"{ID}/uniqueItems", True)],
+}
+
+
+def test_each_validator_code_is_reported():
+    rule = rules_by_id()["invalid-swagger-structure"]
+    missed = {}
+    for code, edits in sorted(CODE_CASES.items()):
+        doc = {**BASE, "parameters": {}}
+        for ptr, value in edits:
+            doc = put(doc, ptr, value)
+        found = [(f.pointer, f.validator_code or rule.validator_code) for f in run_rule(rule, RuleContext(swagger=doc))]
+        where = edits[-1][0]
+        if not any(c == code and (p == where or p.startswith(where + "/")) for p, c in found):
+            missed[code] = found
+    assert missed == {}

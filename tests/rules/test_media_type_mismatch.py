@@ -29,15 +29,15 @@ test_table = rule_table(
            case("example for a produced type", swagger=post([BODY], responses={"200": {
                "description": "OK", "examples": {"application/json": {"id": 1}}}}))],
     invalid=[
-        case("body without consumes", swagger=post([BODY], root=None), errors=[err(P, "no 'consumes'")],
+        case("body without consumes", swagger=post([BODY], root=None), errors=[err(P, "no 'consumes'", code="ConsumesMissing")],
              output=post([BODY], root=None, consumes=["application/json"])),
         case("body with form types only", swagger=post([BODY], consumes=["multipart/form-data"]),
-             errors=[err(f"{P}/consumes", "only form MIME types")]),
+             errors=[err(f"{P}/consumes", "only form MIME types", code="MimeTypeNotCompatibleWithRequestContentSchemaType")]),
         case("form data with json only", swagger=post([FILE]), errors=[err("/consumes", "formData parameters need")]),
         case("file as url-encoded", swagger=post([FILE], consumes=["application/x-www-form-urlencoded"]),
-             errors=[err(f"{P}/consumes", "use multipart/form-data")]),
+             errors=[err(f"{P}/consumes", "use multipart/form-data", code="StringBinaryNotSupportedForFormUrlEncoded")]),
         case("example for another type", swagger=post([BODY], responses={"200": {
             "description": "OK", "examples": {"text/csv": "a,b"}}}),
-             errors=[err(f"{P}/responses/200/examples/text~1csv", "does not produce")]),
+             errors=[err(f"{P}/responses/200/examples/text~1csv", "does not produce", code="ResponseExampleMustBeProducedByOperation")]),
     ],
 )

@@ -39,7 +39,7 @@ test_table = rule_table(
     valid=[case("has one", swagger=swagger()),
            case("wrong type is another rule's", swagger=with_op(operationId=3))],
     invalid=[
-        case("missing", swagger=NO_ID, errors=[err(OP, "has no operationId")],
+        case("missing", swagger=NO_ID, errors=[err(OP, "has no operationId", code="OperationIdRequired")],
              output=reordered(NO_ID, operationId="GetATask")),
         case("empty", swagger=with_op(operationId=""), errors=[err(f"{OP}/operationId", "empty")],
              output=with_op(operationId="GetATask")),

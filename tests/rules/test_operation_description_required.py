@@ -33,14 +33,14 @@ test_operation_description_required = rule_table(
         case("not a string is the structure rule's", swagger=with_op(description=False)),
     ],
     invalid=[
-        case("missing", swagger=with_op(description=None), errors=[err(OP, "GET /tasks/{taskId} has no description")],
+        case("missing", swagger=with_op(description=None), errors=[err(OP, "GET /tasks/{taskId} has no description", code="RequiredPropertyMissing")],
              output=reordered("Gets a task.")),
         case("missing, verb ending in -ch", swagger=with_op(description=None, summary="Search tasks"),
              errors=[err(OP, "no description")], output=reordered("Searches tasks.", summary="Search tasks")),
         case("missing, summary not a verb: no fix", swagger=with_op(description=None, summary="Task details"),
              errors=[err(OP)]),
         case("missing, no summary: no fix", swagger=with_op(description=None, summary=None), errors=[err(OP)]),
-        case("empty", swagger=with_op(description=""), errors=[err(f"{OP}/description", "empty")],
+        case("empty", swagger=with_op(description=""), errors=[err(f"{OP}/description", "empty", code="RequiredValueEmpty")],
              output=with_op(description="Gets a task.")),
     ],
 )

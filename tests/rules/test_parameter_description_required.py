@@ -39,7 +39,7 @@ test_parameter_description_required = rule_table(
     ],
     invalid=[
         case("from the label", swagger=with_params(NO_DESCRIPTION),
-             errors=[err(f"{OP}/parameters/0", "'taskId' has no description")],
+             errors=[err(f"{OP}/parameters/0", "'taskId' has no description", code="RequiredPropertyMissing")],
              output=with_params(param(description="The task ID."))),
         case("header parameter", swagger=with_params(PARAM, HEADER), errors=[err(f"{OP}/parameters/1", "X-Request-Id")],
              output=with_params(PARAM, {**HEADER, "description": "The request ID."})),
@@ -48,7 +48,7 @@ test_parameter_description_required = rule_table(
              errors=[err(f"{OP}/parameters/0")],
              output=with_params({"name": "due_date", "in": "query", "type": "string", "description": "The due date."})),
         case("blank", swagger=with_params(param(description=" ")),
-             errors=[err(f"{OP}/parameters/0/description", "empty")],
+             errors=[err(f"{OP}/parameters/0/description", "empty", code="RequiredValueEmpty")],
              output=with_params(param(description="The task ID."))),
         case("yes/no label: no fix", swagger=with_params({"name": "isActive", "in": "query", "type": "boolean"}),
              errors=[err(f"{OP}/parameters/0", "'isActive'")]),

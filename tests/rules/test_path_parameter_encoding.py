@@ -19,9 +19,9 @@ test_table = rule_table(
            case("double encoding", swagger=with_params({**ENCODED, "x-ms-url-encoding": "double"}))],
     invalid=[
         case("path without encoding", swagger=with_params(PARAM, QUERY),
-             errors=[err(f"{OP}/parameters/0", "does not say how it is URL-encoded")], output=with_params(ENCODED, QUERY)),
+             errors=[err(f"{OP}/parameters/0", "does not say how it is URL-encoded", code="PathParameterMissingEncoding")], output=with_params(ENCODED, QUERY)),
         case("query with single encoding", swagger=with_params(ENCODED, {**QUERY, "x-ms-url-encoding": "single"}),
-             errors=[err(f"{OP}/parameters/1/x-ms-url-encoding", "Query parameters cannot")],
+             errors=[err(f"{OP}/parameters/1/x-ms-url-encoding", "Query parameters cannot", code="QueryParameterEncodingNotSupported")],
              output=with_params(ENCODED, QUERY)),
     ],
 )

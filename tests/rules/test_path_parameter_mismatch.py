@@ -25,9 +25,9 @@ test_table = rule_table(
            case("through a $ref", swagger=with_params([{"$ref": "#/parameters/id"}], global_params={"id": PARAM}))],
     invalid=[
         case("variable without a parameter", swagger=with_params([]),
-             errors=[err(OP, "no path parameter for '{taskId}'")], output=with_params([STUB])),
+             errors=[err(OP, "no path parameter for '{taskId}'", code="OperationMissingPathParameter")], output=with_params([STUB])),
         case("parameter not in the template", swagger=with_params([PARAM, {**PARAM, "name": "other"}]),
-             errors=[err(f"{OP}/parameters/1/name", "'other' is not a variable")]),
+             errors=[err(f"{OP}/parameters/1/name", "'other' is not a variable", code="PathParameterNotDefinedInTemplate")]),
         case("case differs", swagger=with_params([{**PARAM, "name": "taskid"}]),
              errors=[err(f"{OP}/parameters/0/name", "differs in case")], output=swagger()),
         case("shared parameter reported once", swagger=with_params(

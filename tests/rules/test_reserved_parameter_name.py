@@ -14,7 +14,7 @@ test_table = rule_table(
     "reserved-parameter-name",
     valid=[case("other names", swagger=with_param("accountConnectionId"))],
     invalid=[case("connectionId", swagger=with_param("connectionId"),
-                  errors=[err("/paths/~1tasks~1{taskId}/get/parameters/1/name", "reserved")]),
+                  errors=[err("/paths/~1tasks~1{taskId}/get/parameters/1/name", "reserved", code="ConnectionIdParameterNotAllowed")]),
              case("any case", swagger=with_param("ConnectionID"),
                   errors=[err("/paths/~1tasks~1{taskId}/get/parameters/1/name", "reserved")])],
 )

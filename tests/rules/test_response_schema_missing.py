@@ -31,7 +31,7 @@ test_response_schema_missing = rule_table(
     ],
     invalid=[
         case("200 without schema", swagger=responding({"200": {"description": "OK"}}),
-             errors=[err(f"{OP}/responses/200", "'200' response has no schema")]),
+             errors=[err(f"{OP}/responses/200", "'200' response has no schema", code="SchemaDefinitionSetIncorrectly")]),
         case("shared response without schema", swagger=responding({"200": {"$ref": "#/responses/Ok"}},
                                                                    shared={"Ok": {"description": "OK"}}),
              errors=[err("/responses/Ok", "'200'")]),

@@ -21,7 +21,7 @@ test_response_success_missing = rule_table(
     ],
     invalid=[
         case("only default", swagger=responding({"default": TASK}),
-             errors=[err(f"{OP}/responses", "only 'default'")], output=responding({"200": TASK})),
+             errors=[err(f"{OP}/responses", "only 'default'", code="OperationShouldHaveSuccessfulResponse")], output=responding({"200": TASK})),
         case("default and errors", swagger=responding({"default": TASK, "404": {"description": "Not found."}}),
              errors=[err(f"{OP}/responses", "only 'default'")],
              output=responding({"200": TASK, "404": {"description": "Not found."}})),

@@ -26,12 +26,12 @@ test_table = rule_table(
                "Node": {"type": "object", "properties": {"child": {"$ref": "#/definitions/Node"}}}}})],
     invalid=[
         case("too many operations", swagger=with_operations(6), options={"max_operations": 5},
-             errors=[err("/paths", "6 operations; the limit is 5")]),
+             errors=[err("/paths", "6 operations; the limit is 5", code="TotalOperationsCountExceedsMaxAllowed")]),
         case("body too large", swagger=with_body(10), options={"max_body_schemas": 20},
-             errors=[err("/paths/~1tasks~1{taskId}/post", "request body")]),
+             errors=[err("/paths/~1tasks~1{taskId}/post", "request body", code="BodySchemaCountExceedsMaxAllowed")]),
         case("operation too large", swagger=with_body(10), options={"max_schemas_per_operation": 20},
-             errors=[err("/paths/~1tasks~1{taskId}/post", "has 26 schemas")]),
+             errors=[err("/paths/~1tasks~1{taskId}/post", "has 26 schemas", code="OperationSchemaCountExceedsMaxAllowed")]),
         case("all operations too large", swagger=with_body(10), options={"max_total_schemas": 20},
-             errors=[err("/paths", "in all")]),
+             errors=[err("/paths", "in all", code="TotalSchemaCountExceedsMaxAllowed")]),
     ],
 )

@@ -24,6 +24,16 @@ def with_ui(description: str) -> dict:
     return doc
 
 
+def with_response(code: str, name: str, sibling: str = "") -> dict:
+    """A response schema whose property `Waers` (or `sibling` inside property `name`) is described by name."""
+    inner = {"type": "string", "description": "The Waers field holds the currency key."}
+    prop = {"type": "object", "properties": {sibling: inner}} if sibling else inner
+    doc = swagger()
+    doc["paths"]["/tasks/{taskId}"]["get"]["responses"][code] = {"description": "The task.", "schema": {
+        "type": "object", "properties": {name: prop}}}
+    return doc
+
+
 TYPO = "Retrieves the attachements of a task."
 FIXED = with_op(description="Retrieves the attachments of a task.")
 
@@ -41,6 +51,9 @@ test_spelling = rule_table(
             {"title": "Zendexa Tasks", "host": "api.quorvio.com"}, description="Zendexa reads tasks from Quorvio.")),
         case("identifiers the prose mentions", swagger=with_param(
             name="orderref", description="Set orderref to the order's reference.")),
+        case("a property of a default response names itself", swagger=with_response("default", "Waers")),
+        case("a property of a named response named in a sibling", swagger=with_response("200", "Waers")),
+        case("a property called default", swagger=with_response("200", "default", "waers")),
         case("words of the user's dictionary", swagger=with_op(description="Runs the frobnicator."),
              words=("Frobnicator",)),
         case("protected tokens", swagger=with_op(
@@ -59,25 +72,25 @@ test_spelling = rule_table(
     ],
     invalid=[
         case("misspelled word in an operation description", swagger=with_op(description=TYPO),
-             errors=[err(f"{OP}/description", "'attachements'", span=(14, 26))]),
+             errors=[err(f"{OP}/description", "'attachements'", span=(14, 26), range=(28, 39, 28, 51))]),
         case("two words, in order", swagger=with_op(description="Retreives the attachements."),
-             errors=[err(f"{OP}/description", "'Retreives'", span=(0, 9)),
-                     err(f"{OP}/description", "'attachements'", span=(14, 26))]),
+             errors=[err(f"{OP}/description", "'Retreives'", span=(0, 9), range=(28, 25, 28, 34)),
+                     err(f"{OP}/description", "'attachements'", span=(14, 26), range=(28, 39, 28, 51))]),
         case("x-ms-summary of a parameter", swagger=with_param(**{"x-ms-summary": "Task Identifer"}),
-             errors=[err(f"{PARAM}/x-ms-summary", "'Identifer'", span=(5, 14))]),
+             errors=[err(f"{PARAM}/x-ms-summary", "'Identifer'", span=(5, 14), range=(36, 35, 36, 44))]),
         case("a slipped shift key", swagger=with_op(description="Gets the tSatus of the task."),
-             errors=[err(f"{OP}/description", "'tSatus'", span=(9, 15))]),
+             errors=[err(f"{OP}/description", "'tSatus'", span=(9, 15), range=(28, 34, 28, 40))]),
         case("a doubled capital", swagger=with_op(summary="Get a task", description="OOrder the tasks."),
-             errors=[err(f"{OP}/description", "'OOrder'", span=(0, 6))]),
+             errors=[err(f"{OP}/description", "'OOrder'", span=(0, 6), range=(28, 25, 28, 31))]),
         case("a wrong British form", swagger=with_op(description="Sets the colur of the task."),
-             errors=[err(f"{OP}/description", "'colur'", span=(9, 14))]),
+             errors=[err(f"{OP}/description", "'colur'", span=(9, 14), range=(28, 34, 28, 39))]),
         case("user words accept only themselves", swagger=with_op(description="Runs the frobnicatr."),
-             words=("frobnicator",), errors=[err(f"{OP}/description", "'frobnicatr'")]),
+             words=("frobnicator",), errors=[err(f"{OP}/description", "'frobnicatr'", range=(28, 34, 28, 44))]),
         case("connection parameter tooltip text", swagger=swagger(), api_properties=with_ui("Your API kee for Contoso."),
              errors=[err("/properties/connectionParameters/api_key/uiDefinition/description", "'kee'",
-                         file=FileKind.API_PROPERTIES)]),
+                         file=FileKind.API_PROPERTIES, range=(8, 36, 8, 39))]),
         case("suggestions attached on request", swagger=with_op(description=TYPO), options={"suggestions": 3},
-             errors=[err(f"{OP}/description", "'attachements'", span=(14, 26))], output=FIXED),
+             errors=[err(f"{OP}/description", "'attachements'", span=(14, 26), range=(28, 39, 28, 51))], output=FIXED),
     ],
 )
 

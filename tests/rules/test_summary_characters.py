@@ -22,8 +22,8 @@ test_summary_characters = rule_table(
         case("not a string", swagger=summarised(None)),
     ],
     invalid=[
-        case("hyphen", swagger=summarised("Get task - detailed"), errors=[err(f"{OP}/summary", "'-'", span=(9, 10))]),
+        case("hyphen", swagger=summarised("Get task - detailed"), errors=[err(f"{OP}/summary", "'-'", span=(9, 10), range=(27, 30, 27, 31))]),
         case("several, listed once", swagger=summarised("Get user's tasks, user's notes."),
-             errors=[err(f"{OP}/summary", "''', ','", span=(8, 9))]),
+             errors=[err(f"{OP}/summary", "''', ','", span=(8, 9), range=(27, 29, 27, 30))]),
     ],
 )

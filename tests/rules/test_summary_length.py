@@ -20,7 +20,7 @@ test_summary_length = rule_table(
         case("option", swagger=summarised("x" * 100), options={"max": 120}),
     ],
     invalid=[
-        case("81", swagger=summarised("x" * 81), errors=[err(f"{OP}/summary", "81 characters", span=(80, 81))]),
+        case("81", swagger=summarised("x" * 81), errors=[err(f"{OP}/summary", "81 characters", span=(80, 81), code="OperationSummaryTooLong")]),
         case("internal operations too", swagger=summarised("x" * 90, **{"x-ms-visibility": "internal"}),
              errors=[err(f"{OP}/summary", "the limit is 80")]),
         case("spaces push it over: trimmed", swagger=summarised(" " + "x" * 80 + " "),

@@ -23,7 +23,7 @@ test_summary_restricted_characters = rule_table(
     ],
     invalid=[
         case("slash and ampersand", swagger=summarised("Create/update a task & notify"),
-             errors=[err(f"{OP}/summary", "'/', '&'", span=(6, 22))],
+             errors=[err(f"{OP}/summary", "'/', '&'", span=(6, 22), code="RestrictedCharactersInSummary")],
              output=summarised("Create or update a task and notify")),
         case("question mark", swagger=summarised("Is the task done?"), errors=[err(f"{OP}/summary", "'?'")],
              output=summarised("Is the task done")),

@@ -32,10 +32,10 @@ test_summary_same_as_description = rule_table(
     ],
     invalid=[
         case("operation", swagger=texts(description="Get a task."),
-             errors=[err(f"{OP}/description", "repeats the summary")]),
-        case("case and spaces", swagger=texts(description="  get A task "), errors=[err(f"{OP}/description")]),
+             errors=[err(f"{OP}/description", "repeats the summary", range=(28, 24, 28, 37))]),
+        case("case and spaces", swagger=texts(description="  get A task "), errors=[err(f"{OP}/description", range=(28, 24, 28, 39))]),
         case("parameter", swagger=texts(param_description="Task ID"),
-             errors=[err(f"{OP}/parameters/0/description", "repeats the x-ms-summary")]),
+             errors=[err(f"{OP}/parameters/0/description", "repeats the x-ms-summary", range=(37, 28, 37, 37))]),
     ],
 )
 

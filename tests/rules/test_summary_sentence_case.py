@@ -23,13 +23,13 @@ test_summary_sentence_case = rule_table(
     ],
     invalid=[
         case("title case", swagger=with_op(summary="Get All Open Items"),
-             errors=[err(f"{OP}/summary", "'Get all open items'", span=(4, 18))],
+             errors=[err(f"{OP}/summary", "write 'Get all open items', not 'Get All Open Items'", span=(4, 18), range=(27, 25, 27, 39))],
              output=with_op(summary="Get all open items")),
         case("lower-case start", swagger=with_op(summary="get a task"),
-             errors=[err(f"{OP}/summary", "'Get a task'", span=(0, 3))],
+             errors=[err(f"{OP}/summary", "write 'Get a task', not 'get a task'", span=(0, 3), range=(27, 21, 27, 24))],
              output=with_op(summary="Get a task")),
         case("names are kept while the rest is fixed", swagger=with_op(summary="Export Task To Excel"),
-             errors=[err(f"{OP}/summary", "'Export task to Excel'", span=(7, 14))],
+             errors=[err(f"{OP}/summary", "'Export task to Excel'", span=(7, 14), range=(27, 28, 27, 35))],
              output=with_op(summary="Export task to Excel")),
     ],
 )

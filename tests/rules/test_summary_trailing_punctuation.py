@@ -24,7 +24,7 @@ test_summary_trailing_punctuation = rule_table(
         case("blank", swagger=summarised("  ")),
     ],
     invalid=[
-        case("period", swagger=summarised("Get a task."), errors=[err(f"{OP}/summary", "'.'", span=(10, 11))],
+        case("period", swagger=summarised("Get a task."), errors=[err(f"{OP}/summary", "'.'", span=(10, 11), code="ValueMustEndWithAlphanumeric")],
              output=summarised("Get a task")),
         case("trailing space", swagger=summarised("Get a task  "), errors=[err(f"{OP}/summary", "a space")],
              output=summarised("Get a task")),

@@ -10,6 +10,6 @@ test_title_length = rule_table(
         case("option raises the limit", swagger=swagger(title="x" * 35), options={"max": 40}),
     ],
     invalid=[
-        case("31 characters", swagger=swagger(title="x" * 31), errors=[err("/info/title", "31 characters")]),
+        case("31 characters", swagger=swagger(title="x" * 31), errors=[err("/info/title", "31 characters", code="FieldLengthExceeded")]),
     ],
 )

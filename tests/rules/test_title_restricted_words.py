@@ -12,7 +12,7 @@ test_title_restricted_words = rule_table(
     ],
     invalid=[
         case("API at the end", swagger=swagger(title="Contoso Tasks API"),
-             errors=[err("/info/title", "'API'", span=(14, 17))], output=swagger(title="Contoso Tasks")),
+             errors=[err("/info/title", "'API'", span=(14, 17), code="ValueContainsRestrictedWords")], output=swagger(title="Contoso Tasks")),
         case("Connector at the start, any case", swagger=swagger(title="connector Contoso"),
              errors=[err("/info/title", "'Connector'", span=(0, 9))], output=swagger(title="Contoso")),
         case("in the middle", swagger=swagger(title="Contoso API Tasks"),

@@ -14,7 +14,7 @@ test_title_trailing_character = rule_table(
     ],
     invalid=[
         case("period", swagger=swagger(title="Contoso Tasks."),
-             errors=[err("/info/title", "'.'", span=(13, 14))], output=swagger(title="Contoso Tasks")),
+             errors=[err("/info/title", "'.'", span=(13, 14), code="ValueMustEndWithAlphanumeric")], output=swagger(title="Contoso Tasks")),
         case("trailing space and line break", swagger=swagger(title="Contoso \n"),
              errors=[err("/info/title", "line break", span=(7, 9))], output=swagger(title="Contoso")),
         case("symbol", swagger=swagger(title="Contoso++"), errors=[err("/info/title", "'++'")],

@@ -24,7 +24,7 @@ test_table = rule_table(
     valid=[case("existing", swagger=with_dynamic("ListProjects")),
            case("replacement in another connector", swagger=with_dynamic("Anything", "replacement"))],
     invalid=[
-        case("typo", swagger=with_dynamic("ListProject"), errors=[err(Q, "did you mean 'ListProjects'")],
+        case("typo", swagger=with_dynamic("ListProject"), errors=[err(Q, "did you mean 'ListProjects'", code="OperationIdNotFound")],
              output=with_dynamic("ListProjects")),
         case("in a definition", swagger=with_dynamic("Nope", "definition"),
              errors=[err("/definitions/Task/properties/name/x-ms-dynamic-values/operationId", "'Nope'")]),

@@ -20,7 +20,7 @@ test_table = rule_table(
     valid=[case("letters and digits", swagger=with_id("GetTask2")),
            case("underscore revision suffix", swagger=with_id("GetTask_V2"))],
     invalid=[
-        case("dashes", swagger=with_id("Get-Task"), errors=[err(f"{OP}/operationId", "sanitizes it to 'GetTask'")],
+        case("dashes", swagger=with_id("Get-Task"), errors=[err(f"{OP}/operationId", "sanitizes it to 'GetTask'", code="OperationIdSanitized")],
              output=with_id("GetTask")),
         case("references follow the rename", swagger=with_id("get.task", reference="get.task"),
              errors=[err(f"{OP}/operationId", "'.'")], output=with_id("gettask", reference="gettask")),

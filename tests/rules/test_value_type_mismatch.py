@@ -23,9 +23,9 @@ test_table = rule_table(
            case("no type", swagger=with_param(default="x"))],
     invalid=[
         case("string default for an integer", swagger=with_param(type="integer", default="10"),
-             errors=[err(f"{P}/default", "is not a whole number")], output=with_param(type="integer", default=10)),
+             errors=[err(f"{P}/default", "is not a whole number", code="DefaultValueMustMatchType")], output=with_param(type="integer", default=10)),
         case("string enum for an integer", swagger=with_param(type="integer", enum=["10", 50]),
-             errors=[err(f"{P}/enum/0", "enum value")], output=with_param(type="integer", enum=[10, 50])),
+             errors=[err(f"{P}/enum/0", "enum value", code="InvalidEnumValue")], output=with_param(type="integer", enum=[10, 50])),
         case("string boolean", swagger=with_property(type="boolean", default="false"),
              errors=[err("/definitions/Task/properties/done/default", "true or false")],
              output=with_property(type="boolean", default=False)),

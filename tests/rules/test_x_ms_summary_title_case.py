@@ -30,13 +30,13 @@ test_x_ms_summary_title_case = rule_table(
     ],
     invalid=[
         case("parameter", swagger=with_param(**{"x-ms-summary": "Due date"}),
-             errors=[err(f"{PARAM}/x-ms-summary", "'Due Date'", span=(4, 8))],
+             errors=[err(f"{PARAM}/x-ms-summary", "write 'Due Date', not 'Due date'", span=(4, 8), range=(36, 34, 36, 38))],
              output=with_param(**{"x-ms-summary": "Due Date"})),
         case("a minor word first is capitalised", swagger=with_param(**{"x-ms-summary": "of task"}),
-             errors=[err(f"{PARAM}/x-ms-summary", "'Of Task'", span=(0, 7))],
+             errors=[err(f"{PARAM}/x-ms-summary", "'Of Task'", span=(0, 7), range=(36, 30, 36, 37))],
              output=with_param(**{"x-ms-summary": "Of Task"})),
         case("schema property", swagger=with_property(**{"x-ms-summary": "Task name of the owner"}),
-             errors=[err(f"{PROP}/x-ms-summary", "'Task Name of the Owner'", span=(5, 22))],
+             errors=[err(f"{PROP}/x-ms-summary", "'Task Name of the Owner'", span=(5, 22), range=(63, 33, 63, 50))],
              output=with_property(**{"x-ms-summary": "Task Name of the Owner"})),
     ],
 )

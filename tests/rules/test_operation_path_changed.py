@@ -1,0 +1,23 @@
+from breaking_pairs import pair, silent_pairs
+from ruletester import err, rule_table
+
+
+def move(doc):
+    doc["paths"]["/v2/tasks"] = {"get": doc["paths"]["/tasks"].pop("get")}
+
+
+def rename_template(doc):
+    doc["paths"]["/tasks/{id}"] = doc["paths"].pop("/tasks/{taskId}")
+
+
+test_table = rule_table(
+    "operation-path-changed",
+    valid=silent_pairs() + [pair("deleted, not moved", lambda d: d["paths"]["/tasks"].pop("get"))],
+    invalid=[
+        pair("moved to another path", move,
+             errors=[err("/paths/~1v2~1tasks/get", "The path template has been changed for the operation.",
+                         value_path="operation/ListTasks")]),
+        pair("path parameter renamed", rename_template,
+             errors=[err("/paths/~1tasks~1{id}/get", "/tasks/{taskId} → /tasks/{id}", value_path="operation/GetTask")]),
+    ],
+)

@@ -1,0 +1,32 @@
+from breaking_pairs import pair, silent_pairs
+from ruletester import err, rule_table
+
+SENTENCE = "The output field has been deleted."
+
+
+def drop_label_color(d):
+    d["definitions"]["Label"]["properties"].pop("color")
+
+
+test_table = rule_table(
+    "output-deleted",
+    valid=silent_pairs() + [
+        pair("a field of the default response", lambda d: d["paths"]["/tasks"]["post"]["responses"]["default"]["schema"]["properties"].pop("error")),
+        pair("a new output field", lambda d: d["definitions"]["Task"]["properties"].__setitem__("done", {"type": "boolean"})),
+        pair("an input field removed", lambda d: d["definitions"]["Owner"]["properties"].pop("team")),
+    ],
+    invalid=[
+        pair("a field of a shared definition: once per operation that returns it, array items included", drop_label_color,
+             errors=[err("/definitions/Label/properties", SENTENCE,
+                         value_path="operation/GetTask/responses/200/schema/labels/items/color"),
+                     err("/definitions/Label/properties", SENTENCE,
+                         value_path="operation/ListTasks/responses/200/schema/value/items/labels/items/color"),
+                     err("/definitions/Label/properties", SENTENCE,
+                         value_path="operation/CreateTask/responses/201/schema/labels/items/color"),
+                     err("/definitions/Label/properties", SENTENCE,
+                         value_path="operation/OnTaskCreated/responses/x-ms-notification-content/schema/labels/items/color")]),
+        pair("the success response's schema", lambda d: d["paths"]["/tasks/{taskId}"]["get"]["responses"]["200"].pop("schema"),
+             errors=[err("/paths/~1tasks~1{taskId}/get/responses/200", SENTENCE,
+                         value_path="operation/GetTask/responses/200/schema")]),
+    ],
+)

@@ -342,6 +342,12 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)  # option name -> default
     # Severity by preset where it differs from `severity` (Severity.OFF turns the rule off).
     preset_severity: Mapping[Preset, Severity] = field(default_factory=dict)
+    # Fixes too slow to make while linting (a spelling suggester), made when the editor asks for a
+    # finding's code actions: suggest(finding, value at finding.pointer) -> fixes.
+    suggest: Callable[[Finding, Any], Iterable[Fix]] | None = None
+    # Each finding is about one word (the finding's span) that the user's dictionary, the
+    # configuration's `words`, would accept: the editor offers to add it there.
+    dictionary_words: bool = False
 
     def severity_for(self, preset: Preset) -> Severity:
         return self.preset_severity.get(preset, self.severity)

@@ -84,4 +84,6 @@ RULE = Rule(
     preset_severity={Preset.CUSTOM: Severity.INFORMATION},
     docs=__doc__,
     check=check,
+    suggest=suggestion_fixes,
+    dictionary_words=True,
 )

@@ -1,8 +1,9 @@
 """Code actions: a quick fix per fix of a diagnostic (the first safe one preferred), fix all of a
-rule in the file, fix all (`source.fixAll.connector-lint`, safe fixes only), disable a rule here,
-and for spelling: the suggested words, add the word to the connector's dictionary, ignore it in
-the file (an `ignore` entry with `words` for that file: the word joins the dictionary of that
-connector only, and the string's other misspellings are still reported).
+rule in the file, fix all (`source.fixAll.connector-lint`, safe fixes only), disable a rule here;
+the fixes a rule makes on request (`Rule.suggest`); and for a rule whose findings are words
+(`Rule.dictionary_words`): add the word to the connector's dictionary, ignore it in the file (an
+`ignore` entry with `words` for that file: the word joins the dictionary of that connector only,
+and the string's other findings are still reported).
 
 Configuration changes are edits of `.connector-lint.json` (the nearest one, else a new one in the
 connector's folder) in the file's own style; a client that cannot create files gets the
@@ -17,8 +18,9 @@ from typing import Callable
 
 from lsprotocol import types
 
+from .config import dictionary_rules
 from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, applicability, checked_edits, config_change_text,
-                      find, fix_all_edits, fix_title, glob_escape, lsp_objects, misspelled_word, safe_fixes,
+                      find, finding_word, fix_all_edits, fix_title, glob_escape, lsp_objects, safe_fixes,
                       text_edits_lsp, workspace_edit)
 from .engine import Diagnostic
 
@@ -94,8 +96,8 @@ def quick_fixes(view: FileView, targets: list[tuple[Diagnostic, types.Diagnostic
                 is_preferred=True if preferred and features.is_preferred else None,
                 edit=workspace_edit({uri_of(target_path): (version_of(target_path), text_edits_lsp(doc, edits))},
                                     features)))
-        if d.rule == "spelling":
-            actions += spelling_actions(view, d, shown, features, config, suggestions)
+        actions += suggestion_actions(view, d, shown, features, suggestions)
+        actions += word_actions(view, d, shown, features, config)
         if d.rule not in fix_all_rules and len(safe_fixes(view.diagnostics, d.rule)) >= 2:
             fix_all_rules.append(d.rule)
             actions.append(fix_all_action(view, features, d.rule, [shown]))
@@ -124,20 +126,26 @@ def fix_all_edit(view: FileView, rule: str | None, features: ClientFeatures) -> 
     return workspace_edit({view.uri: (view.version, text_edits_lsp(view.doc, edits))}, features)
 
 
-def spelling_actions(view: FileView, d: Diagnostic, shown: types.Diagnostic, features: ClientFeatures,
-                     config: ConfigTarget | None, suggestions: Callable[[Diagnostic], list]) -> list[types.CodeAction]:
-    found = misspelled_word(view.doc, d)
-    if found is None:
-        return []
-    word = found[0]
+def suggestion_actions(view: FileView, d: Diagnostic, shown: types.Diagnostic, features: ClientFeatures,
+                       suggestions: Callable[[Diagnostic], list]) -> list[types.CodeAction]:
+    """The fixes the rule made on request (`convert.suggested_fixes`, computed off the event loop)."""
     actions = []
-    if not d.fixes:  # the rule attached no replacements: ask the suggester (cached, at most 200 ms)
-        for fix in suggestions(d):
-            edits = checked_edits(view.doc, fix)
-            if edits is not None:
-                actions.append(types.CodeAction(
-                    title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[shown],
-                    edit=workspace_edit({view.uri: (view.version, text_edits_lsp(view.doc, edits))}, features)))
+    for fix in suggestions(d):
+        edits = checked_edits(view.doc, fix)
+        if edits is not None:
+            actions.append(types.CodeAction(
+                title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[shown],
+                edit=workspace_edit({view.uri: (view.version, text_edits_lsp(view.doc, edits))}, features)))
+    return actions
+
+
+def word_actions(view: FileView, d: Diagnostic, shown: types.Diagnostic, features: ClientFeatures,
+                 config: ConfigTarget | None) -> list[types.CodeAction]:
+    """Add the word of a `dictionary_words` rule's finding to the dictionary, or ignore it in the file."""
+    word = finding_word(view.doc, d)
+    if word is None:
+        return []
+    actions = []
     if config is not None:
         add = config_action(f"Add '{word}' to the connector's dictionary", {"word": word}, config, features, [shown])
         change = {IGNORE_WORD: {"files": file_glob(config.path, d.path), "word": word}}
@@ -185,8 +193,10 @@ def config_change(path: Path, text: str | None, change: dict) -> str | list[tupl
 
 def _words_entry_for(entry, files: str) -> bool:
     """Whether an ignore entry is a words entry for exactly the glob `files` (one we may extend)."""
+    readers = (None, *dictionary_rules())  # no `rules`, or those that read the dictionary
     return (isinstance(entry, dict) and set(entry) <= {"rules", "files", "words"}
-            and entry.get("files") in (files, [files]) and entry.get("rules", "spelling") in ("spelling", ["spelling"])
+            and entry.get("files") in (files, [files])
+            and (entry.get("rules") in readers or entry.get("rules") in [[r] for r in readers])
             and isinstance(entry.get("words"), list) and all(isinstance(w, str) for w in entry["words"]))
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from connector_lint_rules import all_rules
 from connector_lint_rules._api import Preset, Rule, Severity
 
 CONFIG_NAMES = (".connector-lint.json", "connector-lint.json")
@@ -263,14 +264,21 @@ def _ignore_entry(entry: Any, at: str) -> Ignore:
         if "pointers" in entry:
             raise ConfigError(f"{at}: an entry with words applies to whole connectors and takes no pointers; "
                               "put the pointers in an entry of their own")
-        if "rules" in entry and set(_strings(entry["rules"], f"{at}.rules", "rule ids")) != {"spelling"}:
-            raise ConfigError(f"{at}: words are for the spelling rule; rules must be \"spelling\" or left out")
-        return Ignore(("spelling",), files, (), frozenset(words))
+        readers = dictionary_rules()
+        if "rules" in entry and not set(_strings(entry["rules"], f"{at}.rules", "rule ids")) <= set(readers):
+            raise ConfigError(f"{at}: words are for the {' and '.join(readers)} rule; rules must be "
+                              f"{' or '.join(f'{r!r}' for r in readers)} or left out".replace("'", '"'))
+        return Ignore(readers, files, (), frozenset(words))
     if "rules" not in entry:
         raise ConfigError(f"{at} needs \"rules\" (rule ids, or \"*\") or \"words\"")
     rules = _strings(entry["rules"], f"{at}.rules", "rule ids")
     pointers = _strings(entry.get("pointers", "*"), f"{at}.pointers", "JSON pointer globs")
     return Ignore(rules, files, pointers)
+
+
+def dictionary_rules() -> tuple[str, ...]:
+    """The rules whose findings are words the dictionary accepts (`Rule.dictionary_words`)."""
+    return tuple(rule.id for rule in all_rules() if rule.dictionary_words)
 
 
 def _strings(value: Any, at: str, what: str) -> tuple[str, ...]:

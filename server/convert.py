@@ -7,7 +7,9 @@ Every edit offered leaves valid JSON: a quick fix is checked by parsing the fixe
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -16,15 +18,17 @@ from typing import Any, Callable, Iterable
 from lsprotocol import types
 from pygls.protocol import default_converter
 
+from connector_lint_rules import rules_by_id
 from connector_lint_rules._api import Fix, FileKind, InsertItem, InsertKey, Severity, resolve, split_pointer
 
-from .document import Document, raw_offsets
+from .document import Document
 from .edits import EditError, apply, text_edits
 from .engine import Diagnostic
 from .fixer import apply_fixes
 from .positions import LineIndex
 from .reparse import changed_range, reparse
 
+log = logging.getLogger(__name__)
 SOURCE = "connector-lint"
 _CONVERTER = default_converter()
 FIX_ALL_KIND = "source.fixAll.connector-lint"
@@ -89,6 +93,10 @@ class FileView:
         pull diagnostics); publishing sends `wire` as it is."""
         return lsp_objects(self.wire)
 
+    @cached_property
+    def by_id(self) -> dict[str, Diagnostic]:
+        return dict(zip(diagnostic_ids(self.diagnostics), self.diagnostics))
+
     def at(self, offset: int) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.start <= offset <= d.end]
 
@@ -121,13 +129,13 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
     lines = view.doc.lines
     cache = cache or {}
     out, kept = [], {}
-    for d in view.diagnostics:
+    for d, ident in zip(view.diagnostics, diagnostic_ids(view.diagnostics)):
         (l1, c1), (l2, c2) = lines.position(d.start), lines.position(d.end)
         related = ()
         if features.related_information and d.related:
             related = tuple((uri_of(path), other.position(start), other.position(end), message)
                             for path, start, end, message in d.related if (other := lines_of(path)) is not None)
-        key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, d.fixable, related)
+        key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, d.fixable, related, ident)
         item = cache.get(key) or kept.get(key)
         if item is None:
             item = {"range": _range_json(l1, c1, l2, c2), "message": d.message,
@@ -138,7 +146,8 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
                 if href:
                     item["codeDescription"] = {"href": href}
             if features.data:
-                item["data"] = {"pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}
+                item["data"] = {"id": ident, "pointer": d.pointer, "validatorCode": d.validator_code,
+                                "fixable": d.fixable}
             if related:
                 item["relatedInformation"] = [{"location": {"uri": uri, "range": _range_json(*a, *b)}, "message": message}
                                               for uri, a, b, message in related]
@@ -166,22 +175,25 @@ def _range(l1: int, c1: int, l2: int, c2: int) -> types.Range:
 
 
 def find(view: FileView, client: types.Diagnostic) -> Diagnostic | None:
-    """The engine diagnostic behind a diagnostic the client sends back: the one shown at the same
-    place with the same code and message, else (the client's copy is older) the same problem at
-    the same JSON pointer."""
-    if client.source != SOURCE:
+    """The engine diagnostic behind a diagnostic the client sends back, by the id in its `data`
+    (see `diagnostic_ids`); None when it is not ours or that problem is gone."""
+    if client.source != SOURCE or not isinstance(client.data, dict):
         return None
-    pointer = client.data.get("pointer") if isinstance(client.data, dict) else None
-    r = client.range
-    shown = _range_json(r.start.line, r.start.character, r.end.line, r.end.character)
-    fallback = None
-    for d, item in zip(view.diagnostics, view.wire):
-        if item["code"] == client.code and item["message"] == client.message:
-            if item["range"] == shown:
-                return d
-            if fallback is None and pointer is not None and d.pointer == pointer:
-                fallback = d
-    return fallback
+    return view.by_id.get(client.data.get("id"))
+
+
+def diagnostic_ids(diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """An id per diagnostic of a file that stays the same from one lint to the next while the
+    problem does: its rule, its JSON pointer and which of that rule's findings at that pointer it
+    is (a diagnostic without a pointer, a syntax problem, counts among its rule's)."""
+    seen: dict[tuple, int] = {}
+    ids = []
+    for d in diagnostics:
+        key = (d.rule, d.pointer)
+        n = seen[key] = seen.get(key, -1) + 1
+        ids.append(hashlib.blake2b(f"{d.rule}\0{d.pointer}\0{n}".encode("utf-8", "surrogatepass"),
+                                   digest_size=8).hexdigest())
+    return ids
 
 
 # ---------------------------------------------------------------------------------------------
@@ -338,37 +350,34 @@ def config_change_text(path: Path, text: str | None, change: dict) -> str | list
 
 
 # ---------------------------------------------------------------------------------------------
-# Spelling
+# What a rule offers on request
 
 
-def misspelled_word(doc: Document, d: Diagnostic) -> tuple[str, tuple[int, int], str] | None:
-    """(word, its span in the decoded string, the string) of a spelling diagnostic."""
-    if d.pointer is None or not doc.is_json:
+def finding_word(doc: Document, d: Diagnostic) -> str | None:
+    """The word a diagnostic of a `dictionary_words` rule is about: its finding's span of the string."""
+    finding = d.finding
+    rule = rules_by_id().get(d.rule)
+    if rule is None or not rule.dictionary_words or finding is None or finding.span is None or finding.pointer is None or not doc.is_json:
         return None
-    value = resolve(doc.value, d.pointer)
-    span = doc.member_span(d.pointer) if value is not None else None
-    if not isinstance(value, str) or span is None:
+    value = resolve(doc.value, finding.pointer)
+    start, end = finding.span
+    if not isinstance(value, str) or not 0 <= start < end <= len(value):
         return None
-    raw = raw_offsets(doc.text, span[2], span[3])
-    try:
-        lo, hi = raw.index(d.start), raw.index(d.end)
-    except ValueError:
-        return None
-    return value[lo:hi], (lo, hi), value
+    return value[start:end]
 
 
-def spelling_suggestions(doc: Document, d: Diagnostic, limit: int = 5, deadline_seconds: float = 0.2) -> list[Fix]:
-    """The "Change to ..." fixes of a spelling diagnostic, from the spelling rule's suggester."""
-    found = misspelled_word(doc, d)
-    if found is None:
+def suggested_fixes(doc: Document, d: Diagnostic) -> list[Fix]:
+    """The fixes a rule makes only on request (its `suggest` hook) for one of its diagnostics."""
+    rule = rules_by_id().get(d.rule)
+    finding = d.finding
+    if rule is None or rule.suggest is None or finding is None or d.fixes or not doc.is_json:
         return []
+    value = resolve(doc.value, finding.pointer)
     try:
-        from connector_lint_rules._api import Finding
-        from connector_lint_rules.spelling import suggestion_fixes
-    except ImportError:  # the spelling rule is not installed
+        return list(rule.suggest(finding, value))
+    except Exception:  # noqa: BLE001 - a failing suggester costs its suggestions, not the code actions
+        log.exception("%s: suggest failed", d.rule)
         return []
-    word, span, value = found
-    return list(suggestion_fixes(Finding(d.pointer, d.message, span=span), value, limit, deadline_seconds))
 
 
 def pointer_in(pointer: str, parts: list[str]) -> bool:

@@ -36,6 +36,7 @@ class Diagnostic:
     related: list = field(default_factory=list)  # [(path, start, end, message)]
     policy_code: str | None = None  # the certification policy code (5000.x.y.z)
     value_path: str | None = None  # the ValuePath of Microsoft's change validator (breaking changes)
+    finding: Finding | None = field(default=None, compare=False, repr=False)  # the rule's, when a rule found it
 
     @property
     def fixable(self) -> bool:
@@ -219,7 +220,7 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
         out.append(Diagnostic(rule.id, _lowered(severity, finding.severity), message, doc.path, start, end,
                               finding.pointer, finding.validator_code or rule.validator_code,
                               list(finding.fixes) if doc.kind is kind else [], related,
-                              finding.policy_code or rule.policy_code, finding.value_path))
+                              finding.policy_code or rule.policy_code, finding.value_path, finding))
     return out
 
 

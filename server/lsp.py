@@ -12,15 +12,16 @@ What a client can rely on:
   (registered dynamically when the client allows it).
 - Diagnostics: pulled (textDocument/diagnostic, inter-file dependencies, refresh requests) when
   the client supports it, else pushed with the document's version. `code` is the rule id,
-  `codeDescription.href` its page, `source` "connector-lint", `data` {pointer, validatorCode,
-  fixable}.
+  `codeDescription.href` its page, `source` "connector-lint", `data` {id, pointer, validatorCode,
+  fixable}; code actions find the diagnostic the client sends back by `data.id`.
 - Settings, section "connectorLint" (workspace/configuration, else initializationOptions.settings
   and didChangeConfiguration): enable, run ("onType", debounced, or "onSave"), preset, rules
   (id -> severity), words. The configuration file (.connector-lint.json) wins where both speak.
 - initializationOptions: settings, debounceMs (default 100), diagnosticMode ("push" to refuse
   pull), timing (log each lint's duration with window/logMessage).
 - Code actions: quickfix (each fix, the first safe one preferred; fix all of a rule; disable a
-  rule here; spelling: change to, add to the dictionary, ignore in the file) and
+  rule here; the fixes a rule makes on request, such as spelling's "Change to"; add a word to the
+  dictionary, ignore it in the file) and
   source.fixAll.connector-lint (safe fixes only), resolved lazily when the client can.
 - Commands: connectorLint.applyFixAll(uri, version) or ({uri, version}) -> {applied, fixes};
   connectorLint.ruleDocs(rule id) -> the rule's page in Markdown (or null);
@@ -47,6 +48,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
 
+from connector_lint_rules import rules_by_id
 from connector_lint_rules._api import FileKind
 
 from . import __version__
@@ -54,8 +56,7 @@ from . import authoring_lsp
 from .actions import (EDIT_CONFIG, ConfigTarget, code_actions, diagnostics_in, fix_all_edit, wants,
                       write_config)
 from .config import CONFIG_NAMES
-from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, safe_fixes, signature,
-                      spelling_suggestions, to_lsp)
+from .convert import FIX_ALL_KIND, ClientFeatures, FileView, safe_fixes, signature, suggested_fixes, to_lsp
 from .document import Document
 from .incremental import too_large
 from .outline import hover_at, symbols
@@ -391,9 +392,9 @@ async def code_action(ls: ConnectorLintServer, params: types.CodeActionParams):
     loop = asyncio.get_running_loop()
     suggested = {}
     if wants(params.context.only, types.CodeActionKind.QuickFix):
-        for d, _ in targets:  # spelling suggestions are computed on request, off the event loop
-            if d.rule == "spelling" and not d.fixes:
-                suggested[id(d)] = await loop.run_in_executor(None, spelling_suggestions, view.doc, d)
+        for d, _ in targets:  # fixes a rule makes on request (a suggester: up to 200 ms), off the event loop
+            if not d.fixes and getattr(rules_by_id().get(d.rule), "suggest", None) is not None:
+                suggested[id(d)] = await loop.run_in_executor(None, suggested_fixes, view.doc, d)
     docs = {doc.path: doc for doc in session.result.docs.values()} if session.result is not None else {}
     docs[view.doc.path] = view.doc
     return code_actions(view, targets, params.context.only, ls.features, docs, lambda p: ls.uri_for(session, p),
@@ -468,7 +469,6 @@ def _uri_version(args) -> tuple[str | None, int | None]:
 def rule_docs(ls: ConnectorLintServer, *args):
     """connectorLint.ruleDocs(rule id): the rule's page in Markdown, or None."""
     from .docs import page
-    from connector_lint_rules import rules_by_id
 
     rule_id = args[0] if args else None
     if isinstance(rule_id, dict):

@@ -1,4 +1,5 @@
 // Commands that forward to the server: fix all problems in this file, open a rule's page.
+import * as path from "path";
 import * as vscode from "vscode";
 import { ExecuteCommandRequest } from "vscode-languageclient/node";
 import { currentClient, SELECTOR } from "./extension";
@@ -50,6 +51,9 @@ function ruleAtCursor(): string {
   return code === undefined ? "" : String(typeof code === "object" ? code.value : code);
 }
 
+/** The labels of the tabs that show rule pages ("Preview <rule>.md": a Markdown preview is a webview, with no URI to match). */
+const rulePageTabs = new Set<string>();
+
 /**
  * Show the page the server gives for a rule (`ruleId`, from a problem's link, else asked for) in a
  * Markdown preview beside the document, which stays open. The page is written to the extension's
@@ -87,7 +91,11 @@ export async function openRuleDocs(output: vscode.OutputChannel, storage: vscode
   const pageUri = vscode.Uri.joinPath(storage, "rules", `${ruleId.replace(/[^\w.-]/g, "_")}.md`);
   await vscode.workspace.fs.writeFile(pageUri, new TextEncoder().encode(markdown));
   try {
-    await vscode.commands.executeCommand("markdown.showPreviewToSide", pageUri);
+    // Beside the document; from a rule page already open beside it, in that same group.
+    rulePageTabs.add(`Preview ${path.posix.basename(pageUri.path)}`);
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    const onRulePage = active?.input instanceof vscode.TabInputWebview && rulePageTabs.has(active.label);
+    await vscode.commands.executeCommand(onRulePage ? "markdown.showPreview" : "markdown.showPreviewToSide", pageUri);
   } catch {
     await vscode.window.showTextDocument(pageUri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   }

@@ -97,7 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("html", "markdown"), default="html")
     report.add_argument("-o", "--output", metavar="FILE", help="write the report here (default: standard output)")
     report.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
-    report.set_defaults(jobs=1, fix=False, no_progress=True, base=None)
+    report.add_argument("--base", metavar="BASE",
+                        help="list breaking changes against BASE (as `check --base`): a git revision, an older "
+                             "connector folder, or an older swagger file")
+    report.set_defaults(jobs=1, fix=False, no_progress=True)
 
     rule = sub.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("id")

@@ -358,6 +358,10 @@ class _Context:
                 host = _value_at(self.swagger, path[:3])
                 return [(name, f"a parameter of this operation ({param.get('in')})")
                         for name, param in _own_parameters(self.swagger, path[:3], host)]
+        if key == "family" and "x-ms-api-annotation" in path and isinstance(self.swagger, dict):
+            families = {op["x-ms-api-annotation"].get("family") for _, op in _operations(self.swagger)
+                        if isinstance(op.get("x-ms-api-annotation"), dict)}
+            return [(f, "an operation family of this connector") for f in sorted(f for f in families if isinstance(f, str))]
         if isinstance(key, str) and key.startswith(TEMPLATE_PARAMETER):
             return [(f"@connectionParameters('{n}')", "a connection parameter") for n in names.declared("connection")]
         return []

@@ -18,6 +18,7 @@ from connector_lint_rules._api import FileKind, pointer
 from connector_lint_rules._openapi import COLLECTIONS, METHODS
 
 from .document import Document
+from .outline import member_at
 
 SECTION_OF = {"definition": "definitions", "parameter": "parameters", "response": "responses"}
 KIND_OF = {section: kind for kind, section in SECTION_OF.items()}
@@ -63,8 +64,6 @@ class Names:
             for key, value in root.items():
                 places = [((key, entry), v) for entry, v in value.items()] \
                     if key in COLLECTIONS and isinstance(value, dict) else [((key,), value)]
-                if key in COLLECTIONS and isinstance(value, dict):
-                    places.append(((key, None), None))  # nothing: the collection itself has no names
                 for place, v in places:
                     old = self._parts.get(place)
                     if old is None or old[0] is not v:
@@ -124,10 +123,10 @@ class Names:
                     if occ.file is kind and occ.offsets[0] <= offset <= occ.offsets[1]:
                         return occ, occ.offsets
             return None
-        found = _member_at(doc, offset)
+        found = member_at(doc, offset)
         if found is None:
             return None
-        ptr, on_key = found
+        _, ptr, _, on_key = found
         for occs in self.by_symbol().values():
             for occ in occs:
                 if occ.file is kind and occ.pointer == ptr and occ.at_key == on_key:
@@ -155,35 +154,11 @@ def place(doc: Document, occ: Occurrence) -> tuple[int, int] | None:
     return doc.range_of(occ.pointer, "value", occ.span)
 
 
-def _member_at(doc: Document, offset: int) -> tuple[str, bool] | None:
-    """(pointer, whether on its key) of the innermost member whose key or scalar value covers `offset`."""
-    if not doc.is_json:
-        return None
-    index = doc.parsed.index
-    span, ptr = index.root, ""
-    while True:
-        members = index.children(span)
-        if members is None:
-            return None
-        for key, member in (members.items() if isinstance(members, dict) else enumerate(members)):
-            if member[0] >= 0 and member[0] <= offset <= member[1]:
-                return ptr + pointer(key), True
-            if member[2] <= offset <= member[3]:
-                if doc.text[member[2]] in "{[" and member[2] < offset < member[3]:
-                    span, ptr = member, ptr + pointer(key)
-                    break
-                return ptr + pointer(key), False
-        else:
-            return None
-
-
 # ---------------------------------------------------------------------------------------------
 # Walks
 
 
 def _swagger_part(place: tuple, value: Any):
-    if place[-1] is None:
-        return
     base = pointer(*place)
     if len(place) == 2 and place[0] in KIND_OF:
         yield Occurrence(Symbol(KIND_OF[place[0]], place[1]), FileKind.SWAGGER, base, True, at_key=True)
@@ -192,7 +167,7 @@ def _swagger_part(place: tuple, value: Any):
             if method in METHODS and isinstance(op, dict) and isinstance(op.get("operationId"), str):
                 yield Occurrence(Symbol("operation", op["operationId"]), FileKind.SWAGGER,
                                  f"{base}/{method}/operationId", True)
-    yield from _references(value, base, FileKind.SWAGGER, False, 0)
+    yield from _references(value, base, FileKind.SWAGGER, place[0].startswith("x-ms-"), 0)  # x-ms-capabilities
 
 
 def _references(value: Any, ptr: str, file: FileKind, in_extension: bool, depth: int):

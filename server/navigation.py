@@ -15,7 +15,8 @@ from connector_lint_rules.unsanitized_operation_id import NOT_ALLOWED
 
 from .authoring import Snapshot
 from .convert import lsp_range
-from .names import SECTION_OF, WHAT, Occurrence, Symbol, _member_at, place
+from .names import SECTION_OF, WHAT, Occurrence, Symbol, place
+from .outline import member_at
 
 DYNAMIC = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-schema", "x-ms-dynamic-properties")
 _ENTRY_NOT_ALLOWED = re.compile(r"[\s/~#\"'\\]")
@@ -140,10 +141,10 @@ def _dynamic_parameter(snap: Snapshot, uri: str, offset: int) -> list[types.Loca
     `{"parameter": …}` / `{"parameterReference": …}` value to the parameter of the operation it is in."""
     kind = snap.kind_of(uri)
     doc = snap.docs.get(kind) if kind is FileKind.SWAGGER else None
-    found = _member_at(doc, offset) if doc is not None else None
+    found = member_at(doc, offset) if doc is not None else None
     if found is None or not isinstance(doc.value, dict):
         return []
-    ptr, on_key = found
+    _, ptr, _, on_key = found
     parts = split_pointer(ptr)
     at = _parameters_at(parts)
     if at is None:

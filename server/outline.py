@@ -18,6 +18,16 @@ _KINDS = {"paths": types.SymbolKind.Namespace, "definitions": types.SymbolKind.S
 
 def key_at(doc: Document, offset: int) -> tuple[str, str, tuple[int, int]] | None:
     """(key, pointer, (key start, key end)) of the object member whose key is at `offset`."""
+    found = member_at(doc, offset)
+    if found is None or not found[3]:
+        return None
+    key, ptr, member, _ = found
+    return key, ptr, (member[0], member[1])
+
+
+def member_at(doc: Document, offset: int) -> tuple[str, str, tuple, bool] | None:
+    """(key, pointer, span, on the key) of the innermost member whose key or scalar value is at
+    `offset` (an array item has no key)."""
     if not doc.is_json:
         return None
     index = doc.parsed.index
@@ -29,10 +39,13 @@ def key_at(doc: Document, offset: int) -> tuple[str, str, tuple[int, int]] | Non
         items = members.items() if isinstance(members, dict) else enumerate(members)
         for key, member in items:
             if member[0] <= offset <= member[1] and member[0] >= 0:
-                return str(key), ptr + pointer(key), (member[0], member[1])
-            if member[2] <= offset < member[3]:
-                span, ptr = member, ptr + pointer(key)
-                break
+                return str(key), ptr + pointer(key), member, True
+            if member[2] <= offset <= member[3]:
+                if member[2] < offset < member[3] and doc.text[member[2]] in "{[":
+                    span, ptr = member, ptr + pointer(key)
+                    break
+                if offset < member[3] or doc.text[member[2]] not in "{[":
+                    return str(key), ptr + pointer(key), member, False
         else:
             return None
 

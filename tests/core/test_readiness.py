@@ -101,6 +101,23 @@ def test_breaking_changes_get_their_own_section(capsys, monkeypatch):
     assert "response-success-missing" not in page.split('<h2 id="warnings">Warnings reviewers ask about</h2>')[1].split("<h2")[0]
 
 
+def test_report_base_lists_breaking_changes(capsys, tmp_path):
+    old = good_connector(tmp_path)
+    new = tmp_path / "new"
+    new.mkdir()
+    sw = swagger()
+    del sw["paths"]["/tasks/{taskId}"]
+    sw["paths"]["/projects"] = {"get": {"operationId": "ListProjects", "summary": "List projects",
+                                        "description": "Lists the projects.", "responses": {"200": {"description": "OK"}}}}
+    (new / "apiDefinition.swagger.json").write_text(json.dumps(sw, indent=2))
+    (new / "apiProperties.json").write_text(json.dumps(api_properties(), indent=2))
+    _, page = report(capsys, new, "--base", old)
+    section = page.split('<h2 id="breaking">Breaking changes</h2>')[1].split("<h2")[0]
+    assert "GetTask" in section
+    _, without = report(capsys, new)
+    assert "Breaking changes" not in without
+
+
 def test_an_unwritable_output_is_a_usage_error(capsys, tmp_path):
     code = main(["report", str(EXAMPLE), "-o", str(tmp_path / "missing" / "r.html")])
     assert code == 2 and "cannot write the report" in capsys.readouterr().err

@@ -33,6 +33,7 @@ def shaped(tmp_path: Path) -> Path:
         "operationId": "ListTasks", "value-path": "id", "value-title": "title",
         "parameters": {"ownerId": {"parameter": "taskId"}}}
     swagger["paths"]["/tasks"]["get"]["parameters"].append({"$ref": "#/parameters/Top"})
+    swagger["paths"]["/tasks"]["get"]["x-ms-api-annotation"] = {"family": "ListTasks", "revision": 1}
     swagger["parameters"] = {"Top": {"name": "top", "in": "query", "type": "integer", "x-ms-summary": "Top",
                                      "description": "How many tasks to list."}}
     write_json(folder / SWAGGER, swagger)
@@ -109,6 +110,8 @@ COMPLETIONS = [
      {"top"}, {"ownerId", "taskId"}, "top"),
     ("dynamic parameter value: this operation's", SWAGGER, '', '"parameter": "', '"x-ms-dynamic-values"',
      {"taskId"}, {"ownerId"}, None),
+    ("operation family", SWAGGER, '        "x-ms-api-annotation": {"family": "|"},\n', '"operationId": "GetTask",\n',
+     "", {"ListTasks"}, set(), "ListTasks"),
     ("new operation snippet", SWAGGER, '      "|\n', '"/tasks/{taskId}": {\n', "", {"post (new operation)"},
      {"get (new operation)", "summary"}, "post (new operation)"),
     ("response snippet", SWAGGER, '          "|\n', '"responses": {\n', '"/tasks/{taskId}"', {"default (response)"},
@@ -279,6 +282,14 @@ async def test_rename_definition_and_connection_parameter(client, shaped):
     [change] = edit.document_changes
     renamed = apply(text, change.edits)
     assert renamed.count('"#/definitions/TaskItem"') == 3 and '"TaskItem": {' in renamed
+    client.apply_edits(uri, change.edits)  # the editor applies the rename
+    text = client.texts[uri]
+    edit = await client.text_document_rename_async(types.RenameParams(
+        types.TextDocumentIdentifier(uri), position(text, offset_of(text, '"Top": {') - 6), "MaxCount"))
+    [change] = edit.document_changes
+    renamed = apply(text, change.edits)
+    assert '"#/parameters/MaxCount"' in renamed and '"MaxCount": {' in renamed
+    assert '"#/parameters/Top"' not in renamed and '"Top": {' not in renamed
     (shaped / SWAGGER).write_text(renamed, encoding="utf-8")
     assert not [f for f in _reference_findings(shaped) if f[0] == "broken-reference"]
 
@@ -315,3 +326,45 @@ def _reference_findings(folder: Path) -> list:
     docs = connector_for(folder).documents({})
     return sorted((d.rule, d.message) for d in lint(docs, Config(), str(folder))
                   if d.rule in ("broken-reference", "unknown-operation-reference", "policy-template"))
+
+
+def test_every_request_answers_at_any_place_of_broken_text(shaped):
+    """Completion, definition, references, highlight, rename and hover at many places of texts
+    broken in many ways: an answer (maybe empty) or a refusal with a message, never an exception."""
+    import random
+
+    from connector_lint.authoring import Snapshot
+    from connector_lint.completion import completions
+    from connector_lint.names import Names
+    from connector_lint.navigation import (Refused, definition, highlights, hover_text, prepare_rename, references,
+                                           rename)
+    from connector_lint_rules._api import FileKind
+
+    rng = random.Random(12)
+    original = (shaped / SWAGGER).read_text(encoding="utf-8")
+    variants = [original]
+    for _ in range(12):
+        at = rng.randrange(len(original))
+        variants.append(original[:at] + rng.choice(['"', "{", "[", ",", ":", "}", '"x-ms-', "\n\"", ""]) +
+                        original[at + rng.choice([0, 1, 7]):])
+    variants.append(original[: len(original) // 2])  # cut in the middle
+    names = Names()
+    answered = 0
+    for text in variants:
+        docs = connector_for(shaped).documents({str(shaped / SWAGGER): text})
+        names.update(docs)
+        snap = Snapshot(docs, {k: Path(d.path).as_uri() for k, d in docs.items()}, {k: None for k in docs}, names)
+        uri = (shaped / SWAGGER).as_uri()
+        for offset in rng.sample(range(len(text) + 1), 40):
+            answered += len(completions(snap, uri, offset, True)) > 0
+            definition(snap, uri, offset)
+            references(snap, uri, offset, True)
+            highlights(snap, uri, offset)
+            hover_text(snap, uri, offset)
+            try:
+                prepare_rename(snap, uri, offset)
+                rename(snap, uri, offset, "Renamed_1", True)
+            except Refused as refused:
+                assert str(refused)
+        assert FileKind.SWAGGER in snap.docs
+    assert answered > 100  # most places get some completion

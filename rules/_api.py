@@ -76,7 +76,13 @@ class Preset(str, enum.Enum):
 
 def pointer(*parts: str | int) -> str:
     """Build a JSON pointer (RFC 6901) from unescaped parts: pointer("paths", "/a/{id}", "get")."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return "".join("/" + escape(p) for p in parts)
+
+
+def escape(part: str | int) -> str:
+    """One part of a JSON pointer, escaped (RFC 6901): "/a/{id}" -> "~1a~1{id}"."""
+    part = str(part)
+    return part.replace("~", "~0").replace("/", "~1") if "~" in part or "/" in part else part
 
 
 def join(base: str, *parts: str | int) -> str:

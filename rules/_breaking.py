@@ -28,7 +28,7 @@ import re
 from typing import Any, Iterator, NamedTuple
 
 from ._api import Applicability, FileKind, Finding, Fix, InsertKey, RuleContext, SetValue, pointer, resolve
-from ._openapi import _operations, kept, parameters
+from ._openapi import kept, operations, parameters
 
 # Rule ids, one per change kind.
 OPERATION_DELETED = "operation-deleted"
@@ -140,9 +140,14 @@ def _changes(ctx: RuleContext) -> list[Change]:
 # Swagger
 
 
-def _by_id(swagger: Any) -> dict[str, Any]:
+def _by_id(ctx: RuleContext) -> dict[str, Any]:
+    """operationId -> its first operation, once per lint (for the base: once, as its context is kept)."""
+    return ctx.cached("breaking.by_id", lambda: _first_by_id(operations(ctx)))
+
+
+def _first_by_id(ops_list) -> dict[str, Any]:
     ops: dict[str, Any] = {}
-    for op in _operations(swagger):
+    for op in ops_list:
         oid = op.value.get("operationId")
         if isinstance(oid, str) and oid and oid not in ops:
             ops[oid] = op
@@ -158,7 +163,7 @@ def _swagger_changes(ctx: RuleContext, old: dict, new: dict) -> list[Change]:
                               f"The {key} has changed from {_show(old.get(key))} to {_show(new.get(key))}: existing "
                               "connections and flows will call the new address."))
     out += _security_changes(old, new)
-    old_ops, new_ops = _by_id(old), _by_id(new)
+    old_ops, new_ops = _by_id(ctx.base), _by_id(ctx)
     # Results per operation, kept across lints (the language server) while the operation, the
     # base and every definition the comparison followed are the same objects.
     memo = kept(ctx, "breaking.operations", (ctx.base,))
@@ -286,7 +291,7 @@ class _Walk:
                          f"The trigger kind of '{oid}' has changed from {_trigger(old)} to {_trigger(new)}: existing "
                          "flows were built for the old kind and its outputs.")
         yield from self.parameters(vp, old_op, new_op)
-        yield from self.responses(vp, old, new, new_op.pointer)
+        yield from self.responses(vp, old_op, new_op)
 
     # -- inputs -------------------------------------------------------------------------------
 
@@ -373,7 +378,8 @@ class _Walk:
 
     # -- outputs ------------------------------------------------------------------------------
 
-    def responses(self, vp: str, old_op: dict, new_op: dict, op_ptr: str) -> Iterator[Change]:
+    def responses(self, vp: str, old_operation, new_operation) -> Iterator[Change]:
+        old_op, new_op, op_ptr = old_operation.value, new_operation.value, new_operation.pointer
         old_responses, new_responses = _dict(old_op.get("responses")), _dict(new_op.get("responses"))
         codes = sorted(c for c in old_responses if _SUCCESS.match(str(c)))
         if codes:
@@ -387,10 +393,13 @@ class _Walk:
                     yield Change(OUTPUT_DELETED, where, f"{SENTENCES[OUTPUT_DELETED]} (The {code} response's schema.)", svp)
                 else:
                     yield from self.output(old["schema"], new["schema"], f"{rptr}/schema", svp, "", 0)
-        old_note, new_note = old_op.get("x-ms-notification-content"), new_op.get("x-ms-notification-content")
+        if "x-ms-trigger" not in old_op or "x-ms-trigger" not in new_op:
+            return
+        old_ptr, old_note = _notification(old_operation)
+        new_ptr, new_note = _notification(new_operation)
         if isinstance(old_note, dict) and isinstance(new_note, dict) and old_note.get("schema") is not None \
                 and new_note.get("schema") is not None:
-            yield from self.output(old_note["schema"], new_note["schema"], f"{op_ptr}/x-ms-notification-content/schema",
+            yield from self.output(old_note["schema"], new_note["schema"], f"{new_ptr}/schema",
                                    f"{vp}/responses/x-ms-notification-content/schema", "", 0)
 
     def output(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int) -> Iterator[Change]:
@@ -441,6 +450,14 @@ class _Walk:
                 return ptr, None
             ptr, value = ref[1:], target
         return ptr, None
+
+
+def _notification(op) -> tuple[str, Any]:
+    """A webhook trigger's `x-ms-notification-content`: on its path item (where certified
+    connectors put it), else on the operation."""
+    if "x-ms-notification-content" in op.path_item:
+        return f"{op.pointer[:op.pointer.rfind('/')]}/x-ms-notification-content", op.path_item["x-ms-notification-content"]
+    return f"{op.pointer}/x-ms-notification-content", op.value.get("x-ms-notification-content")
 
 
 def _filled_in(value: Any) -> bool:

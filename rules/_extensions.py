@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ._api import resolve
+from ._api import escape, resolve
 from ._openapi import METHODS, follow_ref, operations, parameters
 
 
@@ -332,7 +332,7 @@ def _property(swagger, ptr, schema, name, depth):
         return OPEN
     props = schema.get("properties")
     if isinstance(props, dict) and name in props:
-        return _follow(swagger, f"{ptr}/properties/{_escape(name)}", props[name])
+        return _follow(swagger, f"{ptr}/properties/{escape(name)}", props[name])
     for i, part in enumerate(schema.get("allOf") or []):
         found = _property(swagger, f"{ptr}/allOf/{i}", part, name, depth + 1)
         if found is not None:
@@ -350,10 +350,6 @@ def is_array(swagger, ptr, schema) -> bool | None:
     return schema.get("type") == "array"
 
 
-def _escape(name) -> str:
-    return str(name).replace("~", "~0").replace("/", "~1")
-
-
 def all_parameters(ctx) -> list:
     """(pointer, parameter) for every parameter object written in the swagger: in operations,
     path items and #/parameters (`$ref`s are not followed, so each is seen once)."""
@@ -364,15 +360,15 @@ def all_parameters(ctx) -> list:
         for path, item in paths.items():
             if not isinstance(item, dict):
                 continue
-            lists = [(f"/paths/{_escape(path)}", item.get("parameters"))]
-            lists += [(f"/paths/{_escape(path)}/{m}", op.get("parameters")) for m, op in item.items()
+            lists = [(f"/paths/{escape(path)}", item.get("parameters"))]
+            lists += [(f"/paths/{escape(path)}/{m}", op.get("parameters")) for m, op in item.items()
                       if m in METHODS and isinstance(op, dict)]
             for base, params in lists:
                 if isinstance(params, list):
                     out += [(f"{base}/parameters/{i}", p) for i, p in enumerate(params)
                             if isinstance(p, dict) and "$ref" not in p]
         if isinstance(swagger.get("parameters"), dict):
-            out += [(f"/parameters/{_escape(n)}", p) for n, p in swagger["parameters"].items()
+            out += [(f"/parameters/{escape(n)}", p) for n, p in swagger["parameters"].items()
                     if isinstance(p, dict) and "$ref" not in p]
         return out
     return ctx.cached("structure.all_parameters", build)

@@ -40,10 +40,7 @@ class Png:
 
     def pixels(self) -> list[list[tuple[int, int, int, int]]]:
         """Rows of (r, g, b, a), each 0-255."""
-        try:
-            raw = zlib.decompress(self.idat)
-        except zlib.error as exc:
-            raise PngError(f"its image data cannot be decompressed ({exc}).") from None
+        raw = inflate(self.idat, self.data_size())
         if self.interlace == 0:
             return self._rows(raw, self.width, self.height)[0]
         image = [[(0, 0, 0, 0)] * self.width for _ in range(self.height)]
@@ -59,6 +56,16 @@ class Png:
                 for i, px in enumerate(row):
                     target[x0 + i * dx] = px
         return image
+
+    def data_size(self) -> int:
+        """The bytes of filtered image data the header implies (each row: a filter byte, then its samples)."""
+        bits = _CHANNELS[self.color_type] * self.bit_depth
+        if self.interlace == 0:
+            passes = [(self.width, self.height)]
+        else:
+            passes = [((self.width - x0 + dx - 1) // dx, (self.height - y0 + dy - 1) // dy)
+                      for x0, y0, dx, dy in _ADAM7]
+        return sum(((w * bits + 7) // 8 + 1) * h for w, h in passes if w > 0 and h > 0)
 
     def _rows(self, raw: bytes, width: int, height: int):
         bits = _CHANNELS[self.color_type] * self.bit_depth
@@ -98,6 +105,16 @@ class Png:
                 raise PngError(f"a pixel uses palette entry {index}, but the palette has {len(self.palette)}.")
             out.append(self.palette[index] + (trns[index] if index < len(trns) else 255,))
         return out
+
+
+def inflate(data: bytes, size: int) -> bytes:
+    """At most `size` bytes of the zlib stream `data`: decompressed a piece at a time, so data
+    that inflates far past what the header implies (a zip bomb) costs no more than `size`."""
+    stream = zlib.decompressobj()
+    try:
+        return stream.decompress(data, size)
+    except zlib.error as exc:
+        raise PngError(f"its image data cannot be decompressed ({exc}).") from None
 
 
 def _trns_key(trns: bytes, count: int, depth: int):

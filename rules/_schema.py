@@ -27,13 +27,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
-from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey, SetValue, Severity,
+from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey, SetValue, Severity, escape,
                    parent_pointer, pointer)
 from ._extensions import EXTENSIONS, did_you_mean
-from ._openapi import per_item
+from ._openapi import METHODS, per_item
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "swagger-connector.schema.json"
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 SECTIONS = {"definitions": "schema", "parameters": "parameterOrReference", "responses": "responseOrReference"}
 
 _compiled: dict | None = None
@@ -764,7 +763,7 @@ def _walk_entry(section: str, name: str, entry, definition_role=None):
         if role in roots and isinstance(ref, str) and ref.startswith("#/definitions/"):
             roots[role].add(ref[len("#/definitions/"):].replace("~1", "/").replace("~0", "~"))
         for prop, sub in _entries(value.get("properties")):
-            schema(f"{ptr}/properties/{_escape(prop)}", sub, role, ptr, depth + 1)
+            schema(f"{ptr}/properties/{escape(prop)}", sub, role, ptr, depth + 1)
         for key in ("items", "additionalProperties"):
             schema(f"{ptr}/{key}", value.get(key), role, None, depth + 1)
         if isinstance(value.get("allOf"), list):
@@ -791,7 +790,7 @@ def _walk_entry(section: str, name: str, entry, definition_role=None):
         schema(ptr + "/schema", value.get("schema"), "output")
         for header_name, header in _entries(value.get("headers")):
             if isinstance(header, dict):
-                hptr = f"{ptr}/headers/{_escape(header_name)}"
+                hptr = f"{ptr}/headers/{escape(header_name)}"
                 out.append(Node(hptr, header, "header", "output"))
                 items(hptr + "/items", header.get("items"), "output")
 
@@ -807,7 +806,7 @@ def _walk_entry(section: str, name: str, entry, definition_role=None):
                 for i, param in _enumerate(op.get("parameters")):
                     parameter(f"{base}/{method}/parameters/{i}", param)
                 for code, resp in _entries(op.get("responses")):
-                    response(f"{base}/{method}/responses/{_escape(code)}", resp)
+                    response(f"{base}/{method}/responses/{escape(code)}", resp)
     elif section == "parameters":
         parameter(base, entry)
     elif section == "responses":
@@ -838,11 +837,6 @@ def _definition_roles(definitions, roots: dict[str, set], refs: dict[str, set]) 
 
 def _entries(value):
     return value.items() if isinstance(value, dict) else ()
-
-
-def _escape(name) -> str:
-    name = str(name)
-    return name.replace("~", "~0").replace("/", "~1") if "~" in name or "/" in name else name
 
 
 def _enumerate(value):

@@ -1,7 +1,9 @@
 """The English dictionary behind the string rules, and spelling suggestions for the editor.
 
 The dictionary is pyspellchecker's English word list (American spelling) plus our vocabulary
-(rules/data/words-*.txt: technical terms, product names, British spellings). Also accepted:
+(rules/data/words-*.txt: technical terms, product names, British spellings) and cspell's
+maintained lists of software terms, companies and full-stack terms (rules/data/cspell-*.txt).
+Also accepted:
 - British forms that follow regular patterns (-ise, -isation, -yse, -our, -tre, -ogue, -lled,
   -lment) when the American form is a word;
 - inflections of our vocabulary (webhooks, barcoded) and plurals and -able forms of common words
@@ -62,13 +64,13 @@ _BRITISH = [
 ]
 
 
-def _read_words(pattern: str) -> set[str]:
+def _read_words(pattern: str, keep_case: bool = False) -> set[str]:
     words: set[str] = set()
     for path in sorted(DATA.glob(pattern)):
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.split("#", 1)[0].strip()
             if line:
-                words.add(line.lower())
+                words.add(line if keep_case else line.lower())
     return words
 
 
@@ -103,7 +105,14 @@ class Dictionary:
     def __init__(self) -> None:
         self.frequency: dict[str, int] = _frequencies()
         self.vocabulary = _read_words("words-*.txt")
+        # Maintained word lists (cspell's software terms, companies, full-stack terms; MIT, see
+        # tools/refresh_word_lists.py): accepted as written, not as parts of compounds.
+        listed = _read_words("cspell-*.txt", keep_case=True)
+        self.vendored = {w.lower() for w in listed}
         self.names = _read_words("words-brands.txt") | _read_words("words-proper.txt")  # proper nouns
+        # Capitalised entries of those lists that are not English words are names too (Salesforce;
+        # not Target or Box), so the casing rules keep their capital.
+        self.names |= {w.lower() for w in listed if w[:1].isupper() and w.lower() not in self.frequency}
         self._cache: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
@@ -115,7 +124,7 @@ class Dictionary:
 
     def is_word(self, word: str) -> bool:
         """In pyspellchecker's list or ours, as is (no derivation)."""
-        return word in self.frequency or word in self.vocabulary
+        return word in self.frequency or word in self.vocabulary or word in self.vendored
 
     def _common(self, word: str) -> bool:
         return len(word) >= PART and (self.frequency.get(word, 0) >= COMMON or word in self.vocabulary)
@@ -445,6 +454,8 @@ def _part_identifiers(value, parts: tuple) -> list[str]:
     found: list[str] = []
     if not (len(parts) == 1 and parts[0] in _NOT_IDENTIFIERS):
         _identifiers(value, found)
+    if len(parts) == 2 and parts[0] == "paths":
+        found.append(parts[1])  # its segments name the connector's resources (/apistaging/{id})
     return found
 
 
@@ -629,6 +640,14 @@ def suggest(word: str, limit: int = 5, deadline_seconds: float = 0.2) -> list[st
         with _LOCK:
             _SUGGESTIONS[key] = cached
     return [_case_like(word, s) for s in cached]
+
+
+def near_common_word(word: str) -> bool:
+    """A common English word is one edit away (Pesonal: personal; Vehicule: vehicle): a
+    capitalised unknown word like that is more likely a typo than a name."""
+    frequency = dictionary().frequency
+    lower = normalise(word)
+    return any(frequency.get(c, 0) >= COMMON for c in _edits1(lower) if c != lower)
 
 
 def _suggest(lower: str, limit: int, deadline: float) -> list[str]:

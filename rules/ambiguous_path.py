@@ -45,29 +45,61 @@ def check(ctx):
             if isinstance(item.get(method), dict):
                 groups.setdefault((method, len(segments)), []).append((key, segments))
     for (method, _), members in groups.items():
-        variable = [any(VARIABLE.match(s) for s in segs) for _, segs in members]
+        index = _PathIndex()
         for j, (key, segs) in enumerate(members):
-            for i in range(j):  # a pair needs a variable on one side
-                if (variable[i] or variable[j]) and _partial(segs, members[i][1]):
-                    other = members[i][0]
-                    yield Finding(pointer("paths", key, method),
-                                  f"{method.upper()} {key} and {method.upper()} {other} can match the same URL.",
-                                  target="key", related=(Related(pointer("paths", other, method),
-                                                                 "The other operation."),))
-                    break
+            i = index.first_overlap(segs)
+            if i is not None:
+                other = members[i][0]
+                yield Finding(pointer("paths", key, method),
+                              f"{method.upper()} {key} and {method.upper()} {other} can match the same URL.",
+                              target="key", related=(Related(pointer("paths", other, method), "The other operation."),))
+            index.add(segs, j)
 
 
-def _partial(a: list, b: list) -> bool:
-    differs = False
-    for x, y in zip(a, b):
-        vx, vy = bool(VARIABLE.match(x)), bool(VARIABLE.match(y))
-        if vx and vy or x == y:
-            continue
-        if vx != vy:
-            differs = True
-            continue
-        return False
-    return differs
+class _PathIndex:
+    """Paths of one length as a tree of segments (a literal, or VAR for any variable), so that the
+    paths overlapping a new one are found by walking the branches it can match, not by comparing
+    it with every path (16,000 paths made 128 million comparisons)."""
+
+    VAR = object()
+
+    def __init__(self):
+        self.root: dict = {}  # segment -> child node; a leaf holds {None: first index}
+        self.first: dict[int, int] = {}  # id(node) -> the smallest index below it
+
+    def add(self, segments: list, index: int) -> None:
+        node = self.root
+        self.first.setdefault(id(node), index)
+        for segment in segments:
+            node = node.setdefault(self.VAR if VARIABLE.match(segment) else segment, {})
+            self.first.setdefault(id(node), index)
+        node.setdefault(None, index)
+
+    def first_overlap(self, segments: list) -> int | None:
+        """The smallest index of a path that can match the same URL as `segments` and differs
+        from it somewhere by a variable against a fixed segment (a path of the same shape is
+        duplicate-path's finding). None when there is none."""
+        best = None
+        stack = [(self.root, 0, False)]
+        while stack:
+            node, depth, differs = stack.pop()
+            if best is not None and self.first[id(node)] >= best:
+                continue  # nothing below can be earlier
+            if depth == len(segments):
+                if differs and node.get(None) is not None and (best is None or node[None] < best):
+                    best = node[None]
+                continue
+            segment = segments[depth]
+            if VARIABLE.match(segment):  # a variable matches every fixed segment and every variable
+                for key, child in node.items():
+                    if key is not None:
+                        stack.append((child, depth + 1, differs or key is not self.VAR))
+            else:
+                if segment in node:
+                    stack.append((node[segment], depth + 1, differs))
+                if self.VAR in node:
+                    stack.append((node[self.VAR], depth + 1, True))
+        return best
 
 
 RULE = Rule(

@@ -58,7 +58,8 @@ def check(ctx):
 
 
 def _check_string(brands, names, file, ptr, kind, text):
-    vocabulary = dictionary().vocabulary
+    d = dictionary()
+    vocabulary = d.vocabulary
     if kind != "title" and _HUMP.search(text):
         prose = kind.endswith("description")
         for word in words(text):
@@ -68,7 +69,8 @@ def _check_string(brands, names, file, ptr, kind, text):
             if prose and written in names:
                 continue  # the connector's own identifier, named in prose: a reference
             name = normalise(word.text).removesuffix("'s")
-            if name in brands or name in vocabulary or name in acronyms() or _PREFIXED.match(word.text):
+            if (name in brands or name in vocabulary or name in d.names or name in acronyms()
+                    or _PREFIXED.match(word.text)):
                 continue  # eSignature-style names, and slipped shift keys (uSer), which spelling reports
             split = split_words(word.text.removesuffix("'s"), title=kind in TITLE_CASE_KINDS)
             edit = ReplaceInString(ptr, word.start, word.start + len(word.text.removesuffix("'s")), split)

@@ -36,8 +36,8 @@ def check(ctx, op):
         return
     if oid is not None and not isinstance(oid, str):
         return  # a wrong type is invalid-operation-structure's finding
-    taken = {o.value.get("operationId") for o in operations(ctx) if isinstance(o.value.get("operationId"), str)}
-    new = _unique(_generate(op), taken)
+    name = _generate(op)
+    new = ctx.cached(("missing-operation-id.unique", name), lambda: _unique(name, ctx.derived("operation-ids", _ids)))
     if oid is None:
         edit = InsertKey(op.pointer, "operationId", new, after="summary" if "summary" in op.value else None)
         yield Finding(op.pointer, f"{op.method.upper()} {op.path} has no operationId.",
@@ -46,6 +46,11 @@ def check(ctx, op):
         yield Finding(f"{op.pointer}/operationId", "The operationId is empty.",
                       fixes=(Fix(f"Set it to \"{new}\"", (SetValue(f"{op.pointer}/operationId", new),),
                                  Applicability.SUGGESTION),))
+
+
+def _ids(ctx) -> frozenset:
+    """Every operationId in use, once per lint (not once per operation without one)."""
+    return frozenset(o.value.get("operationId") for o in operations(ctx) if isinstance(o.value.get("operationId"), str))
 
 
 def _generate(op) -> str:

@@ -14,7 +14,11 @@ reports:
 The platform runs the script only for the listed operations. A listed operation that does not
 exist, a list without a script, or a script branch for an unlisted operation all mean the
 connector does not do what its author expects, and none of it shows until the operation is
-called.
+called. In the certified corpus 2 of 619 connectors list an operation that does not exist. In
+microsoft/PowerPlatformConnectors (commit 8bff86e), of 61 connectors with `scriptOperations`, 2
+(SoloSign, personr) ship no script at all, and 3 (the Tribal connectors) name their script
+`Script.cs`, which connector-lint does not read as the script. The shared corpus ships no scripts,
+so there every non-empty list is also reported as a list without a script (a warning).
 
 ## Example
 ```json

@@ -6,8 +6,12 @@ and descriptions, `x-ms-summary`, parameter and property descriptions, enum disp
 connection parameters' `uiDefinition` texts) and underlines each unknown word.
 
 British and American spellings are both accepted, and so are technical words (webhook, OAuth,
-JSON, SKU), the connector's own names (title, publisher, stack owner, contact name, host) and the
-identifiers its prose mentions (operationIds, parameter and property names, enum values). Not
+JSON, SKU; our lists and cspell's maintained lists of software terms, companies and full-stack
+terms), the connector's own names (title, publisher, stack owner, contact name, host, path
+segments), the identifiers its prose mentions (operationIds, parameter and property names in any
+schema, enum values), and names: a capitalised word in mid-sentence that the connector's
+descriptions capitalise in mid-sentence and never write in lower case (Zigbee, Angeles), unless a
+common word is one letter away (`Pesonal`, `Vehicule` are still flagged). Not
 checked: URLs, e-mail addresses, paths, `code`, quoted literals, placeholders such as `{id}`,
 numbers, versions, file names, acronyms in capitals and camelCase words (see `camelcase-string`).
 A string that is not English is left to `english-only`. Add your own words to the `words` list of
@@ -39,23 +43,27 @@ from dataclasses import replace
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
 from ._openapi import per_display_string
-from ._spelling import analyse, analyser, connector_words, suggest
+from ._spelling import analyse, analyser, connector_words, near_common_word, normalise, proper_words, suggest
 
 
 def check(ctx):
     count = ctx.options["suggestions"]
     analysis = analyser(ctx)  # once per distinct string, shared with the other string rules
+    names = proper_words(ctx)
 
     def check_string(file, ptr, _kind, text):
         result = analysis(text)
         if not result.is_english():
             return  # english-only reports it
         for word in result.misspelled:
+            if (word.shape == "title" and not word.sentence_start and normalise(word.text) in names
+                    and not near_common_word(word.text)):
+                continue  # a name: capitalised in mid-sentence here and never in lower case elsewhere
             finding = Finding(ptr, f"'{word.text}' is not a known English word; check its spelling.", file=file,
                               span=(word.start, word.end))
             yield replace(finding, fixes=suggestion_fixes(finding, text, count)) if count else finding
 
-    return per_display_string(ctx, "spelling", check_string, (count, connector_words(ctx)))
+    return per_display_string(ctx, "spelling", check_string, (count, connector_words(ctx), names))
 
 
 def misspelled_words(text: str, extra: frozenset[str] = frozenset()) -> tuple:

@@ -58,26 +58,43 @@ def read_base(spec: str, connector: Connector) -> Base:
     repo = git_root(connector.folder)
     if repo is None:
         raise BaseSpecError(f"--base {spec}: not a file or folder, and {connector.folder} is not in a git repository")
-    commit = revision(repo, spec)
-    return read_at(repo, commit, spec, connector)
+    _check_spec(spec)
+    return read_at(repo, spec, spec, connector)
 
 
 def read_at(repo: Path, commit: str, spec: str, connector: Connector) -> Base:
-    """The connector's files at `commit`; a connector without a swagger there is new (no base)."""
-    texts = {}
-    for kind in _KINDS:
-        path = connector.paths.get(kind)
-        if path is None:
-            continue
-        rel = _relative(path, repo)
-        if rel is None:
-            continue
-        data = _git(repo, "cat-file", "blob", f"{commit}:{rel}", check=False)
-        if data is not None:
-            texts[kind] = (f"{spec}:{rel}", data)
+    """The connector's files at `commit` (a revision), read by one `git cat-file --batch`; a
+    connector without a swagger there is new (no base). Raises BaseSpecError when `commit` names
+    no commit."""
+    wanted = [(kind, rel) for kind in _KINDS if kind in connector.paths
+              and (rel := _relative(connector.paths[kind], repo)) is not None]
+    found = _objects(repo, [f"{commit}^{{commit}}"] + [f"{commit}:{rel}" for _, rel in wanted])
+    if found[0] is None:
+        raise BaseSpecError(f"--base {spec}: not a revision of the git repository {repo}, nor a file or folder")
+    texts = {kind: (f"{spec}:{rel}", data) for (kind, rel), data in zip(wanted, found[1:]) if data is not None}
     if FileKind.SWAGGER not in texts and FileKind.SWAGGER in connector.paths:
         return Base()
     return _from_texts(texts)
+
+
+def _objects(repo: Path, names: list[str]) -> list[bytes | None]:
+    """The content of each named object (None: missing), by one `git cat-file --batch`."""
+    out = _git(repo, "cat-file", "--batch", stdin="".join(name + "\n" for name in names).encode())
+    if out is None:
+        raise BaseSpecError(f"{repo}: git cannot read this repository")
+    found: list[bytes | None] = []
+    at = 0
+    for _ in names:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3 or not header[2].isdigit():  # "<name> missing" / "ambiguous"
+            found.append(None)
+            continue
+        size = int(header[2])
+        found.append(out[at:at + size])
+        at += size + 1
+    return found
 
 
 def git_root(folder: Path) -> Path | None:
@@ -92,22 +109,26 @@ def git_root(folder: Path) -> Path | None:
     return None
 
 
+def _check_spec(spec: str) -> None:
+    if not spec or spec.startswith("-") or any(c in spec for c in "\0\n\r"):
+        raise BaseSpecError(f"--base {spec!r}: not a git revision, file or folder")
+
+
 def revision(repo: Path, spec: str) -> str:
     """The commit `spec` names in `repo`. Raises BaseSpecError when it names none."""
-    if not spec or spec.startswith("-") or any(c in spec for c in "\0\n"):
-        raise BaseSpecError(f"--base {spec!r}: not a git revision, file or folder")
-    out = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}", check=False)
+    _check_spec(spec)
+    out = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
     if not out:
         raise BaseSpecError(f"--base {spec}: not a revision of the git repository {repo}, nor a file or folder")
     return out.decode("ascii", "replace").strip()
 
 
-def _git(repo: Path, *args: str, check: bool = True) -> bytes | None:
+def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
     """A read-only git command's output, None when it fails."""
     env = {**os.environ, **_ENV}
     try:
         done = subprocess.run([*_GIT, "-C", str(repo), *args], capture_output=True, timeout=GIT_TIMEOUT, env=env,
-                              stdin=subprocess.DEVNULL)
+                              input=stdin if stdin is not None else b"")
     except subprocess.TimeoutExpired as exc:
         raise BaseSpecError(f"git timed out after {GIT_TIMEOUT:.0f} s reading {repo}") from exc
     except OSError as exc:

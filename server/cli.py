@@ -185,14 +185,15 @@ def gather(args) -> Report:
     jobs = []
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
-        jobs.append((connector, only, config, args.fix, _base_of(args.base, connector)))
+        jobs.append((connector, only, config, args.fix, _base_of(getattr(args, "base", None), connector)))
     report = Report(connectors=len(targets) + len(packages))
     for path in packages:
         config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
         report.files.extend(package_reports(path, config))
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
-    if args.jobs > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+    workers = min(args.jobs, len(jobs), default_jobs())  # more processes than connectors or cores only cost
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             for files, fixed, skipped in pool.map(check_connector, jobs, chunksize=4):
                 report.add(files, fixed, skipped)
                 progress.step()

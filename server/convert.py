@@ -135,10 +135,14 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
         if features.related_information and d.related:
             related = tuple((uri_of(path), other.position(start), other.position(end), message)
                             for path, start, end, message in d.related if (other := lines_of(path)) is not None)
-        key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, d.fixable, related, ident)
+        key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, d.fixable, related, ident,
+               d.value_path)
         item = cache.get(key) or kept.get(key)
         if item is None:
-            item = {"range": _range_json(l1, c1, l2, c2), "message": d.message,
+            # A breaking change shows its ValuePath, as the PR pipeline prints it (one change of a
+            # shared definition is reported once per operation, at one place).
+            message = f"{d.message} ValuePath: {d.value_path}" if d.value_path else d.message
+            item = {"range": _range_json(l1, c1, l2, c2), "message": message,
                     "severity": SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning).value,
                     "code": d.rule, "source": SOURCE}
             if features.code_description:
@@ -148,6 +152,8 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
             if features.data:
                 item["data"] = {"id": ident, "pointer": d.pointer, "validatorCode": d.validator_code,
                                 "fixable": d.fixable}
+                if d.value_path:
+                    item["data"]["valuePath"] = d.value_path
             if related:
                 item["relatedInformation"] = [{"location": {"uri": uri, "range": _range_json(*a, *b)}, "message": message}
                                               for uri, a, b, message in related]

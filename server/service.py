@@ -29,6 +29,7 @@ from typing import Callable
 from connector_lint_rules import all_rules
 from connector_lint_rules._api import FileKind
 
+from .basefiles import Base, BaseCache
 from .config import CONFIG_NAMES, Config, ConfigError, find_config, from_dict, load_config
 from .document import Document
 from .engine import Diagnostic, lint as engine_lint
@@ -53,6 +54,9 @@ class Settings:
     preset: str = "auto"
     rules: dict = field(default_factory=dict)
     words: list = field(default_factory=list)
+    # The base for the breaking-change rules: a git revision, a path, "off"; None: the default
+    # (origin/dev when the repository has it, see basefiles.BaseCache).
+    base: str | None = None
 
     @classmethod
     def of(cls, value) -> "Settings":
@@ -62,7 +66,11 @@ class Settings:
         rules = value.get("rules") if isinstance(value.get("rules"), dict) else {}
         words = [w for w in value.get("words") or [] if isinstance(w, str)] if isinstance(value.get("words"), list) else []
         preset = value.get("preset") if isinstance(value.get("preset"), str) else "auto"
-        return cls(enable=value.get("enable", True) is not False, run=run, preset=preset, rules=dict(rules), words=words)
+        base = value.get("base") if isinstance(value.get("base"), str) else None
+        if base is not None and base.strip().lower() == "auto":
+            base = None
+        return cls(enable=value.get("enable", True) is not False, run=run, preset=preset, rules=dict(rules), words=words,
+                   base=base)
 
     def overrides(self) -> dict:
         """The settings as configuration-file keys (Config.merged lays them under the file)."""
@@ -134,6 +142,7 @@ class Session:
         self.standalone = standalone  # the uri of a lone document
         self.layout = Connector(folder) if folder is None else connector_for(folder)
         self.linter = ConnectorLinter()
+        self.base = BaseCache()  # the connector as it was, for the breaking-change rules
         self.settings: Settings | None = None
         self.config: Config = Config()
         self.config_error: str | None = None
@@ -388,19 +397,33 @@ class Service:
         folder = str(session.folder) if session.folder is not None else None
         try:
             docs = session.linter.documents(sources)
-            diagnostics = session.linter.lint(docs, job.config, folder, job.cancel.is_set)
+            base = self._base(session)
+            diagnostics = session.linter.lint(docs, job.config, folder, job.cancel.is_set,
+                                              base=base.context, base_error=base.error)
         except Cancelled:
             return None
         except Exception:  # a bug of ours must not cost the diagnostics: lint from scratch
             log.exception("incremental lint failed; linting from scratch")
             session.linter = ConnectorLinter()
             docs = {kind: Document(s.path, kind, text=s.text, data=s.data) for kind, s in sources.items()}
-            diagnostics = engine_lint(docs, job.config, folder)
+            base = self._base(session)
+            diagnostics = engine_lint(docs, job.config, folder, base=base.context, base_error=base.error)
         result = Result(job.key, docs, diagnostics, versions, uris, next(_RESULTS))
         if self.prepare is not None:
             result.prepared = self.prepare(session, result)
         result.seconds = time.perf_counter() - started  # the server's work: lint and conversion
         return result
+
+    def _base(self, session: Session) -> Base:
+        """The session's base connector (cached by BaseCache); none for a lone document."""
+        if session.folder is None:
+            return Base()
+        spec = session.settings.base if session.settings is not None else None
+        try:
+            return session.base.get(spec, session.layout)
+        except Exception as exc:  # reading the base must never cost the other diagnostics
+            log.exception("reading the base failed")
+            return Base(error=f"the base could not be read ({type(exc).__name__}: {exc})")
 
     def _done(self, session: Session, job: _Job, future) -> None:
         session.running = None

@@ -49,8 +49,7 @@ def released() -> dict:
                                                                           "x-ms-notification-url": True,
                                                                           "x-ms-visibility": "internal"}}}}],
         "responses": {"201": {"description": "Created."}},
-        "x-ms-notification-content": {"description": "The new task.", "schema": {"$ref": "#/definitions/Task"}},
-    }}
+    }, "x-ms-notification-content": {"description": "The new task.", "schema": {"$ref": "#/definitions/Task"}}}
     doc["parameters"] = {"status": {"name": "status", "in": "query", "required": False, "type": "string",
                                     "enum": ["open", "done"], "x-ms-summary": "Status",
                                     "description": "Only tasks with this status."}}

@@ -50,11 +50,23 @@ def test_jobs_default_to_the_cores_and_1_means_this_process(capsys, monkeypatch,
     monkeypatch.setattr(cli, "ProcessPoolExecutor", _RecordingPool)
     _RecordingPool.sizes = []
     run(capsys, "check", str(two_connectors), "--format", "json")
-    assert _RecordingPool.sizes == [3]
+    assert _RecordingPool.sizes == [2]  # three cores, capped at the two connectors
     code, out, _ = run(capsys, "check", str(two_connectors), "--format", "json", "--jobs", "1")
-    assert _RecordingPool.sizes == [3]  # no pool for --jobs 1
+    assert _RecordingPool.sizes == [2]  # no pool for --jobs 1
     assert json.loads(out)["summary"]["connectors"] == 2
     assert run(capsys, "check", str(two_connectors), "--jobs", "0")[0] == 2
+
+
+def test_jobs_are_capped_at_the_connectors_and_the_cores(capsys, monkeypatch, two_connectors):
+    """--jobs 1000 does not fork 1,000 processes (issue 17)."""
+    monkeypatch.setattr(cli, "ProcessPoolExecutor", _RecordingPool)
+    monkeypatch.setattr(cli, "default_jobs", lambda: 64)
+    _RecordingPool.sizes = []
+    run(capsys, "check", str(two_connectors), "--jobs", "1000")
+    assert _RecordingPool.sizes == [2]  # two connectors
+    monkeypatch.setattr(cli, "default_jobs", lambda: 1)
+    run(capsys, "check", str(two_connectors), "--jobs", "1000")
+    assert _RecordingPool.sizes == [2]  # one core: no pool
 
 
 def test_each_connector_is_checked_once_whatever_is_named(capsys, monkeypatch, tmp_path):

@@ -16,6 +16,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -208,3 +209,44 @@ def test_vscode_first_diagnostics_startup_figures(connector, tmp_path, output_di
     (output_dir / "vscode-startup.json").write_text(json.dumps(figures, indent=2))
     with capsys.disabled():
         print(f"\nVS Code open → first diagnostic: cold {figures['cold']:.2f} s, warm {figures['warm']:.2f} s")
+
+
+def test_vscode_shows_a_breaking_change_against_a_git_base(connector, output_dir):
+    """With `connectorLint.base` set to HEAD, an operationId renamed since the last commit shows as the
+    validator's deleted-operation problem, with its ValuePath; the light bulb's unsafe fix keeps the old id."""
+    _require_tools()
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    def git(*args):
+        subprocess.run(["git", "-C", str(connector), "-c", "user.email=t@example.com", "-c", "user.name=t", *args],
+                       check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "released")
+    swagger = connector / SWAGGER
+    swagger.write_text(swagger.read_text(encoding="utf-8").replace('"operationId": "ListTasks"',
+                                                                   '"operationId": "GetTasks"'), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "connector_lint", "check", "--format", "json", "--fail-on", "never",
+                           "--base", "HEAD", str(connector)], capture_output=True, text=True, check=True)
+    [finding] = [d for f in json.loads(proc.stdout)["files"] for d in f["diagnostics"] if d["rule"] == "operation-deleted"]
+    assert finding["valuePath"] == "operation/ListTasks"
+
+    result = _drive(
+        output_dir, "vscode-breaking",
+        WORKSPACE=str(connector),
+        SETTINGS=json.dumps({"connectorLint.base": "HEAD"}),
+        EXPECT=json.dumps(["The operation has been deleted. This change breaks existing flows.",
+                           "ValuePath: operation/ListTasks"]),
+        FIX=json.dumps({"message": "ValuePath: operation/ListTasks", "line": finding["line"],
+                        "column": finding["column"], "where": f"[Ln {finding['line']}, Col {finding['column']}]"}),
+    )
+
+    rows = [r for r in result["problems"] if "ValuePath: operation/ListTasks" in r]
+    assert len(rows) == 1 and "operation-deleted" in rows[0] and "renamed from 'ListTasks' to 'GetTasks'" in rows[0]
+    assert result["applied"].startswith("Keep the operationId 'ListTasks'")
+    assert not [r for r in result["afterFix"] if "ValuePath: operation/ListTasks" in r]
+    saved = swagger.read_text(encoding="utf-8")
+    json.loads(saved)
+    assert '"operationId": "ListTasks"' in saved and '"operationId": "GetTasks"' not in saved

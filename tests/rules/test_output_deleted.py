@@ -30,3 +30,20 @@ test_table = rule_table(
                          value_path="operation/GetTask/responses/200/schema")]),
     ],
 )
+
+
+def on_the_operation(doc):
+    """`x-ms-notification-content` on the operation rather than its path item is read there too."""
+    doc["paths"]["/hooks"]["post"]["x-ms-notification-content"] = doc["paths"]["/hooks"].pop("x-ms-notification-content")
+
+
+def test_notification_content_on_the_operation_is_compared_too():
+    from breaking_pairs import changed
+
+    from connector_lint_rules import rules_by_id, run_rule
+    from connector_lint_rules._api import RuleContext
+
+    old = changed(on_the_operation)
+    new = changed(lambda d: (on_the_operation(d), d["definitions"]["Task"]["properties"].pop("name")))
+    found = run_rule(rules_by_id()["output-deleted"], RuleContext(swagger=new, base=RuleContext(swagger=old)))
+    assert "operation/OnTaskCreated/responses/x-ms-notification-content/schema/name" in [f.value_path for f in found]

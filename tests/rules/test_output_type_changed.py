@@ -15,9 +15,9 @@ test_table = rule_table(
         pair("a $ref to an object became an array of it", array_of_task,
              errors=[err("/paths/~1tasks~1{taskId}/get/responses/200/schema/type", "'object' → 'array'",
                          value_path="operation/GetTask/responses/200/schema/type")]),
-        pair("webhook notification content", lambda d: d["paths"]["/hooks"]["post"]["x-ms-notification-content"].__setitem__(
+        pair("webhook notification content", lambda d: d["paths"]["/hooks"]["x-ms-notification-content"].__setitem__(
             "schema", {"type": "array", "items": {"$ref": "#/definitions/Task"}}),
-             errors=[err("/paths/~1hooks/post/x-ms-notification-content/schema/type", SENTENCE,
+             errors=[err("/paths/~1hooks/x-ms-notification-content/schema/type", SENTENCE,
                          value_path="operation/OnTaskCreated/responses/x-ms-notification-content/schema/type")]),
         pair("array items of a list", lambda d: d["paths"]["/tasks"]["get"]["responses"]["200"]["schema"]["properties"]["value"].__setitem__(
             "items", {"type": "string"}),

@@ -34,6 +34,18 @@ def with_response(code: str, name: str, sibling: str = "") -> dict:
     return doc
 
 
+def with_path(path: str, description: str) -> dict:
+    doc = with_op(description=description)
+    doc["paths"][path] = doc["paths"].pop("/tasks/{taskId}")
+    return doc
+
+
+def with_two_descriptions(operation: str, parameter: str) -> dict:
+    doc = with_op(description=operation)
+    doc["paths"]["/tasks/{taskId}"]["get"]["parameters"][0]["description"] = parameter
+    return doc
+
+
 TYPO = "Retrieves the attachements of a task."
 FIXED = with_op(description="Retrieves the attachments of a task.")
 
@@ -54,6 +66,11 @@ test_spelling = rule_table(
         case("a property of a default response names itself", swagger=with_response("default", "Waers")),
         case("a property of a named response named in a sibling", swagger=with_response("200", "Waers")),
         case("a property called default", swagger=with_response("200", "default", "waers")),
+        case("maintained lists of software terms and companies, and their inflections", swagger=with_op(
+            description="Deploys to Kubernetes, counts upvotes and reads localizable strings from Wikidata.")),
+        case("the connector's path segments", swagger=with_path("/apistaging/tasks", "Sends it to apistaging first.")),
+        case("a name the descriptions capitalise in mid-sentence", swagger=with_two_descriptions(
+            "Reads the Zorbeta devices.", "Pairs a Zorbeta hub.")),
         case("words of the user's dictionary", swagger=with_op(description="Runs the frobnicator."),
              words=("Frobnicator",)),
         case("protected tokens", swagger=with_op(
@@ -84,6 +101,9 @@ test_spelling = rule_table(
              errors=[err(f"{OP}/description", "'OOrder'", span=(0, 6), range=(28, 25, 28, 31))]),
         case("a wrong British form", swagger=with_op(description="Sets the colur of the task."),
              errors=[err(f"{OP}/description", "'colur'", span=(9, 14), range=(28, 34, 28, 39))]),
+        case("a name is not one once written in lower case", swagger=with_two_descriptions(
+            "Reads the Zorbeta devices.", "Pairs a zorbeta hub."),
+             errors=[err(f"{OP}/description", "'Zorbeta'", range=(28, 35, 28, 42)), err(f"{PARAM}/description", "'zorbeta'", range=(37, 37, 37, 44))]),
         case("user words accept only themselves", swagger=with_op(description="Runs the frobnicatr."),
              words=("frobnicator",), errors=[err(f"{OP}/description", "'frobnicatr'", range=(28, 34, 28, 44))]),
         case("connection parameter tooltip text", swagger=swagger(), api_properties=with_ui("Your API kee for Contoso."),

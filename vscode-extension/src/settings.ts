@@ -16,6 +16,8 @@ export interface ServerSettings {
   preset: Preset;
   rules: Record<string, Severity>;
   words: string[];
+  /** The base for breaking-change checks: "auto", "off", a git revision or a path. */
+  base: string;
 }
 
 /** How to start the server. */
@@ -35,6 +37,7 @@ export function serverSettings(scope?: ConfigurationScope): ServerSettings {
     preset: config.get<Preset>("preset", "auto"),
     rules: { ...config.get<Record<string, Severity>>("rules", {}) },
     words: [...config.get<string[]>("words", [])],
+    base: config.get<string>("base", "auto"),
   };
 }
 

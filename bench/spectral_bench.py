@@ -1,0 +1,112 @@
+"""connector-lint's CLI against Spectral 6 over the same swaggers, side by side in one run.
+
+    npm install --prefix /tmp/spectral @stoplight/spectral-cli@6      # once
+    .venv/bin/python bench/spectral_bench.py [--spectral /tmp/spectral/node_modules/.bin/spectral]
+                                             [--corpus DIR] [--runs 3]
+
+Spectral runs seven simple rules (title length, summary length and characters, description
+present, operationId present, contact present, response schema present: the ruleset below) over
+every connector's swagger; connector-lint runs all its rules over the same connectors
+(`check --format json`), with one process and with the default number. Each is run `--runs`
+times, alternating, and the median wall time is compared. The target: connector-lint's time at
+most half of Spectral's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _machine import machine  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "certified-connectors"
+
+RULESET = """\
+formats: [oas2]
+rules:
+  title-length:
+    given: $.info.title
+    severity: warn
+    then: {function: length, functionOptions: {max: 30}}
+  summary-length:
+    given: $.paths[*][get,put,post,delete,options,head,patch].summary
+    severity: warn
+    then: {function: length, functionOptions: {max: 80}}
+  summary-characters:
+    given: $.paths[*][get,put,post,delete,options,head,patch].summary
+    severity: info
+    then: {function: pattern, functionOptions: {match: "^[A-Za-z0-9 ()]*$"}}
+  description-present:
+    given: $.paths[*][get,put,post,delete,options,head,patch]
+    severity: warn
+    then: {field: description, function: truthy}
+  operation-id-present:
+    given: $.paths[*][get,put,post,delete,options,head,patch]
+    severity: error
+    then: {field: operationId, function: truthy}
+  contact-present:
+    given: $.info
+    severity: warn
+    then: {field: contact, function: truthy}
+  response-schema-present:
+    given: $.paths[*][get,put,post,delete,options,head,patch].responses[?(@property >= '200' && @property < '300')]
+    severity: warn
+    then: {field: schema, function: truthy}
+"""
+
+
+def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    return time.perf_counter() - start, result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--spectral", default="/tmp/spectral/node_modules/.bin/spectral")
+    ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        sys.exit(f"the shared corpus is absent ({corpus})")
+    if not Path(args.spectral).exists():
+        sys.exit(f"Spectral is not installed at {args.spectral} (see this script's docstring)")
+    swaggers = sorted(str(p) for p in corpus.glob("*/apiDefinition.swagger.json"))
+    with tempfile.TemporaryDirectory() as tmp:
+        ruleset = Path(tmp) / "ruleset.yaml"
+        ruleset.write_text(RULESET)
+        commands = {
+            "spectral (7 rules)": [args.spectral, "lint", "--ruleset", str(ruleset), "--format", "json",
+                                   "--ignore-unknown-format", "--quiet", "--fail-severity", "error", *swaggers],
+            "connector-lint, 1 process": [sys.executable, "-m", "connector_lint", "check", str(corpus), "--format",
+                                          "json", "--fail-on", "never", "--no-progress", "--jobs", "1"],
+            "connector-lint, default jobs": [sys.executable, "-m", "connector_lint", "check", str(corpus),
+                                             "--format", "json", "--fail-on", "never", "--no-progress"],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                seconds, result = timed(command)
+                if name.startswith("connector-lint") and result.returncode != 0:
+                    sys.exit(f"{name} failed: {result.stderr[-2000:]}")
+                if name.startswith("spectral") and not result.stdout.lstrip().startswith("["):
+                    sys.exit(f"{name} failed: {result.stderr[-2000:]}")
+                times[name].append(seconds)
+    spectral = statistics.median(times["spectral (7 rules)"])
+    print(f"{len(swaggers)} swaggers of {corpus.name}, median of {args.runs} runs, on {machine()}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"  {name:30} {median:6.1f} s   {median / spectral:4.2f}x Spectral")
+    print("  target: connector-lint at most 0.5x Spectral")
+
+
+if __name__ == "__main__":
+    main()

@@ -29,6 +29,7 @@ from typing import Any, Iterator, NamedTuple
 
 from ._api import Applicability, FileKind, Finding, Fix, InsertKey, RuleContext, SetValue, pointer, resolve
 from ._openapi import kept, operations, parameters
+from ._openapi import _operations as _every_operation
 
 # Rule ids, one per change kind.
 OPERATION_DELETED = "operation-deleted"
@@ -157,7 +158,7 @@ def _first_by_id(ops_list) -> dict[str, Any]:
 def _swagger_changes(ctx: RuleContext, old: dict, new: dict) -> list[Change]:
     out: list[Change] = []
     for key in ("host", "basePath"):
-        if key in old and old.get(key) != new.get(key):
+        if key in old and old.get(key) != new.get(key) and not (key == "basePath" and _same_addresses(old, new)):
             where = pointer(key) if key in new else ""
             out.append(Change(HOST_CHANGED, where,
                               f"The {key} has changed from {_show(old.get(key))} to {_show(new.get(key))}: existing "
@@ -213,8 +214,11 @@ def _deleted(oid: str, old_op, old: dict, new: dict, old_ops: dict, new_ops: dic
                          Applicability.UNSAFE),)
     elif isinstance(paths, dict):
         where = "/paths"
-        edits = [InsertKey("/paths", old_op.path, {old_op.method: restored})]
-        fixes = (Fix(f"Restore '{oid}' from the base, marked deprecated", tuple(edits + _missing_refs(old_op.value, old, new)),
+        # the path item's own parameters too: they are part of the operation
+        shared = {"parameters": old_op.path_item["parameters"]} if "parameters" in old_op.path_item else {}
+        item = {**shared, old_op.method: restored}
+        edits = [InsertKey("/paths", old_op.path, item)]
+        fixes = (Fix(f"Restore '{oid}' from the base, marked deprecated", tuple(edits + _missing_refs(item, old, new)),
                      Applicability.UNSAFE),)
     else:
         where = ""
@@ -232,8 +236,10 @@ def _deprecated(op: dict) -> dict:
 
 
 def _missing_refs(value: Any, old: dict, new: dict) -> list:
-    """InsertKey edits for the shared definitions `value` needs that the new swagger no longer has."""
-    edits, seen, todo = [], set(), [value]
+    """InsertKey edits for the shared definitions `value` needs that the new swagger no longer has
+    (a section that is gone altogether comes back with just those)."""
+    missing: dict[str, dict] = {}
+    seen, todo = set(), [value]
     while todo:
         node = todo.pop()
         if isinstance(node, dict):
@@ -241,15 +247,20 @@ def _missing_refs(value: Any, old: dict, new: dict) -> list:
             if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
                 seen.add(ref)
                 target = resolve(old, ref[1:])
-                section = ref[2:].split("/", 1)[0]
-                name = ref[2:].split("/", 1)[1] if "/" in ref[2:] else None
-                if target is not None and name is not None and resolve(new, ref[1:]) is None \
-                        and isinstance(new.get(section), dict) and "/" not in name:
-                    edits.append(InsertKey(pointer(section), name.replace("~1", "/").replace("~0", "~"), target))
+                section, _, name = ref[2:].partition("/")
+                if target is not None and name and "/" not in name and resolve(new, ref[1:]) is None \
+                        and (isinstance(new.get(section), dict) or section not in new):
+                    missing.setdefault(section, {})[name.replace("~1", "/").replace("~0", "~")] = target
                     todo.append(target)
             todo.extend(node.values())
         elif isinstance(node, list):
             todo.extend(node)
+    edits = []
+    for section, entries in missing.items():
+        if section in new:
+            edits += [InsertKey(pointer(section), name, target) for name, target in entries.items()]
+        else:
+            edits.append(InsertKey("", section, entries))
     return edits
 
 
@@ -275,11 +286,29 @@ class _Walk:
     def __init__(self, old: dict, new: dict):
         self.old, self.new = old, new
         self.followed: dict[str, Any] = {}  # new-side pointer of each $ref followed -> its value
+        self.entered: set[tuple[str, Any, Any]] = set()  # ($ref pairs) on the path being walked
+
+    def _once_per_path(self, kind: str, walk, old: Any, new: Any, *args) -> Iterator[Change]:
+        """`walk` unless this pair of `$ref`s is already being walked further up: a definition that
+        refers to itself is compared once per path, not again at every level down to _MAX_DEPTH
+        (which grows as branching ** depth: CardsForPowerApps' recursive card schema never ended)."""
+        key = (kind, _ref(old), _ref(new))
+        if key[1] is None and key[2] is None:
+            yield from walk(old, new, *args)
+            return
+        if key in self.entered:
+            return
+        self.entered.add(key)
+        try:
+            yield from walk(old, new, *args)
+        finally:
+            self.entered.discard(key)
 
     def operation(self, oid: str, old_op, new_op) -> Iterator[Change]:
         vp = f"operation/{oid}"
         old, new = old_op.value, new_op.value
-        if old_op.path != new_op.path:
+        # a template that only absorbed the basePath calls the same address; a changed basePath alone is host-changed
+        if old_op.path != new_op.path and _address(self.old, old_op.path) != _address(self.new, new_op.path):
             yield Change(PATH_CHANGED, new_op.pointer,
                          f"{SENTENCES[PATH_CHANGED]} ('{oid}': {old_op.path} → {new_op.path}.)", vp)
         if new.get("x-ms-visibility") == "internal" and old.get("x-ms-visibility") != "internal":
@@ -301,6 +330,8 @@ class _Walk:
         for ptr, p in parameters(self.new, new_op):
             if ptr.startswith("/parameters/"):
                 self.followed[ptr] = p
+            elif isinstance(p.get("$ref"), str) and p["$ref"].startswith("#/"):
+                self.followed[p["$ref"][1:]] = _GONE  # not there yet: compare again when it is
             if isinstance(p.get("name"), str):
                 after.append((ptr, p))
         for ptr, param in after:
@@ -317,7 +348,7 @@ class _Walk:
                              f"{SENTENCES[PARAMETER_LOCATION_CHANGED]} ('{name}': {_show(old.get('in'))} → "
                              f"{_show(param.get('in'))}.)", f"{pvp}/in")
                 continue
-            if param.get("required") is True and old.get("required") is not True:
+            if param.get("required") is True and old.get("required") is not True and not _filled_in(param):
                 yield Change(INPUT_MADE_REQUIRED, f"{ptr}/required", f"{SENTENCES[INPUT_MADE_REQUIRED]} ('{name}'.)",
                              f"{pvp}/required")
             yield from self.dynamic(old, param, ptr, name)
@@ -327,6 +358,9 @@ class _Walk:
                 yield from self.input(old, param, ptr, pvp, name, 0, follow=False)
 
     def input(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int, follow: bool = True) -> Iterator[Change]:
+        yield from self._once_per_path("input", self._input, old, new, ptr, vp, name, depth, follow)
+
+    def _input(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int, follow: bool) -> Iterator[Change]:
         if follow:
             old = self._old(old)
             ptr, new = self._new(ptr, new)
@@ -354,7 +388,7 @@ class _Walk:
                     yield Change(REQUIRED_INPUT_ADDED, pptr, f"{SENTENCES[REQUIRED_INPUT_ADDED]} ('{prop}'.)",
                                  f"{vp}/{prop}")
                 continue
-            if prop in new_required and prop not in old_required:
+            if prop in new_required and prop not in old_required and not _filled_in(self._new(pptr, value)[1]):
                 index = new["required"].index(prop)
                 yield Change(INPUT_MADE_REQUIRED, f"{ptr}/required/{index}",
                              f"{SENTENCES[INPUT_MADE_REQUIRED]} ('{prop}'.)", f"{vp}/{prop}/required")
@@ -389,8 +423,11 @@ class _Walk:
             if isinstance(old, dict) and old.get("schema") is not None:
                 svp = f"{vp}/responses/{code}/schema"
                 if not isinstance(new, dict) or new.get("schema") is None:
-                    where = rptr if isinstance(new, dict) else (f"{op_ptr}/responses" if new_responses else op_ptr)
-                    yield Change(OUTPUT_DELETED, where, f"{SENTENCES[OUTPUT_DELETED]} (The {code} response's schema.)", svp)
+                    # `{}` gave flows only the whole body, which a response without a schema gives too
+                    if _describes_output(self._old(old["schema"])):
+                        where = rptr if isinstance(new, dict) else (f"{op_ptr}/responses" if new_responses else op_ptr)
+                        yield Change(OUTPUT_DELETED, where,
+                                     f"{SENTENCES[OUTPUT_DELETED]} (The {code} response's schema.)", svp)
                 else:
                     yield from self.output(old["schema"], new["schema"], f"{rptr}/schema", svp, "", 0)
         if "x-ms-trigger" not in old_op or "x-ms-trigger" not in new_op:
@@ -403,6 +440,9 @@ class _Walk:
                                    f"{vp}/responses/x-ms-notification-content/schema", "", 0)
 
     def output(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int) -> Iterator[Change]:
+        yield from self._once_per_path("output", self._output, old, new, ptr, vp, name, depth)
+
+    def _output(self, old: Any, new: Any, ptr: str, vp: str, name: str, depth: int) -> Iterator[Change]:
         old = self._old(old)
         ptr, new = self._new(ptr, new)
         if not isinstance(old, dict) or not isinstance(new, dict) or depth > _MAX_DEPTH:
@@ -458,6 +498,44 @@ def _notification(op) -> tuple[str, Any]:
     if "x-ms-notification-content" in op.path_item:
         return f"{op.pointer[:op.pointer.rfind('/')]}/x-ms-notification-content", op.path_item["x-ms-notification-content"]
     return f"{op.pointer}/x-ms-notification-content", op.value.get("x-ms-notification-content")
+
+
+def _base_path(swagger: dict) -> str:
+    """basePath as a prefix: absent means "/" (OpenAPI 2.0), and a trailing "/" adds nothing."""
+    base = swagger.get("basePath")
+    return base.rstrip("/") if isinstance(base, str) else ""
+
+
+def _address(swagger: dict, path: Any) -> Any:
+    """What an operation calls below the host: basePath and path template together, so that moving a
+    basePath into the paths (or writing "/" for no basePath) is no change."""
+    return f"{_base_path(swagger)}/{path.lstrip('/')}" if isinstance(path, str) else path
+
+
+def _same_addresses(old: dict, new: dict) -> bool:
+    """The basePath changed only as written ("/" for none) or moved into the paths: every operation
+    of both versions still calls the same address."""
+    if _base_path(old) == _base_path(new):
+        return True
+    before = {_oid(op): _address(old, op.path) for op in _every_operation(old) if _oid(op)}
+    common = [(before[_oid(op)], _address(new, op.path)) for op in _every_operation(new) if _oid(op) in before]
+    return bool(common) and all(a == b for a, b in common)
+
+
+def _describes_output(schema: Any) -> bool:
+    """A schema that gives flows something: a type, fields or items (`{}` or a description gives nothing)."""
+    return isinstance(schema, dict) and any(k in schema for k in ("type", "properties", "items", "additionalProperties",
+                                                                   "allOf", "x-ms-dynamic-schema", "$ref"))
+
+
+def _oid(op) -> str | None:
+    oid = op.value.get("operationId")
+    return oid if isinstance(oid, str) and oid else None
+
+
+def _ref(value: Any) -> Any:
+    ref = value.get("$ref") if isinstance(value, dict) else None
+    return ref if isinstance(ref, str) else None
 
 
 def _filled_in(value: Any) -> bool:

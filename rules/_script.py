@@ -133,7 +133,8 @@ def mentions_execute(text: str) -> int | None:
 _OPID = r"(?:(?:this\s*\.\s*)?Context\s*\.\s*OperationId)"
 
 
-def operation_id_comparisons(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=16)  # two rules ask, and the language server asks again while only other files change
+def operation_id_comparisons(text: str) -> tuple[tuple[str, int, int], ...]:
     """(operationId, start, end of the characters inside the quotes) for each string the script
     compares with `Context.OperationId`: `==` / `!=` either way round, `.Equals("…")`,
     `string.Equals(…OperationId, "…")`, `case "…":` in a `switch` on it, also through a local
@@ -178,7 +179,7 @@ def operation_id_comparisons(text: str) -> list[tuple[str, int, int]]:
         close = _matching_brace(code, m.end() - 1)
         for case in re.finditer(r"\bcase\s+", code[m.end():close]):
             add_operand(m.end() + case.end())
-    return [found[k] for k in sorted(found)]
+    return tuple(found[k] for k in sorted(found))
 
 
 def _string_constants(code: str, by_start: dict) -> dict:

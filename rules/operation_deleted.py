@@ -38,7 +38,8 @@ add the new one beside it; to change an operation's shape, version it with `x-ms
 
 ## Fix
 Unsafe, never applied by `--fix`: for a deleted operation, restore it from the base marked
-`"deprecated": true` (with the shared definitions it needs that are gone); for a renamed
+`"deprecated": true` (with its path item's parameters and the shared definitions it needs
+that are gone); for a renamed
 operationId, keep the old id.
 """
 

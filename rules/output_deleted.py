@@ -5,7 +5,8 @@ Reports a property of the success response schema (`200`, else the lowest 2xx) o
 `x-ms-notification-content` that is gone: the validator's `The output field has been deleted.
 Existing flows may be broken if they are using this field and actual payload has been changed.`,
 ValuePath `operation/{op}/responses/200/schema/.../{field}` (webhooks:
-`operation/{op}/responses/x-ms-notification-content/schema/...`). The finding lands on the
+`operation/{op}/responses/x-ms-notification-content/schema/...`; read from the path item, where
+all 677 webhook triggers of the certified corpus declare it, else from the operation). The finding lands on the
 `properties` object that lost it. Only the success response is compared (every pasted output
 ValuePath is `responses/200/...`).
 

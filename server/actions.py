@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from lsprotocol import types
 
@@ -162,6 +162,28 @@ def file_glob(config_path: Path, path: str) -> str:
     except (OSError, ValueError):
         relative = Path(path).name
     return glob_escape(relative)
+
+
+def valid_change(change: Any) -> bool:
+    """Whether `change` is one the code actions make (it may come from a client through the
+    editConfig command): {"ignore": an ignore entry}, {"word": a word} or {IGNORE_WORD: {files, word}}."""
+    from .config import ConfigError, _ignore_entry
+
+    if not isinstance(change, dict) or len(change) != 1:
+        return False
+    (key, value), = change.items()
+    if key == "word":
+        return isinstance(value, str) and bool(value.strip())
+    if key == IGNORE_WORD:
+        return (isinstance(value, dict) and set(value) == {"files", "word"} and isinstance(value["files"], str)
+                and bool(value["files"]) and isinstance(value["word"], str) and bool(value["word"].strip()))
+    if key == "ignore":
+        try:
+            _ignore_entry(value, "ignore")
+        except ConfigError:
+            return False
+        return True
+    return False
 
 
 def config_change(path: Path, text: str | None, change: dict) -> str | list[tuple] | None:

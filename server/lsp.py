@@ -54,13 +54,13 @@ from connector_lint_rules._api import FileKind
 from . import __version__
 from . import authoring_lsp
 from .actions import (EDIT_CONFIG, ConfigTarget, code_actions, diagnostics_in, fix_all_edit, wants,
-                      write_config)
+                      valid_change, write_config)
 from .config import CONFIG_NAMES
 from .convert import FIX_ALL_KIND, ClientFeatures, FileView, safe_fixes, signature, suggested_fixes, to_lsp
 from .document import Document
 from .incremental import too_large
 from .outline import hover_at, symbols
-from .service import Result, Service, Session, Settings, kind_by_name
+from .service import Result, Service, Session, Settings, kind_by_name, norm
 from .startup import save_attrs_code, warm_up
 from .textsync import OpenDocument, uri_to_path
 
@@ -478,15 +478,36 @@ def rule_docs(ls: ConnectorLintServer, *args):
 
 
 def edit_config(ls: ConnectorLintServer, *args):
-    """connectorLint.editConfig({path, change}): write a change into the configuration file."""
+    """connectorLint.editConfig({path, change}): write a change into the configuration file. Only
+    the configuration a connector open in the editor uses (or would use: one in its folder), or
+    one at the root of a workspace folder; only the changes the code actions make."""
     payload = args[0] if args and isinstance(args[0], dict) else {}
     path, change = payload.get("path"), payload.get("change")
     if not isinstance(path, str) or not isinstance(change, dict) or Path(path).name not in CONFIG_NAMES:
+        return False
+    if norm(path) not in config_paths_allowed(ls):
+        log.warning("editConfig: %s is not the configuration of an open connector or a workspace folder", path)
+        return False
+    if not valid_change(change):
+        log.warning("editConfig: not a configuration change the code actions make: %r", change)
         return False
     written = write_config(Path(path), change)
     if written:
         ls.service.files_changed([path])
     return written
+
+
+def config_paths_allowed(ls: ConnectorLintServer) -> set[str]:
+    allowed = set()
+    for session in list(ls.service.sessions.values()):
+        target = ls.config_target(session)
+        if target is not None:
+            allowed.add(norm(target.path))
+    for folder in list(getattr(ls.workspace, "folders", {}).values()):
+        root = uri_to_path(folder.uri)
+        if root is not None:
+            allowed.update(norm(Path(root) / name) for name in CONFIG_NAMES)
+    return allowed
 
 
 def shutdown(ls: ConnectorLintServer, params) -> None:
@@ -533,5 +554,10 @@ def serve(args) -> int:
             return 2
         ls.start_tcp(host or "127.0.0.1", int(port))
     else:
-        ls.start_io()
+        from .framing import FramedInput
+
+        stdin = FramedInput(sys.stdin.buffer)
+        ls.start_io(stdin=stdin)
+        if stdin.error is not None:
+            return 1
     return 0

@@ -52,11 +52,18 @@ class LineIndex:
         return line, col
 
     def offset(self, line: int, utf16_col: int) -> int:
-        """The offset of an LSP position (clamped to the text)."""
+        """The offset of an LSP position, clamped as the LSP specification says: a column past the
+        end of its line means the end of that line (before its line break), a line past the last
+        the end of the text."""
         if line >= len(self.starts):
             return len(self.text)
-        start = self.starts[max(line, 0)]
-        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        line = max(line, 0)
+        start = self.starts[line]
+        if line + 1 < len(self.starts):
+            end = self.starts[line + 1]
+            end -= 2 if self.text.startswith("\r\n", end - 2) and end - 2 >= start else 1
+        else:
+            end = len(self.text)
         if not self.astral:
             return min(start + max(utf16_col, 0), end)
         units = 0

@@ -100,6 +100,12 @@ def new_operation(doc: dict) -> None:
         "responses": {"204": {"description": "Deleted."}}}
 
 
+def base_path_into_paths(doc: dict) -> None:
+    """The basePath written into every path instead: every operation calls the same address."""
+    base = doc.pop("basePath")
+    doc["paths"] = {base + path: item for path, item in doc["paths"].items()}
+
+
 def silent_pairs() -> list:
     """Pairs no breaking-change rule reports (valid cases in every table)."""
     return [

@@ -70,6 +70,15 @@ def test_a_git_revision_reports_a_deleted_operation_with_its_value_path(repo, ca
     assert f"ValuePath: operation/{gone}" in text
 
 
+def test_fix_never_applies_a_breaking_change_fix(repo, capsys):
+    folder = repo / "connectors" / "contoso"
+    gone = delete_first_operation(folder)
+    main(["check", str(folder), "--base", "HEAD", "--fix", "--no-progress", "--fail-on", "never"])
+    capsys.readouterr()
+    assert gone not in operation_ids(json.loads((folder / SWAGGER).read_text(encoding="utf-8")))
+    assert [d["valuePath"] for d in breaking(capsys, str(folder), "--base", "HEAD")[1]] == [f"operation/{gone}"]
+
+
 def test_without_base_nothing_breaking_is_reported(repo, capsys):
     folder = repo / "connectors" / "contoso"
     delete_first_operation(folder)

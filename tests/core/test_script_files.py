@@ -14,6 +14,7 @@ from connector_lint.cli import main
 from connector_lint.engine import lint
 from connector_lint.config import Config
 from connector_lint.workspace import connector_for
+from connector_lint_rules._api import FileKind
 
 SCRIPT = '''using System.Data.SqlClient;
 
@@ -79,3 +80,31 @@ def test_script_rules_on_real_scripts():
     # Published scripts: an error-level script rule must be near-silent (at most 2% of them).
     for rule, names in errors.items():
         assert len(names) <= max(1, len(folders) // 50), (rule, sorted(names))
+
+
+def test_the_language_server_places_script_findings_as_the_cli_does(tmp_path):
+    """The incremental linter (the language server's) and a lint from scratch agree on script
+    findings, before and after the script is edited."""
+    from connector_lint.incremental import ConnectorLinter, Source
+
+    folder = tmp_path / "contoso"
+    folder.mkdir()
+    (folder / "apiDefinition.swagger.json").write_text(json.dumps(swagger(), indent=2))
+    (folder / "apiProperties.json").write_text(json.dumps(api_properties(), indent=2))
+    (folder / "script.csx").write_text(SCRIPT)
+    connector = connector_for(folder)
+    linter = ConnectorLinter()
+    seen = []
+    for text in (SCRIPT, SCRIPT.replace('"GetTaks"', '"GetTask"'), "// nothing yet\n" + SCRIPT):
+        overrides = {str(connector.paths[FileKind.SCRIPT]): text}
+        docs = connector.documents(overrides)
+        sources = {kind: Source(doc.path, text=doc.text, data=doc.data) for kind, doc in docs.items()}
+        got = linter.lint(linter.documents(sources), Config(), str(folder))
+        want = lint(docs, Config(), str(folder))
+        mine = [(d.rule, d.start, d.end, d.message) for d in got if d.path.endswith("script.csx")]
+        assert mine == [(d.rule, d.start, d.end, d.message) for d in want if d.path.endswith("script.csx")]
+        for rule, start, end, _ in mine:
+            if rule == "script-operation-id":
+                assert text[start:end] == "GetTaks"
+                seen.append(start)
+    assert seen == [SCRIPT.index("GetTaks"), len("// nothing yet\n") + SCRIPT.index("GetTaks")]

@@ -158,7 +158,7 @@ def test_vscode_completion_and_rename(connector, output_dir):
 
     result = _drive(output_dir, "vscode-authoring", WORKSPACE=str(connector),
                     EXPECT=json.dumps([d["message"] for d in expected]),
-                    AUTHORING=json.dumps({"typeAt": [operation_line, 1], "typed": '"x-ms-vis',
+                    AUTHORING=json.dumps({"typeAt": [operation_line, 1], "typed": '"x-ms-vis', "expectItem": "x-ms-visibility",
                                           "rename": [ref_line, ref_column], "newName": "TaskItem"}))
     assert result["steps"][-2:] == ["completion", "rename"], result
     assert any("x-ms-visibility" in item for item in result["completion"]), result["completion"]

@@ -124,14 +124,15 @@ async function main() {
 
     // Authoring help: type a key in an operation and read the completion list, then rename with F2.
     if (process.env.AUTHORING) {
-      const authoring = JSON.parse(process.env.AUTHORING); // {typeAt: [line, column], typed, rename: [line, column], newName}
+      const authoring = JSON.parse(process.env.AUTHORING); // {typeAt: [line, column], typed, expectItem, rename: [line, column], newName}
       await page.locator(".monaco-editor .view-lines").first().click();
       await goTo(page, authoring.typeAt[0], authoring.typeAt[1]);
       await page.keyboard.press("End");
       await page.keyboard.press("Enter");
       await page.keyboard.type(authoring.typed, { delay: 30 });
       const suggest = page.locator(".editor-widget.suggest-widget.visible .monaco-list-row");
-      await suggest.first().waitFor({ timeout: TIMEOUT });
+      // The list opens at the first character and narrows as the rest is typed: wait for the item.
+      await suggest.filter({ hasText: authoring.expectItem }).first().waitFor({ timeout: TIMEOUT });
       result.completion = await suggest.allInnerTexts();
       await page.screenshot({ path: path.join(OUT_DIR, `${NAME}-completion.png`) });
       log("completion:", JSON.stringify(result.completion));
@@ -149,6 +150,8 @@ async function main() {
       await page.screenshot({ path: path.join(OUT_DIR, `${NAME}-rename.png`) });
       await page.keyboard.press("Enter");
       await box.waitFor({ state: "hidden", timeout: TIMEOUT });
+      await page.locator(".monaco-editor .view-lines", { hasText: authoring.newName }).first().waitFor({ timeout: TIMEOUT });
+      await page.locator(".monaco-editor .view-lines").first().click(); // the focus back in the text
       await page.keyboard.press("Control+S");
       await page.locator(".tab.dirty").waitFor({ state: "detached", timeout: TIMEOUT });
       log("renamed", result.renamePlaceholder, "to", authoring.newName);

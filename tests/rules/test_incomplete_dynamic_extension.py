@@ -43,3 +43,22 @@ test_table = rule_table(
              errors=[err(f"{ROW}/x-ms-dynamic-values", "needs 'x-ms-dynamic-tree'", code="DynamicTreeExtensionMissing")]),
     ],
 )
+
+
+def test_ambiguous_and_non_parameter_reference_codes():
+    from connector_lint_rules import rules_by_id, run_rule
+    from connector_lint_rules._api import RuleContext
+
+    rule = rules_by_id()["incomplete-dynamic-extension"]
+
+    def codes(extensions, body_property):
+        doc = connector(extensions, body_property)
+        return [f.validator_code or rule.validator_code for f in run_rule(rule, RuleContext(swagger=doc))]
+
+    on_task_id = {"table": {"parameter": "taskId"}}
+    assert codes({"x-ms-dynamic-values": {**VALUES, "parameters": on_task_id}}, "taskId") == [
+        "DynamicListExtensionRequiredForAmbiguousReferences"]
+    assert codes({"x-ms-dynamic-schema": {**SCHEMA, "value-path": "schema", "parameters": on_task_id}}, "taskId") == [
+        "DynamicPropertiesExtensionRequiredForAmbiguousReferences"]
+    assert codes({"x-ms-dynamic-schema": {**SCHEMA, "value-path": "schema"}}, "table") == [
+        "DynamicPropertiesExtensionRequiredForNonParameterReferences"]

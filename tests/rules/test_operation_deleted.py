@@ -61,3 +61,13 @@ def test_a_deleted_path_item_is_restored_under_paths_with_the_definitions_it_nee
 
 def test_no_base_no_findings_even_when_everything_is_gone():
     assert run_rule(rules_by_id()["operation-deleted"], RuleContext(swagger=changed(lambda d: d["paths"].clear()))) == []
+
+
+def test_a_restored_path_item_keeps_its_own_parameters():
+    old = released()
+    old["paths"]["/boards"]["parameters"] = [{"$ref": "#/parameters/status"}]
+    new = changed(lambda d: (delete_path(d), d.pop("parameters")))
+    [finding] = run_rule(rules_by_id()["operation-deleted"], RuleContext(swagger=new, base=RuleContext(swagger=old)))
+    fixed = apply_edits(new, finding.fixes[0].edits)
+    assert fixed["paths"]["/boards"]["parameters"] == [{"$ref": "#/parameters/status"}]
+    assert fixed["parameters"]["status"] == old["parameters"]["status"]

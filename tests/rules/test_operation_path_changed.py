@@ -1,4 +1,4 @@
-from breaking_pairs import pair, silent_pairs
+from breaking_pairs import base_path_into_paths, pair, silent_pairs
 from ruletester import err, rule_table
 
 
@@ -12,7 +12,9 @@ def rename_template(doc):
 
 test_table = rule_table(
     "operation-path-changed",
-    valid=silent_pairs() + [pair("deleted, not moved", lambda d: d["paths"]["/tasks"].pop("get"))],
+    valid=silent_pairs() + [pair("deleted, not moved", lambda d: d["paths"]["/tasks"].pop("get")),
+                            pair("basePath moved into every path: the same addresses (Dynatrace)", base_path_into_paths),
+                            pair("basePath changed: host-changed reports it once", lambda d: d.__setitem__("basePath", "/v2"))],
     invalid=[
         pair("moved to another path", move,
              errors=[err("/paths/~1v2~1tasks/get", "The path template has been changed for the operation.",

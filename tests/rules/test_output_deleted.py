@@ -1,7 +1,11 @@
-from breaking_pairs import pair, silent_pairs
-from ruletester import err, rule_table
+from breaking_pairs import changed, pair, silent_pairs
+from ruletester import case, err, rule_table
 
 SENTENCE = "The output field has been deleted."
+
+
+def get_task_200(d):
+    return d["paths"]["/tasks/{taskId}"]["get"]["responses"]["200"]
 
 
 def drop_label_color(d):
@@ -14,6 +18,9 @@ test_table = rule_table(
         pair("a field of the default response", lambda d: d["paths"]["/tasks"]["post"]["responses"]["default"]["schema"]["properties"].pop("error")),
         pair("a new output field", lambda d: d["definitions"]["Task"]["properties"].__setitem__("done", {"type": "boolean"})),
         pair("an input field removed", lambda d: d["definitions"]["Owner"]["properties"].pop("team")),
+        case("an empty success schema `{}` removed: flows had only the whole body, as before (Impexium, Data8)",
+             swagger=changed(lambda d: get_task_200(d).pop("schema")),
+             base_swagger=changed(lambda d: get_task_200(d).__setitem__("schema", {"description": "The task."}))),
     ],
     invalid=[
         pair("a field of a shared definition: once per operation that returns it, array items included", drop_label_color,

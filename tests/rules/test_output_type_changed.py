@@ -1,5 +1,5 @@
-from breaking_pairs import pair, silent_pairs
-from ruletester import err, rule_table
+from breaking_pairs import pair, released, silent_pairs
+from ruletester import case, err, rule_table
 
 SENTENCE = "The type has been changed for the output field."
 
@@ -8,10 +8,33 @@ def array_of_task(d):
     d["paths"]["/tasks/{taskId}"]["get"]["responses"]["200"]["schema"] = {"type": "array", "items": {"$ref": "#/definitions/Task"}}
 
 
+def recursive_task(name_type: str) -> dict:
+    """Task refers to itself three ways (as CardsForPowerApps' card schema does): the walk must end."""
+    doc = released()
+    props = doc["definitions"]["Task"]["properties"]
+    props["parent"] = {"$ref": "#/definitions/Task"}
+    props["next"] = {"$ref": "#/definitions/Task"}
+    props["subtasks"] = {"type": "array", "items": {"$ref": "#/definitions/Task"}}
+    props["name"]["type"] = name_type
+    return doc
+
+
+def recursive_errors():
+    """Once per operation that reaches Task, at the first level, not again under parent/next/subtasks."""
+    where = "/definitions/Task/properties/name/type"
+    return [err(where, "'string' → 'integer'", value_path=f"operation/{vp}/name/type")
+            for vp in ("GetTask/responses/200/schema", "ListTasks/responses/200/schema/value/items",
+                       "CreateTask/responses/201/schema", "OnTaskCreated/responses/x-ms-notification-content/schema")]
+
+
 test_table = rule_table(
     "output-type-changed",
-    valid=silent_pairs() + [pair("an input type", lambda d: d["definitions"]["Owner"]["properties"]["team"].__setitem__("type", "integer"))],
+    valid=silent_pairs() + [pair("an input type", lambda d: d["definitions"]["Owner"]["properties"]["team"].__setitem__("type", "integer")),
+                            case("a recursive definition, unchanged", swagger=recursive_task("string"),
+                                 base_swagger=recursive_task("string"))],
     invalid=[
+        case("a recursive definition: reported once per path, and the walk ends", swagger=recursive_task("integer"),
+             base_swagger=recursive_task("string"), errors=recursive_errors()),
         pair("a $ref to an object became an array of it", array_of_task,
              errors=[err("/paths/~1tasks~1{taskId}/get/responses/200/schema/type", "'object' → 'array'",
                          value_path="operation/GetTask/responses/200/schema/type")]),

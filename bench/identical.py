@@ -1,6 +1,6 @@
 """Is the engine's output unchanged? Dump every diagnostic of a corpus and compare two dumps.
 
-    .venv/bin/python bench/identical.py check [--rev main] [--incremental]   # baseline at REV vs this tree
+    .venv/bin/python bench/identical.py check [--rev REV] [--incremental]   # baseline at REV vs this tree
     .venv/bin/python bench/identical.py dump OUT [--rev REV] [--incremental]
     .venv/bin/python bench/identical.py compare A B
 
@@ -177,7 +177,8 @@ def main() -> int:
         p = sub.add_parser(name)
         if name == "dump":
             p.add_argument("out")
-        p.add_argument("--rev", default="main" if name == "check" else None)
+        p.add_argument("--rev", default=None, help="default for check: the main this branch last merged "
+                       "(git merge-base HEAD main)")
         p.add_argument("--incremental", action="store_true")
         p.add_argument("--corpus", default=str(CORPUS))
         p.add_argument("--jobs", type=int, default=2)
@@ -200,6 +201,9 @@ def main() -> int:
             dump(Path(args.out), corpus, args.incremental, args.jobs)
         return 0
     CACHE.mkdir(parents=True, exist_ok=True)
+    if args.rev is None:
+        args.rev = subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=True,
+                                  capture_output=True, text=True).stdout.strip()
     mode = "incremental" if args.incremental else "engine"
     sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", args.rev], check=True, capture_output=True,
                          text=True).stdout.strip()

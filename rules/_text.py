@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from ._api import Applicability, Finding, Fix
+from ._api import Applicability, Finding, Fix, SetValue
 
 
 class Word(NamedTuple):
@@ -162,3 +162,16 @@ def recase_finding(ptr, file, text, edits, message, title):
     span = (edits[0].start, next(w.end for w in words(text) if w.start == edits[-1].start))
     return Finding(ptr, message.format(written=text, expected="".join(fixed)), file=file, span=span,
                    fixes=(Fix(title, tuple(edits), Applicability.UNSAFE),))
+
+
+def too_long(ptr: str, text: Any, limit: int, name: str, advice: str = "", short_name: str | None = None) -> Finding | None:
+    """The shape of every "at most N characters" rule: the characters past the limit underlined,
+    and a safe fix that trims the spaces around the text when that is enough (`short_name`: what
+    the fix's title calls the text, when not `name`)."""
+    if not isinstance(text, str) or len(text) <= limit:
+        return None
+    fixes = ()
+    if len(text.strip()) <= limit:
+        fixes = (Fix(f"Trim the spaces around the {short_name or name}", (SetValue(ptr, text.strip()),), Applicability.SAFE),)
+    return Finding(ptr, f"The {name} is {len(text)} characters long; the limit is {limit}.{advice}",
+                   span=(limit, len(text)), fixes=fixes)

@@ -86,11 +86,16 @@ def _same_parameters(ctx, op, target):
         tptr, other = theirs[key]
         for field in ("type", "x-ms-visibility"):
             if param.get(field) != other.get(field):
-                yield Finding(ptr, f"'{key[0]}' has {field} {param.get(field)!r} here but {other.get(field)!r} in "
+                yield Finding(ptr, f"'{key[0]}' has {field} {_shown(param.get(field))} here but {_shown(other.get(field))} in "
                                    f"{target.value.get('operationId')}.", target="key",
                               related=(Related(tptr, "The same parameter of the notification operation."),),
                               validator_code="ParamtersWithSameNameMustHaveSameTypeAndVisibility")
                 break
+
+
+
+def _shown(value) -> str:
+    return "(none)" if value is None else repr(value)
 
 
 RULE = Rule(

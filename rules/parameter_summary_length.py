@@ -27,23 +27,18 @@ When only spaces around the text put it over the limit, a safe fix trims them. O
 only the author can shorten the wording.
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, Rule, Scope, SetValue, Severity
+from ._api import FixAvailability, Preset, Rule, Scope, Severity
 from ._certification import owned_parameters
+from ._text import too_long
 
 
 def check(ctx, op):
     limit = ctx.options["max"]
     for ptr, param in owned_parameters(ctx, op, visible_only=False):
-        label = param.get("x-ms-summary")
-        if not isinstance(label, str) or len(label) <= limit:
-            continue
-        fixes = ()
-        if len(label.strip()) <= limit:
-            fixes = (Fix("Trim the spaces around the label", (SetValue(f"{ptr}/x-ms-summary", label.strip()),),
-                         Applicability.SAFE),)
-        yield Finding(f"{ptr}/x-ms-summary", f"The x-ms-summary is {len(label)} characters long; the limit is "
-                                             f"{limit}. Move the explanation to the description.",
-                      span=(limit, len(label)), fixes=fixes)
+        finding = too_long(f"{ptr}/x-ms-summary", param.get("x-ms-summary"), limit, "x-ms-summary",
+                           " Move the explanation to the description.", short_name="label")
+        if finding:
+            yield finding
 
 
 RULE = Rule(

@@ -1,10 +1,9 @@
 """No parameter is named connectionId.
 
 ## What it does
-Reports a parameter named `connectionId` (in any case). Validator codes:
-`ConnectionIdParameterNotAllowed`; Microsoft's `ReservedParameterIsUsed` covers the same kind of
-problem for a list of reserved names that is not published, of which `connectionId` is the one
-known.
+Reports a parameter named `connectionId` (in any case). Validator code:
+`ConnectionIdParameterNotAllowed`. Microsoft's `ReservedParameterIsUsed` covers the same kind of
+problem for a list of reserved names that is not published, so this rule does not report it.
 
 ## Why is this bad?
 Power Platform adds a `connectionId` parameter to every operation of a connector to route the

@@ -25,20 +25,14 @@ When only spaces around the text put it over the limit, a safe fix trims them. O
 only the author can shorten the wording.
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, Rule, Scope, SetValue, Severity
+from ._api import FixAvailability, Preset, Rule, Scope, Severity
+from ._text import too_long
 
 
 def check(ctx, op):
-    summary = op.value.get("summary")
-    limit = ctx.options["max"]
-    if not isinstance(summary, str) or len(summary) <= limit:
-        return
-    fixes = ()
-    if len(summary.strip()) <= limit:
-        fixes = (Fix("Trim the spaces around the summary", (SetValue(f"{op.pointer}/summary", summary.strip()),),
-                     Applicability.SAFE),)
-    yield Finding(f"{op.pointer}/summary", f"The summary is {len(summary)} characters long; the limit is {limit}.",
-                  span=(limit, len(summary)), fixes=fixes)
+    finding = too_long(f"{op.pointer}/summary", op.value.get("summary"), ctx.options["max"], "summary")
+    if finding:
+        yield finding
 
 
 RULE = Rule(

@@ -19,18 +19,19 @@ character limit '30'").
 ```
 
 ## Fix
-None: only the author can choose a shorter name.
+Safe, when spaces around the title make it too long: trims them. Otherwise none: only the author
+can choose a shorter name. The characters past the limit are underlined.
 """
 
-from ._api import Finding, Rule, Severity
+from ._api import FixAvailability, Rule, Severity
 from ._openapi import info
+from ._text import too_long
 
 
 def check(ctx):
-    title = (info(ctx) or {}).get("title")
-    limit = ctx.options["max"]
-    if isinstance(title, str) and len(title) > limit:
-        yield Finding("/info/title", f"The title is {len(title)} characters long; the limit is {limit}.")
+    finding = too_long("/info/title", (info(ctx) or {}).get("title"), ctx.options["max"], "title")
+    if finding:
+        yield finding
 
 
 RULE = Rule(
@@ -40,6 +41,7 @@ RULE = Rule(
     category="certification",
     policy_code="5000.2.2.1",
     validator_code="FieldLengthExceeded",
+    fixable=FixAvailability.SOMETIMES,
     options={"max": 30},
     docs=__doc__,
     check=check,

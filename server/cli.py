@@ -394,7 +394,7 @@ def cmd_rules(args) -> int:
         return 0
     width = max(len(r.id) for r in rules)
     for r in rules:
-        code = f" [{r.validator_code}]" if r.validator_code else ""
+        code = "".join(f" [{c}]" for c in (r.validator_code, r.policy_code and f"policy {r.policy_code}") if c)
         print(f"{r.id:<{width}}  {r.severity.value:<11} {r.summary}{code}")
     return 0
 

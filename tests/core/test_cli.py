@@ -52,7 +52,7 @@ def test_json_output_follows_the_contract(capsys, bad):
     assert set(d) >= {"rule", "severity", "message", "line", "column", "endLine", "endColumn", "pointer", "validatorCode", "fixable"}
     text = (bad / "apiDefinition.swagger.json").read_text().splitlines()
     line = text[d["line"] - 1]
-    assert line[d["column"] - 1:d["endColumn"] - 1] == '"Contoso Tasks and Projects Manager"'
+    assert line[d["column"] - 1:d["endColumn"] - 1] == "Contoso Tasks and Projects Manager"[30:]  # past the limit
     assert d["pointer"] == "/info/title" and d["validatorCode"] == "FieldLengthExceeded" and d["severity"] == "error"
     assert d["policyCode"] == "5000.2.2.1"
     [other] = [d for f in data["files"] for d in f["diagnostics"] if d["rule"] == "stack-owner-required"] or [{}]
@@ -163,6 +163,9 @@ def test_rules_and_rule(capsys):
     rules = json.loads(out)
     assert code == 0 and any(r["id"] == "title-length" and r["validatorCode"] == "FieldLengthExceeded"
                and r["policyCode"] == "5000.2.2.1" for r in rules)
+    _, out, _ = run(capsys, "rules")
+    [line] = [l for l in out.splitlines() if l.startswith("title-length ")]
+    assert line.endswith("[FieldLengthExceeded] [policy 5000.2.2.1]")
     code, out, _ = run(capsys, "rule", "title-length")
     assert code == 0 and "## What it does" in out and out.startswith("# title-length")
     assert run(capsys, "rule", "no-such-rule")[0] == 2

@@ -36,9 +36,13 @@ def test_a_failing_rule_becomes_one_internal_error_and_the_others_still_run():
 
 
 def test_findings_get_the_range_of_their_value():
-    sw = swagger(title="x" * 40)
-    docs = docs_for(sw)
-    [d] = [d for d in lint(docs, Config()) if d.rule == "title-length"]
+    def whole_title(ctx):
+        yield Finding("/info/title", "The title.")
+
+    rule = Rule(id="title-rule", summary="Titles.", severity=Severity.WARNING, category="strings", check=whole_title,
+                validator_code="FieldLengthExceeded")
+    docs = docs_for(swagger(title="x" * 40))
+    [d] = lint(docs, Config(), rules=[rule])
     assert docs[FileKind.SWAGGER].text[d.start:d.end] == json.dumps("x" * 40)
     assert d.pointer == "/info/title" and d.validator_code == "FieldLengthExceeded"
 

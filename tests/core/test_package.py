@@ -45,7 +45,7 @@ def test_the_connector_inside_is_reported_at_paths_inside_the_archive(capsys, tm
     out = capsys.readouterr().out
     [line] = [l for l in out.splitlines() if "title-length" in l]
     assert "PACKAGE.zip!/ContosoTasks.zip!/PkgAssets/ConnectorSolution.zip!/Connector/" \
-           "contoso_5Ftasks_openapidefinition.json:4:14: error title-length" in line
+           "contoso_5Ftasks_openapidefinition.json:4:45: error title-length" in line
     assert "[policy 5000.2.2.1]" in line
 
 

@@ -48,7 +48,7 @@ def test_the_example_report_shows_the_verdict_blockers_by_policy_and_tables(caps
     # each finding links to its rule page and to its file, and names its location
     assert re.search(r'<a href="file://[^"]*/title-length\.md">title-length</a>', page)
     assert re.search(r'<a href="file://[^"]*/apiDefinition\.swagger\.json">examples/contoso-tasks/'
-                     r'apiDefinition\.swagger\.json:4:14</a>', page)
+                     r'apiDefinition\.swagger\.json:4:45</a>', page)
     warnings = page.split('<h2 id="warnings">Warnings reviewers ask about</h2>')[1].split("<h2")[0]
     assert "spelling" in warnings and "connector-metadata-required" in warnings and "error" not in warnings
     operations = page.split('<h2 id="operations">Operations</h2>')[1].split("</table>")[0]

@@ -5,6 +5,7 @@ engine.lint reports, whatever the edits)."""
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 from lsprotocol import types
@@ -23,6 +24,8 @@ from connector_lint_rules._api import FileKind, Finding, Rule, Scope, Severity
 from lsp_support import EXAMPLE
 
 CONNECTOR = connector_for(EXAMPLE)
+# More examples than CI runs: PROPERTY_SCALE=8 runs each property test with eight times as many.
+SCALE = max(1, int(os.environ.get("PROPERTY_SCALE", "1")))
 TEXTS = {kind: doc.text for kind, doc in CONNECTOR.documents().items() if doc.text is not None}
 PIECES = ['"', "{", "}", "[", "]", ",", ":", "\\", "x", "é", "\U0001F600", "\n", "\r\n", "\r", "\u2003", " ", "1", "null"]
 edit = st.tuples(st.floats(0, 1), st.integers(0, 12), st.lists(st.sampled_from(PIECES), max_size=3).map("".join))
@@ -73,7 +76,7 @@ def spans(parsed) -> dict:
     return out
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(edit, min_size=1, max_size=6), st.booleans())
 def test_a_partial_reparse_equals_a_full_parse(edits, in_strings):
     text = TEXTS[FileKind.SWAGGER]
@@ -107,7 +110,7 @@ def lint_both(linter: ConnectorLinter, texts: dict, config: Config = Config(), r
 WHOLE = ["", "[]", "null", "{", '{"swagger": "2.0"}', "\ufeff{}"]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from([FileKind.SWAGGER, FileKind.API_PROPERTIES]),
                           st.one_of(edit, st.sampled_from(WHOLE))), min_size=1, max_size=4))
 def test_the_incremental_linter_reports_what_the_engine_reports(steps):
@@ -125,7 +128,7 @@ TYPED = ["x", "X", " ", "id", "url", "Colour", "teh", "e", "userId", "ß", "\U00
 typing = st.tuples(st.floats(0, 1), st.integers(0, 3), st.sampled_from(TYPED))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(typing, min_size=1, max_size=8))
 def test_typing_inside_strings_reports_what_the_engine_reports(steps):
     """Most keystrokes land inside a string: ranges carried across such edits, and results kept

@@ -22,13 +22,22 @@ def connector(parameters, dynamic_kind="x-ms-dynamic-values", source=WORKSPACE):
     return doc
 
 
+def with_body_property(name):
+    """A dynamic list that references 'workspace', on an operation whose body has a property `name`."""
+    doc = connector({"workspace": {"parameterReference": "workspace"}}, "x-ms-dynamic-list")
+    doc["paths"]["/tasks/{taskId}"]["get"]["parameters"].append(
+        {"name": "body", "in": "body", "schema": {"type": "object", "properties": {name: {"type": "string"}}}})
+    return doc
+
+
 D = "/paths/~1tasks~1{taskId}/get/parameters/2/x-ms-dynamic-values"
 test_table = rule_table(
     "dynamic-parameter-mismatch",
     valid=[case("a reference", swagger=connector({"workspace": {"parameter": "workspace"}})),
            case("a literal", swagger=connector({"workspace": "main", "top": 10})),
            case("the list form", swagger=connector({"workspace": {"parameterReference": "workspace"},
-                                                    "top": {"value": 5}}, "x-ms-dynamic-list"))],
+                                                    "top": {"value": 5}}, "x-ms-dynamic-list")),
+           case("a body property of another name", swagger=with_body_property("owner"))],
     invalid=[
         case("unknown target parameter", swagger=connector({"workspace": "main", "xyz": "x"}),
              errors=[err(f"{D}/parameters/xyz", "not a parameter of ListProjects")]),
@@ -52,6 +61,9 @@ test_table = rule_table(
                                                              "default": "main"})),
         case("reference to nothing", swagger=connector({"workspace": {"parameter": "space"}}),
              errors=[err(f"{D}/parameters/workspace", "neither a parameter nor a body property")]),
+        case("a reference naming a parameter and a body property", swagger=with_body_property("workspace"),
+             errors=[err("/paths/~1tasks~1{taskId}/get/parameters/2/x-ms-dynamic-list/parameters/workspace",
+                         "names both a parameter and a body property", code="OperationParameterNameIsAmbiguous")]),
     ],
 )
 

@@ -49,6 +49,21 @@ LEGIT = put(LEGIT, f"{ID}/x-ms-visibility", "")
 TYPO = put(BASE, f"{ID}/x-ms-visibilty", "advanced")
 BASEPATH = renamed(BASE, "/basePath", "basepath")
 PARAM = {"name": "id", "in": "path", "type": "string", "x-ms-summary": "ID", "description": "The identifier."}
+ARRAY_HEADER = {"name": "ids", "in": "header", "type": "array", "items": {"type": "string"},
+                "x-ms-summary": "IDs", "description": "The identifiers."}
+UPLOAD = {"name": "file", "in": "formData", "type": "file", "x-ms-summary": "File", "description": "The file."}
+DYNAMIC_BODY = {"name": "body", "in": "body", "x-ms-summary": "Body", "description": "The body.",
+                "schema": {"type": "object"}}
+DYNAMIC_SCHEMA = {"operationId": "GetTask", "value-path": "schema"}
+LOOKUP = {"name": "q", "in": "query", "type": "string", "x-ms-summary": "Q", "description": "Q."}
+TREE_OPEN = {"operationId": "GetTask"}
+
+
+def shared(param):
+    """The base swagger with `param` as its one shared parameter."""
+    return put(BASE, "/parameters", {"p": param})
+
+
 TWICE = put(put(BASE, "/definitions/A", {"type": "object", "properties": {"x": {"type": "array"}}}),
             "/definitions/B", {"type": "object", "properties": {"x": {"type": "array"}}})
 TWICE_FIXED = put(put(TWICE, "/definitions/A/properties/x/items", {"type": "string"}),
@@ -61,6 +76,18 @@ test_table = rule_table(
         case("keys certified connectors use", swagger=LEGIT),
         case("x- vendor extensions", swagger=put(BASE, f"{ID}/x-nullable", True)),
         case("no swagger file", swagger=None),
+        case("collectionFormat multi on a query parameter",
+             swagger=shared({**ARRAY_HEADER, "in": "query", "collectionFormat": "multi"})),
+        case("x-ms-dynamic-schema inside a body parameter's schema",
+             swagger=shared({**DYNAMIC_BODY, "schema": {"type": "object", "x-ms-dynamic-schema": DYNAMIC_SCHEMA}})),
+        case("US-ASCII formData parameter name", swagger=shared(UPLOAD)),
+        case("x-ms-dynamic-values with an operationId",
+             swagger=shared({**LOOKUP, "x-ms-dynamic-values": {"operationId": "GetTask", "value-path": "id"}})),
+        case("extension name in lower case", swagger=put(BASE, f"{ID}/x-custom", 1)),
+        case("x-ms-docs with an item",
+             swagger=put(BASE, "/x-ms-docs", [{"url": "https://contoso.com/docs", "description": "Docs."}])),
+        case("selectedItemValuePath in browse", swagger=shared({**LOOKUP, "x-ms-dynamic-tree": {
+            "open": TREE_OPEN, "browse": {"operationId": "GetTask", "selectedItemValuePath": "id"}}})),
     ],
     invalid=[
         case("misspelled extension renamed", swagger=TYPO,
@@ -97,6 +124,31 @@ test_table = rule_table(
              errors=[err(f"{ID}/exclusiveMaximum", "needs 'maximum'", code="ExclusiveMaximumRequiresMaximum")], output=BASE),
         case("file type inside a schema", swagger=put(BASE, f"{ID}/type", "file"),
              errors=[err(f"{ID}/type", "Type 'file' is only allowed", code="SchemaTypeFileNotValid")]),
+        case("collectionFormat multi on a header parameter",
+             swagger=shared({**ARRAY_HEADER, "collectionFormat": "multi"}),
+             errors=[err("/parameters/p/collectionFormat", "'multi' is only for query and formData",
+                         code="CollectionFormatValueNotSupported")]),
+        case("x-ms-dynamic-schema on a body parameter",
+             swagger=shared({**DYNAMIC_BODY, "x-ms-dynamic-schema": DYNAMIC_SCHEMA}),
+             errors=[err("/parameters/p/x-ms-dynamic-schema", "belongs inside the body parameter's 'schema'",
+                         code="DynamicExtensionDefinitionNotAllowedInParameter")],
+             output=shared({**DYNAMIC_BODY, "schema": {"type": "object", "x-ms-dynamic-schema": DYNAMIC_SCHEMA}})),
+        case("non-ASCII formData parameter name", swagger=shared({**UPLOAD, "name": "fichier-joint-é"}),
+             errors=[err("/parameters/p/name", "US-ASCII", code="InvalidFormDataParameterName")]),
+        case("x-ms-dynamic-values without an operation",
+             swagger=shared({**LOOKUP, "x-ms-dynamic-values": {"value-path": "id"}}),
+             errors=[err("/parameters/p/x-ms-dynamic-values", "needs one of 'operationId'",
+                         code="OneOfPropertiesRequired")]),
+        case("extension name in upper case", swagger=put(BASE, f"{ID}/X-custom", 1),
+             errors=[err(f"{ID}/X-custom", "start with a lower-case 'x-'", code="ExtensionNameNotValid")],
+             output=put(BASE, f"{ID}/x-custom", 1)),
+        case("empty x-ms-docs", swagger=put(BASE, "/x-ms-docs", []),
+             errors=[err("/x-ms-docs", "must not be empty", code="RequiredValueEmpty")]),
+        case("selectedItemValuePath in the tree settings", swagger=shared({**LOOKUP, "x-ms-dynamic-tree": {
+            "open": TREE_OPEN, "settings": {"selectedItemValuePath": "id"}}}),
+             errors=[err("/parameters/p/x-ms-dynamic-tree/settings/selectedItemValuePath", "only allowed in 'browse'",
+                         code="SelectedItemValuePathNotAllowedInThisPosition")],
+             output=shared({**LOOKUP, "x-ms-dynamic-tree": {"open": TREE_OPEN, "settings": {}}})),
     ],
 )
 

@@ -23,11 +23,23 @@ def connector(trigger=True, content=True, body=True, notification=None, fetch_is
     return doc
 
 
+SINCE = {"name": "since", "in": "query", "type": "string", "x-ms-summary": "Since", "description": "Since."}
+
+
+def polling_with_fetch(fetch_since):
+    """A polling trigger whose x-ms-notification names a webhook operation; both take `since`."""
+    doc = connector(content=False, body=False, notification="Fetch", fetch_is_webhook=True)
+    doc["paths"]["/hooks"]["post"]["parameters"].append(SINCE)
+    doc["paths"]["/fetch"]["post"]["parameters"] = [BODY, fetch_since]
+    return doc
+
+
 H = "/paths/~1hooks/post"
 test_table = rule_table(
     "invalid-webhook",
     valid=[case("a webhook trigger", swagger=connector()),
-           case("a polling trigger", swagger=connector(content=False, body=False))],
+           case("a polling trigger", swagger=connector(content=False, body=False)),
+           case("a notification operation with the same parameter", swagger=polling_with_fetch(SINCE))],
     invalid=[
         case("no notification content", swagger=connector(content=False),
              errors=[err(H, "has no 'x-ms-notification-content'", code="OperationMustHaveNotificationContentExtension")]),
@@ -40,5 +52,12 @@ test_table = rule_table(
         case("notification on a webhook", swagger=connector(notification="Fetch", fetch_is_webhook=True),
              errors=[err(f"{H}/x-ms-notification", "cannot also have", code="NotificationExtensionNotSupportedInWebhookOperation")],
              output=connector(fetch_is_webhook=True)),
+        case("same-named parameter of another type", swagger=polling_with_fetch({**SINCE, "type": "integer"}),
+             errors=[err(f"{H}/parameters/0", "has type 'string' here but 'integer' in Fetch",
+                         code="ParamtersWithSameNameMustHaveSameTypeAndVisibility")]),
+        case("same-named parameter of another visibility",
+             swagger=polling_with_fetch({**SINCE, "x-ms-visibility": "internal"}),
+             errors=[err(f"{H}/parameters/0", "has x-ms-visibility (none) here but 'internal' in Fetch",
+                         code="ParamtersWithSameNameMustHaveSameTypeAndVisibility")]),
     ],
 )

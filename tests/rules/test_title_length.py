@@ -10,6 +10,9 @@ test_title_length = rule_table(
         case("option raises the limit", swagger=swagger(title="x" * 35), options={"max": 40}),
     ],
     invalid=[
-        case("31 characters", swagger=swagger(title="x" * 31), errors=[err("/info/title", "31 characters", code="FieldLengthExceeded")]),
+        case("31 characters", swagger=swagger(title="x" * 31),
+             errors=[err("/info/title", "31 characters", code="FieldLengthExceeded", span=(30, 31))]),
+        case("spaces around make it long", swagger=swagger(title="  Contoso Tasks" + " " * 20),
+             errors=[err("/info/title", "35 characters", span=(30, 35))], output=swagger(title="Contoso Tasks")),
     ],
 )

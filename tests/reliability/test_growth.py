@@ -5,6 +5,10 @@ matches, bytes inflated.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import io
+import json
 import sys
 import tracemalloc
 import struct
@@ -12,6 +16,7 @@ import zlib
 
 import pytest
 
+from connector_lint import cli
 from connector_lint import config as config_module
 from connector_lint.config import Config, Ignore
 from connector_lint.jsonparse import parse
@@ -163,3 +168,40 @@ def test_an_icon_that_inflates_to_256_mb_costs_only_its_pixels():
         tracemalloc.stop()
     assert len(rows) == 100 and len(rows[0]) == 100
     assert peak < 16 * 1024 * 1024, peak
+
+
+def _write_generated_connector(folder, operations: int) -> None:
+    """bench/growth.py's shape: half the paths overlap the one before, no operation has an operationId."""
+    folder.mkdir()
+    paths = {(f"/items{i // 2}/{{id}}" if i % 2 == 0 else f"/items{i // 2}/details"):
+             {"get": {"summary": f"Get item {i}", "description": f"Gets item {i}.",
+                      "responses": {"200": {"description": "OK"}}}} for i in range(operations)}
+    (folder / "apiDefinition.swagger.json").write_text(json.dumps(swagger(paths=paths), indent=2))
+    (folder / "apiProperties.json").write_text(json.dumps({"properties": {"publisher": "Contoso"}}))
+
+
+def full_collection_work(folder) -> int:
+    """Objects that full garbage collections scan during a `check` of `folder` (what made the whole
+    check super-linear once its rules were not: each full collection re-scans the growing heap)."""
+    scanned = 0
+
+    def count(phase, info):
+        nonlocal scanned
+        if phase == "start" and info["generation"] == 2:
+            scanned += len(gc.get_objects())
+
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            cli.main(["check", str(folder), "--format", "json", "--jobs", "1", "--fail-on", "never"])
+    finally:
+        gc.callbacks.remove(count)
+    return scanned
+
+
+def test_a_whole_check_scans_the_heap_in_full_collections_linearly(tmp_path):
+    _write_generated_connector(tmp_path / "small", 1000)
+    _write_generated_connector(tmp_path / "large", 4000)
+    small, large = full_collection_work(tmp_path / "small"), full_collection_work(tmp_path / "large")
+    assert large <= LINEAR ** 2 * small, (small, large)  # four times the operations: two doublings

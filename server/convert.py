@@ -136,7 +136,7 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
             related = tuple((uri_of(path), other.position(start), other.position(end), message)
                             for path, start, end, message in d.related if (other := lines_of(path)) is not None)
         key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, d.fixable, related, ident,
-               d.value_path)
+               d.value_path, d.policy_code)
         item = cache.get(key) or kept.get(key)
         if item is None:
             # A breaking change shows its ValuePath, as the PR pipeline prints it (one change of a
@@ -154,6 +154,8 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
                                 "fixable": d.fixable}
                 if d.value_path:
                     item["data"]["valuePath"] = d.value_path
+                if d.policy_code:
+                    item["data"]["policyCode"] = d.policy_code
             if related:
                 item["relatedInformation"] = [{"location": {"uri": uri, "range": _range_json(*a, *b)}, "message": message}
                                               for uri, a, b, message in related]

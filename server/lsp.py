@@ -13,7 +13,8 @@ What a client can rely on:
 - Diagnostics: pulled (textDocument/diagnostic, inter-file dependencies, refresh requests) when
   the client supports it, else pushed with the document's version. `code` is the rule id,
   `codeDescription.href` its page, `source` "connector-lint", `data` {id, pointer, validatorCode,
-  fixable}; code actions find the diagnostic the client sends back by `data.id`.
+  fixable; valuePath and policyCode when the finding has one}; code actions find the diagnostic
+  the client sends back by `data.id`.
 - Settings, section "connectorLint" (workspace/configuration, else initializationOptions.settings
   and didChangeConfiguration): enable, run ("onType", debounced, or "onSave"), preset, rules
   (id -> severity), words. The configuration file (.connector-lint.json) wins where both speak.

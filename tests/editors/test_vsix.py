@@ -31,11 +31,20 @@ def test_vsix_holds_the_client_the_server_and_its_libraries(vsix):
         assert needed in names, needed
     if (EXTENSION.parent / "docs" / "config.schema.json").exists():
         assert "extension/out/config.schema.json" in names
-    assert not any(n.startswith(("extension/node_modules/", "extension/src/")) or "__pycache__" in n for n in names)
+    assert not any(n.startswith(("extension/node_modules/", "extension/src/", "extension/dist/")) for n in names)
+    # Bytecode, for the bundled libraries only: the server's first start does not compile them.
+    assert all(n.startswith("extension/bundled/libs/") for n in names if "__pycache__" in n)
+    tag = sys.implementation.cache_tag
+    assert f"extension/bundled/libs/connector_lint/__pycache__/lsp.{tag}.pyc" in names
+    assert f"extension/bundled/libs/lsprotocol/__pycache__/types.{tag}.pyc" in names
+    # Marketplace and Open VSX metadata
+    assert {"extension/images/icon.png", "extension/changelog.md", "extension/LICENSE.txt"} <= names  # vsce's names
     # one compiled rpds module per supported CPython
     for minor in range(10, 15):
         assert any(n.startswith("extension/bundled/libs/rpds/rpds.cpython-3%d-" % minor) for n in names), minor
     manifest = json.loads(zipfile.ZipFile(vsix).read("extension/package.json"))
+    assert manifest["icon"] == "images/icon.png" and manifest["repository"]["url"].startswith("https://")
+    assert "Linters" in manifest["categories"] and len(manifest["keywords"]) >= 5
     restricted = manifest["capabilities"]["untrustedWorkspaces"]["restrictedConfigurations"]
     assert set(restricted) == {"connectorLint.server.path", "connectorLint.interpreter"}
 

@@ -9,10 +9,13 @@
 //      SETTINGS (JSON object of user settings), CHROMIUM, PLAYWRIGHT (path of playwright-core),
 //      FIX_ALL=1 (run "Fix All Problems in This File" after the quick fix), RULE_DOCS (a rule id whose
 //      page is opened through "Open Rule Documentation"),
+//      RULE_LINK (a rule id: its link in the Problems panel is clicked, its page must open beside),
 //      RULE_OFF (JSON {rule}: turned off in the settings afterwards, its problems must go),
 //      OLD_PYTHON (a Python older than 3.10, set as connectorLint.interpreter last: a notification),
 //      UNTRUSTED=1 (answer "no" to the workspace trust question; then only the Problems are checked),
-//      NAME (prefix of the output files, default "vscode")
+//      NAME (prefix of the output files, default "vscode"),
+//      STARTUP (JSON [cold file, warm file], relative: measure open → first diagnostic, then stop),
+//      FRESH_CACHE=1 (connector-lint's own cache directory starts empty too)
 const { execFileSync, spawn } = require("child_process");
 const fs = require("fs");
 const http = require("http");
@@ -28,6 +31,7 @@ const FIX = process.env.FIX ? JSON.parse(process.env.FIX) : undefined;
 const UNTRUSTED = process.env.UNTRUSTED === "1";
 const NAME = process.env.NAME || "vscode"; // prefix of the screenshots and the result file
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 90000);
+const STARTUP = process.env.STARTUP ? JSON.parse(process.env.STARTUP) : undefined; // [cold file, warm file]
 const t0 = Date.now();
 const result = { steps: [], problems: [], afterFix: [] };
 const log = (...a) => console.log(`[vscode-e2e +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
@@ -63,6 +67,7 @@ async function main() {
   fs.writeFileSync(path.join(tmp, "config.yaml"), `bind-addr: 127.0.0.1:${PORT}\nauth: none\ncert: false\n`);
   // XDG_* under tmp: code-server and Chromium write nothing into the home folder.
   const childEnv = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "xdg-config"), XDG_DATA_HOME: path.join(tmp, "xdg-data") };
+  if (process.env.FRESH_CACHE === "1") childEnv.XDG_CACHE_HOME = path.join(tmp, "xdg-cache"); // connector-lint's cache too
   const args = ["--config", path.join(tmp, "config.yaml"), "--user-data-dir", userData,
     "--extensions-dir", path.join(tmp, "extensions"), "--disable-telemetry", "--disable-update-check",
     ...(UNTRUSTED ? [] : ["--disable-workspace-trust"])];
@@ -86,12 +91,18 @@ async function main() {
     page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(WORKSPACE)}`);
     await page.waitForSelector(".monaco-workbench", { timeout: TIMEOUT });
+    if (STARTUP) await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: TIMEOUT });
+    result.loadedAt = Date.now(); // the workbench shows the folder: where a user would click
     if (UNTRUSTED) {
       // VS Code asks whether to trust the folder's authors: answer no (restricted mode).
       const no = page.locator(".monaco-dialog-box .monaco-button", { hasText: "No, I don't trust the authors" });
       await no.waitFor({ timeout: TIMEOUT });
       await no.click();
       log("opened the folder in restricted mode");
+    }
+    if (STARTUP) {
+      await measureStartup(page);
+      return;
     }
     const item = page.locator(".explorer-folders-view .monaco-list-row", { hasText: FILE }).first();
     await item.waitFor({ timeout: TIMEOUT });
@@ -210,6 +221,31 @@ async function main() {
       result.steps.push("rule-docs");
     }
 
+    // A problem's rule link (its code in the Problems panel) opens the rendered page beside the
+    // connector, which stays open with its problems listed.
+    if (process.env.RULE_LINK) {
+      const rule = process.env.RULE_LINK;
+      const link = page.locator(".markers-panel .monaco-list-row").locator("a, .monaco-link", { hasText: rule }).first();
+      await link.waitFor({ timeout: TIMEOUT });
+      await link.click();
+      const end = Date.now() + TIMEOUT;
+      let headings = [];
+      while (!headings.includes(rule) && Date.now() < end) {
+        await page.waitForTimeout(250);
+        headings = await previewHeadings(page);
+      }
+      await page.screenshot({ path: path.join(OUT_DIR, `${NAME}-rule-link.png`) });
+      result.ruleLink = {
+        headings,
+        groups: await page.locator(".editor-group-container").count(),
+        tabs: await page.locator(".tabs-container .tab").allInnerTexts(),
+        activeTabs: await page.locator(".editor-group-container .tab.active").allInnerTexts(),
+        problems: await problemRows(page, (rows) => rows.some((r) => r.split("\n").includes(rule))),
+      };
+      log("rule link:", JSON.stringify(result.ruleLink.headings), result.ruleLink.groups, "groups");
+      result.steps.push("rule-link");
+    }
+
     // Settings take effect without a reload. They are written to the workspace's .vscode/settings.json
     // (code-server does not watch the user settings file for outside changes; it does watch the folder).
     const settingsFile = path.join(WORKSPACE, ".vscode", "settings.json");
@@ -254,6 +290,53 @@ async function goTo(page, line, column) {
   await page.keyboard.press("Control+G");
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press("Enter");
+}
+
+/**
+ * Open → first diagnostic, as a user sees it: from pressing Enter in Quick Open on a connector file
+ * to the first squiggle in its editor. STARTUP[0] is opened first, in the fresh profile just loaded
+ * (the extension may still be starting: the cold figure); then every editor is closed and
+ * STARTUP[1], another connector, is opened with the server running (the warm figure).
+ */
+async function measureStartup(page) {
+  const squiggle = ".monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info";
+  result.startup = {};
+  for (const [kind, file] of [["cold", STARTUP[0]], ["warm", STARTUP[1]]]) {
+    if (kind === "warm") {
+      await runCommand(page, "View: Close All Editors");
+      await page.locator(".monaco-editor .view-lines").first().waitFor({ state: "detached", timeout: TIMEOUT });
+      await page.waitForTimeout(1000); // let the server settle (closing is a notification it handles)
+    }
+    if (kind === "cold" && process.env.STARTUP_DELAY_MS) await page.waitForTimeout(Number(process.env.STARTUP_DELAY_MS));
+    await page.keyboard.press("Control+P");
+    const input = page.locator(".quick-input-widget input").first();
+    await input.waitFor({ timeout: TIMEOUT });
+    await page.keyboard.type(file);
+    await page.locator(".quick-input-list .monaco-list-row").first().waitFor({ timeout: TIMEOUT });
+    await page.waitForTimeout(300); // the list settles on the best match
+    const start = Date.now();
+    result.startup[`${kind}OpenedAt`] = new Date(start).toISOString();
+    await page.keyboard.press("Enter");
+    await page.locator(".monaco-editor .view-lines").first().waitFor({ timeout: TIMEOUT });
+    result.startup[`${kind}Editor`] = (Date.now() - start) / 1000; // VS Code's own part: the editor shows the text
+    await page.locator(squiggle).first().waitFor({ timeout: TIMEOUT });
+    result.startup[kind] = (Date.now() - start) / 1000;
+    result.startup[`${kind}SinceLoad`] = (Date.now() - result.loadedAt) / 1000;
+    log(`${kind}: ${file} → first diagnostic in ${result.startup[kind].toFixed(2)} s`);
+    await page.screenshot({ path: path.join(OUT_DIR, `${NAME}-${kind}.png`) });
+  }
+  result.steps.push("startup");
+}
+
+/** The first heading of every rendered Markdown preview (each is a webview: two nested iframes). */
+async function previewHeadings(page) {
+  const headings = [];
+  const frames = page.locator("iframe.webview.ready");
+  for (let i = 0; i < (await frames.count()); i++) {
+    const h1 = frames.nth(i).contentFrame().locator("iframe").contentFrame().locator("h1").first();
+    if (await h1.count()) headings.push((await h1.innerText()).trim());
+  }
+  return headings;
 }
 
 /**

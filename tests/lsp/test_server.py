@@ -32,6 +32,7 @@ async def test_open_change_save_close(client, connector):
     assert shown(first) == expected(connector)  # the same problems, at the same places, as the CLI
     title = next(d for d in first if d.code == "title-length")
     assert title.source == "connector-lint" and title.data["validatorCode"] == "FieldLengthExceeded"
+    assert title.data["policyCode"] == "5000.2.2.1"  # the certification policy, as in the CLI's JSON
     assert title.code_description.href.endswith("title-length.md")
 
     text = client.texts[uri]

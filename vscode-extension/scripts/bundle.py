@@ -1,21 +1,32 @@
-"""Put the language server and its Python libraries into the extension (`npm run bundle`).
+"""Put the language server and its Python libraries into the extension, for one VS Code target.
 
-1. `pip install --target bundled/libs` of the project itself (server/ and rules/, copied to a temporary
-   folder first, so that building never writes into the repository) plus its dependencies, as
-   Microsoft's vscode-python-tools-extension-template does. No pip step is left for the user.
-2. The dependencies are resolved again for every other CPython from 3.10 to 3.14 on this platform,
+    python scripts/bundle.py [--target win32-x64|linux-arm64|...]   (default: this machine's)
+
+1. The project (server/ and rules/, copied to a temporary folder first, so that building never
+   writes into the repository) is built into a wheel, then installed with its dependencies by
+   `pip install --target bundled/libs`, taking the target platform's wheels from the package index
+   (`--platform ... --only-binary=:all:`), as Microsoft's vscode-python-tools-extension-template
+   does. No pip step is left for the user.
+2. The dependencies are resolved again for every other CPython from 3.10 to 3.14 on that platform,
    and what those need besides is added: compiled modules (rpds-py, through jsonschema, is built for
    one CPython per wheel; the version is in the file name, rpds.cpython-312-...so, so they sit side
    by side) and packages only an older Python needs (exceptiongroup). So the bundled server runs on
-   whichever Python the user has, and the .vsix is specific to this platform.
-3. docs/config.schema.json is copied to out/ for the `jsonValidation` contribution, when it exists.
+   whichever Python the user has, and the .vsix is specific to that platform.
+3. Bytecode: every module is compiled by each CPython 3.10+ found on this machine (the one that
+   bundles at least), into the usual __pycache__ folders, as `unchecked-hash` .pyc files (valid
+   whatever times the unpacked files get), so the server's first start does not compile ~900
+   modules. A Python with no bytecode here compiles once into the extension's storage instead
+   (bundled/tool/server.py). Bytecode does not depend on the platform.
+4. docs/config.schema.json is copied to out/ for the `jsonValidation` contribution, when it exists.
 
-Run with the Python that should do the install (`python3`, or set PYTHON). Needs PyPI access.
+Run with the Python that should do the install (`python3`, or set PYTHON). Needs the package index.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -28,6 +39,35 @@ ROOT = EXT.parent
 LIBS = EXT / "bundled" / "libs"
 PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14")
 PROJECT_FILES = ("pyproject.toml", "README.md", "server", "rules")
+# pip's platform tags for each VS Code target (the wheels of the compiled dependencies use these).
+PLATFORMS = {
+    "win32-x64": ["win_amd64"],
+    "win32-arm64": ["win_arm64"],
+    "linux-x64": ["manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_28_x86_64"],
+    "linux-arm64": ["manylinux_2_17_aarch64", "manylinux2014_aarch64", "manylinux_2_28_aarch64"],
+    "linux-armhf": ["manylinux_2_17_armv7l", "manylinux2014_armv7l", "manylinux_2_31_armv7l"],
+    "darwin-x64": ["macosx_10_12_x86_64", "macosx_10_9_x86_64", "macosx_11_0_x86_64", "macosx_10_12_universal2"],
+    "darwin-arm64": ["macosx_11_0_arm64", "macosx_10_12_universal2", "macosx_11_0_universal2"],
+    "alpine-x64": ["musllinux_1_2_x86_64", "musllinux_1_1_x86_64"],
+    "alpine-arm64": ["musllinux_1_2_aarch64", "musllinux_1_1_aarch64"],
+}
+
+
+def this_target() -> str:
+    """VS Code's name for this machine's platform (as scripts/package.js computes it)."""
+    system = {"Windows": "win32", "Darwin": "darwin"}.get(platform.system(), "linux")
+    if system == "linux" and Path("/etc/alpine-release").exists():
+        system = "alpine"
+    arch = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64", "armv7l": "armhf"}.get(
+        platform.machine().lower(), platform.machine().lower())
+    return f"{system}-{arch}"
+
+
+def platform_args(target: str, py: str) -> list[str]:
+    args = ["--only-binary=:all:", "--implementation", "cp", "--python-version", py]
+    for tag in PLATFORMS[target]:
+        args += ["--platform", tag]
+    return args
 
 
 def pip(*args: str, quiet: bool = False) -> None:
@@ -36,16 +76,22 @@ def pip(*args: str, quiet: bool = False) -> None:
     subprocess.run(cmd, check=True, env=env, stderr=subprocess.DEVNULL if quiet else None)
 
 
-def install_project() -> None:
+def install_project(target: str) -> None:
     shutil.rmtree(LIBS, ignore_errors=True)
+    current = f"{sys.version_info.major}.{sys.version_info.minor}"
     with tempfile.TemporaryDirectory(prefix="connector-lint-src-") as tmp:
+        src_dir, wheels = Path(tmp) / "src", Path(tmp) / "wheels"
+        src_dir.mkdir()
         for name in PROJECT_FILES:
             src = ROOT / name
             if src.is_dir():
-                shutil.copytree(src, Path(tmp) / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                shutil.copytree(src, src_dir / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
             elif src.exists():
-                shutil.copy2(src, Path(tmp) / name)
-        pip("install", "--target", str(LIBS), "--no-compile", "--no-warn-script-location", tmp)
+                shutil.copy2(src, src_dir / name)
+        pip("wheel", "--no-deps", "--wheel-dir", str(wheels), str(src_dir))
+        [wheel] = wheels.glob("*.whl")
+        pip("install", "--target", str(LIBS), "--no-compile", "--no-warn-script-location",
+            *platform_args(target, current), str(wheel))
     shutil.rmtree(LIBS / "bin", ignore_errors=True)  # console scripts pointing at the build's Python
 
 
@@ -76,8 +122,8 @@ def requirements(py: str) -> list[str]:
     return reqs
 
 
-def add_other_pythons() -> None:
-    """Resolve the dependencies again for each other CPython (same platform) and add what that
+def add_other_pythons(target: str) -> None:
+    """Resolve the dependencies again for each other CPython (same target) and add what that
     Python needs besides: compiled modules (their file names carry the version, so they sit side by
     side) and distributions only it requires (exceptiongroup on 3.10). Pure Python files already
     installed are kept: they serve every version."""
@@ -88,10 +134,9 @@ def add_other_pythons() -> None:
             continue
         with tempfile.TemporaryDirectory(prefix="connector-lint-wheels-") as tmp:
             try:
-                pip("download", "--only-binary=:all:", "--implementation", "cp", "--python-version", py,
-                    "--dest", tmp, *requirements(py), quiet=True)
+                pip("download", *platform_args(target, py), "--dest", tmp, *requirements(py), quiet=True)
             except subprocess.CalledProcessError:
-                print(f"bundle: the dependencies have no wheels for CPython {py} here; "
+                print(f"bundle: the dependencies have no wheels for CPython {py} on {target}; "
                       f"the bundled server will not run on that Python", file=sys.stderr)
                 continue
             added = set()
@@ -99,11 +144,11 @@ def add_other_pythons() -> None:
                 new_dist = _norm(wheel.name.split("-")[0]) not in installed
                 with zipfile.ZipFile(wheel) as zf:
                     for member in zf.namelist():
-                        target = LIBS / member
-                        if target.exists() or not (new_dist or member.endswith((".so", ".pyd"))):
+                        dest = LIBS / member
+                        if dest.exists() or not (new_dist or member.endswith((".so", ".pyd"))):
                             continue
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(zf.read(member))
+                        dest.parent.mkdir(parents=True, exist_ok=True)
+                        dest.write_bytes(zf.read(member))
                         added.add(wheel.name.split("-")[0] if new_dist else member)
             print(f"bundle: CPython {py}: added {', '.join(sorted(added)) or 'nothing'}")
 
@@ -131,6 +176,26 @@ def check_python_support() -> None:
                           f"{', '.join(missing)} (build with an older Python)", file=sys.stderr)
 
 
+def compile_bytecode() -> None:
+    """Compile the libraries with every supported CPython on this machine (see the module's doc)."""
+    found = {sys.executable}
+    for py in PYTHONS:
+        exe = shutil.which(f"python{py}")
+        if exe:
+            found.add(exe)
+    tags = []
+    for exe in sorted(found):
+        proc = subprocess.run([exe, "-c", "import sys; print(sys.implementation.cache_tag)"],
+                              capture_output=True, text=True)
+        tag = proc.stdout.strip()
+        if proc.returncode != 0 or tag in tags:
+            continue
+        subprocess.run([exe, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash",
+                        str(LIBS)], check=True, stdout=subprocess.DEVNULL)
+        tags.append(tag)
+    print(f"bundle: bytecode for {', '.join(tags)}")
+
+
 def copy_schema() -> None:
     schema = ROOT / "docs" / "config.schema.json"
     out = EXT / "out" / "config.schema.json"
@@ -142,13 +207,18 @@ def copy_schema() -> None:
         print("bundle: docs/config.schema.json not found; .connector-lint.json gets no schema", file=sys.stderr)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Bundle the server and its libraries for one VS Code target.")
+    parser.add_argument("--target", choices=sorted(PLATFORMS), default=this_target())
+    args = parser.parse_args(argv)
     if sys.version_info < (3, 10):
         print("bundle: needs Python 3.10 or newer", file=sys.stderr)
         return 1
-    install_project()
-    add_other_pythons()
+    print(f"bundle: target {args.target}")
+    install_project(args.target)
+    add_other_pythons(args.target)
     check_python_support()
+    compile_bytecode()
     copy_schema()
     size = sum(f.stat().st_size for f in LIBS.rglob("*") if f.is_file())
     print(f"bundle: {LIBS.relative_to(EXT)} ready ({size / 1e6:.1f} MB before packaging)")

@@ -51,16 +51,17 @@ function ruleAtCursor(): string {
 }
 
 /**
- * Ask for a rule id and show the page the server gives for it, in a Markdown preview. The page is
- * written to the extension's storage first (an untitled document would ask to be saved on close).
+ * Show the page the server gives for a rule (`ruleId`, from a problem's link, else asked for) in a
+ * Markdown preview beside the document, which stays open. The page is written to the extension's
+ * storage first (an untitled document would ask to be saved on close).
  */
-export async function openRuleDocs(output: vscode.OutputChannel, storage: vscode.Uri): Promise<void> {
+export async function openRuleDocs(output: vscode.OutputChannel, storage: vscode.Uri, ruleId?: string): Promise<void> {
   const client = currentClient();
   if (!client) {
     void vscode.window.showWarningMessage("connector-lint: the language server is not running.");
     return;
   }
-  const ruleId = (
+  ruleId ??= (
     await vscode.window.showInputBox({
       title: "connector-lint: rule documentation",
       prompt: "A rule id (the code shown with each problem; `connector-lint rules` lists them all).",
@@ -86,8 +87,15 @@ export async function openRuleDocs(output: vscode.OutputChannel, storage: vscode
   const pageUri = vscode.Uri.joinPath(storage, "rules", `${ruleId.replace(/[^\w.-]/g, "_")}.md`);
   await vscode.workspace.fs.writeFile(pageUri, new TextEncoder().encode(markdown));
   try {
-    await vscode.commands.executeCommand("markdown.showPreview", pageUri);
+    // Beside the document; from a rule page already open beside it, in that same group.
+    // "To the side" is taken from the active group: make that the document's (a rule page opened
+    // before may be active), so every page opens in the one group beside it.
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.viewColumn !== undefined && vscode.window.tabGroups.activeTabGroup.viewColumn !== editor.viewColumn) {
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn });
+    }
+    await vscode.commands.executeCommand("markdown.showPreviewToSide", pageUri);
   } catch {
-    await vscode.window.showTextDocument(pageUri);
+    await vscode.window.showTextDocument(pageUri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   }
 }

@@ -19,12 +19,15 @@ import { launchSettings, RESTART_KEYS, SECTION, serverSettings } from "./setting
  * with a dot (not .vscode/settings.json); whether it belongs to a connector is the server's call.
  */
 const CONNECTOR_FILES = ["**/*.swagger.json", "**/apiProperties.json"];
+const SOURCE = "connector-lint"; // the server's diagnostics
 export const SELECTOR: DocumentFilter[] = [...CONNECTOR_FILES, "**/[!.]*/settings.json"].map((pattern) => ({ scheme: "file", pattern }));
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 let bundledScript: string;
+let memory: vscode.Memento;
+let pycache: string;
 let queue: Promise<void> = Promise.resolve();
 let restartTimer: NodeJS.Timeout | undefined;
 let waitingForRestart: (() => void)[] = [];
@@ -53,9 +56,14 @@ function clientOptions(): LanguageClientOptions {
     documentSelector: SELECTOR,
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: { settings: serverSettings(firstFolder()?.uri) },
+    // Push diagnostics: vscode-languageclient pulls a newly opened file only once its tab is
+    // tracked, about a second after the editor shows it; the server publishes at once.
+    initializationOptions: { settings: serverSettings(firstFolder()?.uri), diagnosticMode: "push" },
     // No file watcher here: the server registers the files it follows (workspace/didChangeWatchedFiles).
     middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(asShown)),
+      provideCodeActions: (document, range, context, token, next) =>
+        next(document, range, { ...context, diagnostics: context.diagnostics.map(asSent) }, token),
       workspace: {
         // Answer section "connectorLint" with the typed settings only (never how the server was started).
         configuration: async (params, token, next) => {
@@ -70,6 +78,40 @@ function clientOptions(): LanguageClientOptions {
       },
     },
   };
+}
+
+/**
+ * A diagnostic as the Problems panel shows it: Microsoft's validator code after the message (as the
+ * CLI prints it), and the rule id linked to the rule's page, rendered beside the document (the
+ * server's file: link would open the raw Markdown in place of the connector).
+ */
+function asShown(diagnostic: vscode.Diagnostic): vscode.Diagnostic {
+  if (diagnostic.source !== SOURCE) {
+    return diagnostic;
+  }
+  const validatorCode = (diagnostic as { data?: { validatorCode?: unknown } }).data?.validatorCode;
+  if (typeof validatorCode === "string" && validatorCode) {
+    diagnostic.message = `${diagnostic.message} [${validatorCode}]`;
+  }
+  const rule = typeof diagnostic.code === "object" ? diagnostic.code.value : diagnostic.code;
+  if (rule !== undefined) {
+    const args = encodeURIComponent(JSON.stringify([String(rule)]));
+    diagnostic.code = { value: rule, target: vscode.Uri.parse(`command:connectorLint.openRuleDocs?${args}`) };
+  }
+  return diagnostic;
+}
+
+/** The diagnostic as the server sent it (its message without the validator code), for a code action request. */
+function asSent(diagnostic: vscode.Diagnostic): vscode.Diagnostic {
+  const validatorCode = (diagnostic as { data?: { validatorCode?: unknown } }).data?.validatorCode;
+  const suffix = ` [${validatorCode}]`;
+  if (diagnostic.source !== SOURCE || typeof validatorCode !== "string" || !diagnostic.message.endsWith(suffix)) {
+    return diagnostic;
+  }
+  // A copy of the same class (vscode-languageclient keeps `data` on its own subclass).
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(diagnostic)), diagnostic) as vscode.Diagnostic;
+  copy.message = diagnostic.message.slice(0, -suffix.length);
+  return copy;
 }
 
 async function stopClient(): Promise<void> {
@@ -91,9 +133,10 @@ async function startClient(): Promise<void> {
     return;
   }
   setStatus("starting", "starting the language server");
+  const started = Date.now();
   let executable;
   try {
-    executable = await findServer(bundledScript, firstFolder(), (line) => output.appendLine(line));
+    executable = await findServer(bundledScript, firstFolder(), (line) => output.appendLine(line), memory, pycache);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     output.appendLine(message);
@@ -119,6 +162,7 @@ async function startClient(): Promise<void> {
       return;
     }
     if (newState === State.Running) {
+      output.appendLine(`[${new Date().toISOString()}] Server running, ${Date.now() - started} ms after the start was asked for.`);
       setStatus("running", `running (${[executable.command, ...(executable.args ?? [])].join(" ")})`);
     } else if (newState === State.Stopped) {
       setStatus("error", "the language server stopped; see the output");
@@ -140,12 +184,17 @@ export function restart(delayMs = 0): Promise<void> {
   }
   return new Promise((resolve) => {
     waitingForRestart.push(resolve);
-    restartTimer = setTimeout(() => {
+    const run = () => {
       restartTimer = undefined;
       const done = waitingForRestart;
       waitingForRestart = [];
       queue = queue.then(startClient, startClient).then(() => done.forEach((resolveOne) => resolveOne()));
-    }, delayMs);
+    };
+    if (delayMs > 0) {
+      restartTimer = setTimeout(run, delayMs);
+    } else {
+      run(); // at once: a timer would let other extensions' activations go first
+    }
   });
 }
 
@@ -193,6 +242,8 @@ async function inConnectorWorkspace(): Promise<boolean> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   subscriptions = context.subscriptions;
   bundledScript = context.asAbsolutePath(path.join("bundled", "tool", "server.py"));
+  memory = context.globalState;
+  pycache = vscode.Uri.joinPath(context.globalStorageUri, "pycache").fsPath;
 
   output = vscode.window.createOutputChannel("connector-lint");
   status = vscode.window.createStatusBarItem("connectorLint.status", vscode.StatusBarAlignment.Right, 100);
@@ -204,10 +255,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("connectorLint.restart", () => restart()),
     vscode.commands.registerCommand("connectorLint.showOutput", () => output.show()),
     vscode.commands.registerCommand("connectorLint.fixAll", () => fixAll(output)),
-    vscode.commands.registerCommand("connectorLint.openRuleDocs", () => openRuleDocs(output, context.globalStorageUri)),
+    vscode.commands.registerCommand("connectorLint.openRuleDocs", (ruleId?: unknown) =>
+      openRuleDocs(output, context.globalStorageUri, typeof ruleId === "string" ? ruleId : undefined)),
     vscode.workspace.onDidChangeConfiguration(onConfigurationChanged),
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart()),
   );
+  output.appendLine(`[${new Date().toISOString()}] Activated.`);
   // Activated for any JSON file: start the server only once a connector is around.
   if (await inConnectorWorkspace()) {
     await restart();

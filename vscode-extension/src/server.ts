@@ -1,7 +1,9 @@
 // Finding the server: connectorLint.server.path, else a Python 3.10+ that runs the bundled server
 // (connectorLint.interpreter, else the Python extension's interpreter, else python3 on PATH).
 import { execFile } from "child_process";
-import { Event, extensions, Uri, WorkspaceFolder } from "vscode";
+import * as fs from "fs";
+import * as path from "path";
+import { Event, extensions, Memento, Uri, WorkspaceFolder } from "vscode";
 import { Executable } from "vscode-languageclient/node";
 import { launchSettings } from "./settings";
 
@@ -44,27 +46,82 @@ async function pythonFromExtension(folder?: WorkspaceFolder): Promise<string | u
   }
 }
 
-/** The version of a Python as [major, minor, "x.y.z"], or why it could not be run. */
-function pythonVersion(python: string): Promise<[number, number, string] | string> {
-  const script = "import sys; print('%d.%d.%d' % sys.version_info[:3])";
+/** What running a Python tells: its version and its own executable (behind a shim such as pyenv's). */
+interface PythonInfo {
+  major: number;
+  minor: number;
+  version: string;
+  executable: string;
+}
+
+/** Ask a Python for its version and executable, or say why it could not be run. */
+function pythonInfo(python: string): Promise<PythonInfo | string> {
+  const script = "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)";
   return new Promise((resolve) => {
     execFile(python, ["-c", script], { timeout: 20000 }, (error, stdout, stderr) => {
       if (error) {
         resolve((stderr || error.message).trim().split("\n").pop() ?? String(error));
         return;
       }
-      const version = stdout.trim();
+      const [version, executable] = stdout.trim().split(/\r?\n/);
       const [major, minor] = version.split(".").map(Number);
-      resolve([major, minor, version]);
+      resolve({ major, minor, version, executable: executable?.trim() || python });
     });
   });
 }
 
-/** The command that starts the server, in the discovery order of the README. */
+/**
+ * What identifies an interpreter's executable on disk (its path on PATH, size and time), so a
+ * version found once is remembered until the file changes; undefined when it cannot be found.
+ */
+function executableStamp(python: string): string | undefined {
+  const dirs = path.isAbsolute(python) ? [""] : (process.env.PATH ?? "").split(path.delimiter);
+  const names = process.platform === "win32" && !python.toLowerCase().endsWith(".exe") ? [python, `${python}.exe`] : [python];
+  for (const dir of dirs) {
+    for (const name of names) {
+      try {
+        const full = dir ? path.join(dir, name) : name;
+        const stat = fs.statSync(full);
+        if (stat.isFile()) {
+          return `${fs.realpathSync(full)}:${stat.size}:${stat.mtimeMs}`;
+        }
+      } catch {
+        // not in this folder
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What a Python told, remembered across sessions in `memory` while its executable is unchanged:
+ * the next start neither asks it again nor goes through a shim.
+ */
+async function rememberedInfo(python: string, memory: Memento | undefined): Promise<PythonInfo | string> {
+  const stamp = executableStamp(python);
+  const key = `python:${python}`;
+  const known = memory?.get<{ stamp: string; info: PythonInfo }>(key);
+  if (stamp && known?.stamp === stamp && known.info.executable && executableStamp(known.info.executable)) {
+    return known.info;
+  }
+  const info = await pythonInfo(python);
+  if (stamp && typeof info !== "string") {
+    void memory?.update(key, { stamp, info });
+  }
+  return info;
+}
+
+/**
+ * The command that starts the server, in the discovery order of the README. `memory` keeps the
+ * versions of interpreters already asked; `pycache` is where a Python the .vsix has no bytecode
+ * for compiles the bundled libraries once.
+ */
 export async function findServer(
   bundledScript: string,
   folder: WorkspaceFolder | undefined,
   log: (line: string) => void,
+  memory?: Memento,
+  pycache?: string,
 ): Promise<Executable> {
   const { serverPath, interpreter } = launchSettings(folder);
   const cwd = folder?.uri.fsPath;
@@ -84,15 +141,17 @@ export async function findServer(
   }
   const problems: string[] = [];
   for (const [python, source] of candidates) {
-    const version = await pythonVersion(python);
-    if (typeof version === "string") {
-      problems.push(`${python} (${source}) could not be run: ${version}`);
-    } else if (version[0] < 3 || (version[0] === 3 && version[1] < 10)) {
-      problems.push(`${python} (${source}) is Python ${version[2]}; connector-lint needs 3.10 or newer`);
+    const info = await rememberedInfo(python, memory);
+    if (typeof info === "string") {
+      problems.push(`${python} (${source}) could not be run: ${info}`);
+    } else if (info.major < 3 || (info.major === 3 && info.minor < 10)) {
+      problems.push(`${python} (${source}) is Python ${info.version}; connector-lint needs 3.10 or newer`);
     } else {
-      log(`Server: ${python} ${bundledScript} (Python ${version[2]}, from ${source})`);
-      const env = { ...process.env, PYTHONUTF8: "1", PYTHONNOUSERSITE: "1" };
-      return { command: python, args: [bundledScript], options: { cwd, env } };
+      log(`Server: ${info.executable} -S ${bundledScript} (Python ${info.version}, ${python} from ${source})`);
+      const env = { ...process.env, PYTHONUTF8: "1", PYTHONNOUSERSITE: "1", ...(pycache ? { CONNECTOR_LINT_PYCACHE: pycache } : {}) };
+      // -S: no site-packages (the bundle brings every library; nothing installed there can shadow
+      // them, and no .pth file runs at each start).
+      return { command: info.executable, args: ["-S", bundledScript], options: { cwd, env } };
     }
   }
   throw new NoServerError(

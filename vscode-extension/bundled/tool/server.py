@@ -16,6 +16,12 @@ if sys.version_info < (3, 10):
 
 sys.path.insert(0, LIBS)
 
+# The .vsix ships bytecode for the Pythons that built it. Any other Python compiles the libraries
+# once, into the folder the extension gives (its storage), not on every start.
+_SHIPPED = os.path.join(LIBS, "connector_lint", "__pycache__", f"__init__.{sys.implementation.cache_tag}.pyc")
+if os.environ.get("CONNECTOR_LINT_PYCACHE") and not os.path.exists(_SHIPPED):
+    sys.pycache_prefix = os.environ["CONNECTOR_LINT_PYCACHE"]
+
 from connector_lint.cli import main  # noqa: E402  (needs the path above)
 
 sys.exit(main(["serve", *sys.argv[1:]]))

@@ -1,0 +1,87 @@
+"""Open → first diagnostic in the real VS Code (code-server with the packaged .vsix, driven by
+headless Chromium; needs `bash tests/editors/setup.sh`).
+
+Each run starts a fresh VS Code profile with the extension installed and opens a connector's folder
+(with a copy of it in a subfolder), then measures, as a user sees it (Enter in Quick Open → first
+squiggle), as test_editor_vscode.py does once:
+  cold: the connector's swagger, in the fresh profile (the extension and its server start now);
+  warm: the copy's swagger, with the server already running.
+With --fresh-cache connector-lint's own cache directory starts empty as well (a first install).
+The connector is a ~95 KB certified swagger from ../shared/corpus (DocuWare) when present, else the
+example. Prints every run and the median, min and max.
+
+    .venv/bin/python bench/vscode_startup.py --runs 3 [--fresh-cache] [--connector DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "editors"))
+
+from editor_support import CODE_SERVER, EXAMPLE, EXTENSION, SWAGGER  # noqa: E402
+
+CORPUS_CONNECTOR = ROOT.parent / "shared" / "corpus" / "certified-connectors" / "DocuWare"
+
+
+def measure(connector: Path, fresh_cache: bool, out_dir: Path, name: str) -> dict:
+    version = json.loads((EXTENSION / "package.json").read_text())["version"]
+    with tempfile.TemporaryDirectory(prefix="connector-lint-startup-") as tmp:
+        workspace = Path(tmp) / "workspace"
+        shutil.copytree(connector, workspace)
+        shutil.copytree(connector, workspace / "zz-second")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = dict(os.environ, CODE_SERVER=str(CODE_SERVER), VSIX=str(EXTENSION / f"connector-lint-{version}.vsix"),
+                   PLAYWRIGHT=str(EXTENSION / "node_modules" / "playwright-core"), WORKSPACE=str(workspace),
+                   FILE=SWAGGER, OUT_DIR=str(out_dir), PORT=str(port), NAME=name, EXPECT="[]",
+                   STARTUP=json.dumps([SWAGGER, f"zz-second/{SWAGGER}"]),
+                   FRESH_CACHE="1" if fresh_cache else "0")
+        proc = subprocess.run(["node", str(ROOT / "tests" / "editors" / "vscode_e2e.js")], env=env,
+                              capture_output=True, text=True, timeout=300)
+        result_file = out_dir / f"{name}-result.json"
+        result = json.loads(result_file.read_text()) if result_file.exists() else {}
+        if proc.returncode != 0 or "startup" not in result:
+            raise RuntimeError(f"{result.get('error')}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+        return result["startup"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--fresh-cache", action="store_true", help="connector-lint's cache starts empty too")
+    parser.add_argument("--connector", type=Path, help="the connector folder to open (two copies of it)")
+    args = parser.parse_args()
+    connector = args.connector or (CORPUS_CONNECTOR if CORPUS_CONNECTOR.is_dir() else EXAMPLE)
+    size = (connector / SWAGGER).stat().st_size
+    out_dir = ROOT / "test-output" / "editors"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    print(f"connector: {connector.name} ({size / 1000:.0f} KB swagger); fresh connector-lint cache: {args.fresh_cache}")
+    runs = []
+    for i in range(args.runs):
+        figures = measure(connector, args.fresh_cache, out_dir, f"startup-{i}")
+        runs.append(figures)
+        print(f"run {i + 1}: cold {figures['cold']:.2f} s (editor shown {figures['coldEditor']:.2f} s), "
+              f"warm {figures['warm']:.2f} s (editor shown {figures['warmEditor']:.2f} s); load average "
+              f"{os.getloadavg()[0]:.1f}")
+    for kind in ("cold", "warm"):
+        values = [r[kind] for r in runs]
+        print(f"{kind}: median {statistics.median(values):.2f} s, min {min(values):.2f} s, max {max(values):.2f} s "
+              f"({len(values)} runs)")
+    (out_dir / "vscode-startup.json").write_text(json.dumps(runs, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -219,3 +219,22 @@ def test_one_huge_string_costs_a_bounded_analysis(rule_id):
 
     small, large = work(1_000), work(4_000)  # 60 KB and 240 KB, both past the analysed part
     assert large <= 1.2 * small, (small, large)
+
+
+def test_locating_many_findings_in_one_long_string_is_linear(tmp_path):
+    from connector_lint import document
+    from connector_lint.engine import lint
+    from connector_lint.workspace import connector_for
+
+    def work(repeats):  # a camelCase word per sentence, and an escape (ü) so offsets must be decoded
+        folder = tmp_path / str(repeats)
+        folder.mkdir()
+        sw = swagger(info={"title": "Contoso", "version": "1.0",
+                           "description": "Liefert die Liste aller offenen Aufgaben zurück, getItems. " * repeats})
+        (folder / "apiDefinition.swagger.json").write_text(json.dumps(sw))
+        docs = connector_for(folder).documents()
+        return lines_run(document.__file__, lambda: lint(docs, Config(), str(folder),
+                                                         rules=[rules_by_id()["camelcase-string"]]))
+
+    small, large = work(200), work(400)
+    assert large <= LINEAR * small, (small, large)

@@ -19,10 +19,11 @@ from typing import Any, Callable
 from lsprotocol import types
 
 from .config import dictionary_rules
-from .convert import (FIX_ALL_KIND, ClientFeatures, FileView, applicability, checked_edits, config_change_text,
-                      find, finding_word, fix_all_edits, fix_title, glob_escape, lsp_objects, safe_fixes,
-                      text_edits_lsp, workspace_edit)
+from .config_edits import config_change_text, glob_escape
 from .engine import Diagnostic
+from .fix_edits import (FIX_ALL_KIND, applicability, checked_edits, finding_word, fix_all_edits, fix_title, safe_fixes,
+                        text_edits_lsp, workspace_edit)
+from .lsp_diagnostics import ClientFeatures, FileView, find, lsp_objects
 
 EDIT_CONFIG = "connectorLint.editConfig"
 IGNORE_WORD = "ignoreWord"  # the configuration change of "Ignore '<word>' in this file"
@@ -128,7 +129,7 @@ def fix_all_edit(view: FileView, rule: str | None, features: ClientFeatures) -> 
 
 def suggestion_actions(view: FileView, d: Diagnostic, shown: types.Diagnostic, features: ClientFeatures,
                        suggestions: Callable[[Diagnostic], list]) -> list[types.CodeAction]:
-    """The fixes the rule made on request (`convert.suggested_fixes`, computed off the event loop)."""
+    """The fixes the rule made on request (`fix_edits.suggested_fixes`, computed off the event loop)."""
     actions = []
     for fix in suggestions(d):
         edits = checked_edits(view.doc, fix)

@@ -12,7 +12,7 @@ from pygls.exceptions import JsonRpcException
 
 from .authoring import Authoring, Snapshot
 from .completion import completions
-from .convert import lsp_range
+from .lsp_diagnostics import lsp_range
 from .navigation import Refused, definition, references, highlights, hover_text, prepare_rename, rename
 
 log = logging.getLogger(__name__)

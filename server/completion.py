@@ -29,7 +29,7 @@ from connector_lint_rules.policy_template import SECTION as POLICY_SECTIONS
 from connector_lint_rules.policy_template import TEMPLATES
 
 from .authoring import Snapshot
-from .convert import lsp_range
+from .lsp_diagnostics import lsp_range
 from .cursor import Cursor, cursor_at
 from .extensions_help import hover_markdown
 from .names import OPERATION_LISTS

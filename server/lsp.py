@@ -2,8 +2,9 @@
 
 Thin wiring of pygls 2 to the modules that do the work: textsync (the editor's documents),
 service (connectors, configuration, debounced and cancellable linting on a worker thread),
-incremental and reparse (re-checking what an edit touched), convert and actions (LSP objects,
-quick fixes), outline (symbols, hover), extensions_help (x-ms-* keys).
+incremental and reparse (re-checking what an edit touched), lsp_diagnostics, fix_edits,
+config_edits and actions (LSP diagnostics, quick fixes, configuration edits), outline (symbols,
+hover), extensions_help (x-ms-* keys).
 
 What a client can rely on:
 - Documents: `*.swagger.json`, `apiProperties.json`, `settings.json` beside them, and any JSON
@@ -57,9 +58,10 @@ from . import authoring_lsp
 from .actions import (EDIT_CONFIG, ConfigTarget, code_actions, diagnostics_in, fix_all_edit, wants,
                       valid_change, write_config)
 from .config import CONFIG_NAMES
-from .convert import FIX_ALL_KIND, ClientFeatures, FileView, safe_fixes, signature, suggested_fixes, to_lsp
 from .document import Document
+from .fix_edits import FIX_ALL_KIND, safe_fixes, suggested_fixes
 from .incremental import too_large
+from .lsp_diagnostics import ClientFeatures, FileView, signature, to_lsp
 from .outline import hover_at, symbols
 from .service import Result, Service, Session, Settings, kind_by_name, norm
 from .startup import save_attrs_code, warm_up
@@ -106,7 +108,7 @@ class ConnectorLintProtocol(LanguageServerProtocol):
 
 
 class Json(dict):
-    """A result that is JSON already (diagnostics made by `convert.to_lsp`): sent as it is."""
+    """A result that is JSON already (diagnostics made by `lsp_diagnostics.to_lsp`): sent as it is."""
 
 
 def _converter():
@@ -181,7 +183,7 @@ class ConnectorLintServer(LanguageServer):
             self.publish(uri, view.version, view.wire)
 
     def publish(self, uri: str, version: int | None, wire: list[dict]) -> None:
-        """Publish diagnostics given as JSON (`convert.to_lsp`)."""
+        """Publish diagnostics given as JSON (`lsp_diagnostics.to_lsp`)."""
         last = self.published.get(uri)
         if last is not None and last[0] == version and signature(last[1]) == signature(wire):
             return

@@ -14,7 +14,7 @@ from connector_lint_rules.connection_parameter_shape import NAME as CONNECTION_N
 from connector_lint_rules.unsanitized_operation_id import NOT_ALLOWED
 
 from .authoring import Snapshot
-from .convert import lsp_range
+from .lsp_diagnostics import lsp_range
 from .names import SECTION_OF, WHAT, Occurrence, Symbol, place
 from .outline import member_at
 

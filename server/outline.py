@@ -8,8 +8,8 @@ from lsprotocol import types
 from connector_lint_rules._api import pointer
 from connector_lint_rules._openapi import METHODS
 
-from .convert import FileView, lsp_range
 from .document import Document
+from .lsp_diagnostics import FileView, lsp_range
 
 _KINDS = {"paths": types.SymbolKind.Namespace, "definitions": types.SymbolKind.Struct,
           "parameters": types.SymbolKind.Variable, "responses": types.SymbolKind.Interface,

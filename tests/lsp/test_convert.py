@@ -8,7 +8,8 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from connector_lint.convert import checked_edits, config_change_text, diff_edits, fix_all_edits, glob_escape
+from connector_lint.config_edits import config_change_text, glob_escape
+from connector_lint.fix_edits import checked_edits, diff_edits, fix_all_edits
 from connector_lint.document import Document
 from connector_lint.edits import apply
 from connector_lint_rules._api import Applicability, FileKind, Fix, RemoveKey, SetValue
@@ -72,7 +73,7 @@ SPELLING_SWAGGER = ('{"swagger": "2.0", "info": {"title": "Contoso", "descriptio
 
 def _view(text: str):
     from connector_lint.config import Config
-    from connector_lint.convert import ClientFeatures, FileView, to_lsp
+    from connector_lint.lsp_diagnostics import ClientFeatures, FileView, to_lsp
     from connector_lint.engine import lint
 
     d = doc(text)
@@ -97,7 +98,7 @@ def test_each_diagnostic_has_an_id_that_survives_an_edit_elsewhere():
 
 
 def test_a_diagnostic_sent_back_is_found_by_its_id_not_by_its_message_or_range():
-    from connector_lint.convert import find, lsp_objects
+    from connector_lint.lsp_diagnostics import find, lsp_objects
 
     view = _view(SPELLING_SWAGGER)
     (first, first_item), (second, second_item) = _spelling(view)
@@ -110,7 +111,7 @@ def test_a_diagnostic_sent_back_is_found_by_its_id_not_by_its_message_or_range()
 
 
 def test_suggestions_and_words_come_from_the_rules_hooks():
-    from connector_lint.convert import finding_word, suggested_fixes
+    from connector_lint.fix_edits import finding_word, suggested_fixes
 
     view = _view(SPELLING_SWAGGER)
     (d, _), _ = _spelling(view)

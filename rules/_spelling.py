@@ -250,6 +250,7 @@ def analyse(text: str, extra: frozenset[str] = frozenset()) -> Analysis:
     words: all of them English either way.)"""
     from ._text import is_plain
 
+    text = analysed_part(text)
     if is_plain(text):
         fast = _analyse_known_prose(text, extra)
     elif text.isascii() and not (("'" in text or "’" in text) and _JOINED.search(text)):
@@ -259,6 +260,19 @@ def analyse(text: str, extra: frozenset[str] = frozenset()) -> Analysis:
     else:
         fast = None
     return fast if fast is not None else _analyse_words(text, extra)
+
+
+MAX_ANALYSED_CHARACTERS = 10_000  # a long description's first 1,500 words or so tell its language
+
+
+def analysed_part(text: str) -> str:
+    """The start of `text` that the English-string rules read: at most MAX_ANALYSED_CHARACTERS,
+    ending at a space when there is one, so the time and memory a string costs are bounded."""
+    if len(text) <= MAX_ANALYSED_CHARACTERS:
+        return text
+    head = text[:MAX_ANALYSED_CHARACTERS]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    return head[:space] if space > 0 else head
 
 
 def _analyse_known_prose(text: str, extra: frozenset[str]) -> "Analysis | None":
@@ -497,7 +511,7 @@ def _group_case_words(group) -> tuple[tuple[str, ...], tuple[str, ...]]:
     plain: list[str] = []
     for _file, _ptr, kind, text in group:
         if kind.endswith("description"):
-            t, p = _case_words(text)
+            t, p = _case_words(analysed_part(text))
             title += t
             plain += p
     return tuple(title), tuple(plain)

@@ -6,6 +6,8 @@ does not look like English: one mostly in another script, or one of four words o
 fewer than half (option `min_share`) are English words. The connector's own names and identifiers
 count as English; acronyms and camelCase words are not counted. The title is not checked: it is a
 name.
+Of a very long string, only the first 10,000 characters are read (ending at a space), so that
+one huge string cannot make a check slow.
 
 ## Why is this bad?
 Certification requires English strings: they are the source that Microsoft translates into the

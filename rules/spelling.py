@@ -14,7 +14,8 @@ descriptions capitalise in mid-sentence and never write in lower case (Zigbee, A
 common word is one letter away (`Pesonal`, `Vehicule` are still flagged). Not
 checked: URLs, e-mail addresses, paths, `code`, quoted literals, placeholders such as `{id}`,
 numbers, versions, file names, acronyms in capitals and camelCase words (see `camelcase-string`).
-A string that is not English is left to `english-only`. Add your own words to the `words` list of
+A string that is not English is left to `english-only`. Of a very long string, only the first 10,000 characters
+are checked (ending at a space), so that one huge string cannot make a check slow. Add your own words to the `words` list of
 the configuration file.
 
 ## Why is this bad?

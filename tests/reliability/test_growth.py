@@ -205,3 +205,17 @@ def test_a_whole_check_scans_the_heap_in_full_collections_linearly(tmp_path):
     _write_generated_connector(tmp_path / "large", 4000)
     small, large = full_collection_work(tmp_path / "small"), full_collection_work(tmp_path / "large")
     assert large <= LINEAR ** 2 * small, (small, large)  # four times the operations: two doublings
+
+
+@pytest.mark.parametrize("rule_id", ["english-only", "spelling"])
+def test_one_huge_string_costs_a_bounded_analysis(rule_id):
+    from connector_lint_rules import _spelling
+
+    def work(repeats):  # German with a camelCase word: the slow, word-by-word path
+        sw = swagger(info={"title": "Contoso", "version": "1.0",
+                           "description": "Liefert die Liste aller offenen Aufgaben zurück, getItems. " * repeats})
+        return lines_run(_spelling.__file__, lambda: run_rule(rules_by_id()[rule_id], RuleContext(
+            swagger=sw, options=dict(rules_by_id()[rule_id].options))))
+
+    small, large = work(1_000), work(4_000)  # 60 KB and 240 KB, both past the analysed part
+    assert large <= 1.2 * small, (small, large)

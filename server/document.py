@@ -105,9 +105,18 @@ def utf8_size(text: str) -> int:
     return size
 
 
+_last_offsets: tuple[str | None, int, int, list[int]] = (None, 0, 0, [])
+
+
 def raw_offsets(text: str, start: int, end: int) -> list[int]:
     """For the string literal text[start:end], the raw offset of each decoded character, plus one
-    past the last (so a decoded range [a, b) maps to [raw[a], raw[b]))."""
+    past the last (so a decoded range [a, b) maps to [raw[a], raw[b])). Remembered for the last
+    literal asked about: a rule's findings in one long string come one after another, and scanning
+    the string again for each made locating them quadratic. Callers must not change the list."""
+    global _last_offsets
+    last, last_start, last_end, offsets = _last_offsets
+    if last is text and last_start == start and last_end == end:
+        return offsets
     result = []
     i = start + 1
     stop = end - 1 if end - start >= 2 and text[end - 1] == '"' else end
@@ -126,4 +135,5 @@ def raw_offsets(text: str, start: int, end: int) -> list[int]:
         else:
             i += 1
     result.append(stop)
+    _last_offsets = (text, start, end, result)
     return result

@@ -436,7 +436,8 @@ def _identifier_parts(ctx) -> list[frozenset[str]]:
 
 def identifier_names(ctx) -> frozenset[str]:
     """The connector's identifiers as written: operationIds, parameter and property names (of
-    every schema, wherever it hangs), enum values and connection parameter names. A word of
+    every schema, wherever it hangs), the names of definitions and shared parameters and
+    responses, enum values and connection parameter names. A word of
     prose written exactly as one of them names it: a reference, not a word to recase or split.
     Computed once per lint, from parts kept per path, definition, parameter and response."""
     def compute() -> frozenset[str]:
@@ -470,6 +471,8 @@ def _part_identifiers(value, parts: tuple) -> list[str]:
         _identifiers(value, found)
     if len(parts) == 2 and parts[0] == "paths":
         found.append(parts[1])  # its segments name the connector's resources (/apistaging/{id})
+    elif len(parts) == 2:
+        found.append(parts[1])  # a definition, shared parameter or response: prose names it by its key
     return found
 
 

@@ -16,6 +16,12 @@ def with_param(**changes) -> dict:
     return doc
 
 
+def with_definition(name: str, description: str) -> dict:
+    doc = with_op(description=description)
+    doc["definitions"] = {name: {"type": "object", "properties": {"id": {"type": "string"}}}}
+    return doc
+
+
 def default_response_property(name: str, description: str) -> dict:
     doc = swagger()
     doc["paths"]["/tasks/{taskId}"]["get"]["responses"]["default"] = {"description": "An error.", "schema": {
@@ -38,6 +44,7 @@ test_camelcase_string = rule_table(
         case("a description naming the connector's identifiers", swagger=with_param(
             description="The taskId of the GetTask result.")),
         case("an identifier of a default response", swagger=default_response_property("dueDate", "Set the dueDate.")),
+        case("a definition's name in prose", swagger=with_definition("PropertyValue", "Returns the PropertyValue#ID.")),
         case("schema keywords quoted in prose", swagger=with_op(
             description="The MinLength is 3 and the maxLength is 10; readOnly values are ignored.")),
         case("capitals and plain words", swagger=with_op(description="Returns the PDF and the URL of the task.")),

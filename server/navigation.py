@@ -8,7 +8,7 @@ import re
 
 from lsprotocol import types
 
-from connector_lint_rules._api import FileKind, resolve, split_pointer
+from connector_lint_rules._api import FileKind, escape, pointer, resolve, split_pointer
 from connector_lint_rules._openapi import METHODS
 from connector_lint_rules.connection_parameter_shape import NAME as CONNECTION_NAME
 from connector_lint_rules.unsanitized_operation_id import NOT_ALLOWED
@@ -120,7 +120,7 @@ def rename(snap: Snapshot, uri: str, offset: int, new: str, document_changes: bo
             continue
         text = new
         if o.span is not None and o.pointer.endswith("/$ref"):
-            text = new.replace("~", "~0").replace("/", "~1")
+            text = escape(new)
         if o.file is not FileKind.SCRIPT:
             text = json.dumps(text, ensure_ascii=False)[1:-1]
         edits.setdefault(o.file, []).append(types.TextEdit(range=lsp_range(doc.lines, *where), new_text=text))
@@ -151,7 +151,7 @@ def _dynamic_parameter(snap: Snapshot, uri: str, offset: int) -> list[types.Loca
         return []
     swagger = doc.value
     if on_key and len(parts) == at + 1:
-        extension = resolve(swagger, "/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts[:at - 1]))
+        extension = resolve(swagger, pointer(*parts[:at - 1]))
         oid = extension.get("operationId") if isinstance(extension, dict) else None
         op = next((p for p, o in _operations(swagger) if o.get("operationId") == oid), None) if oid else None
         name = parts[at]
@@ -191,8 +191,6 @@ def _operations(swagger):
 
 def _parameters_named(swagger, op_parts: list, name: str) -> list[str]:
     """Pointers of the parameters named `name` of an operation (its own, then its path item's), `$ref`s followed."""
-    from connector_lint_rules._api import pointer
-
     out = []
     for holder in (op_parts, op_parts[:2]):
         params = resolve(swagger, pointer(*holder, "parameters"))
@@ -230,7 +228,7 @@ def describe(symbol: Symbol, target: Occurrence, value, root) -> str:
     lines = [f"**{WHAT[symbol.kind]}** `{symbol.name}`"]
     if symbol.kind == "operation":
         parts = split_pointer(target.pointer)
-        op = resolve(root, "/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts[:3]))
+        op = resolve(root, pointer(*parts[:3]))
         lines[0] += f": {parts[2].upper()} `{parts[1]}`"
         value = op
     if not isinstance(value, dict):

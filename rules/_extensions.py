@@ -1,118 +1,16 @@
-"""The x-ms-* extensions Power Platform knows, "did you mean" for misspelled keys, and the walks
-the structural rules share: operations by operationId, effective parameters, the extensions that
-call other operations, and property paths into response schemas.
-
-EXTENSIONS documents each known key: where it may appear and what it does (the schema in
-data/swagger-connector.schema.json says the same in machine form; a test keeps the two in step).
-The language server can use it for hover text.
+"""The walks the structural rules share over the x-ms-* extensions: operations by operationId,
+effective parameters, the extensions that call other operations, and property paths into response
+schemas. (The known keys and "did you mean" are in _known_keys.)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ._api import escape, resolve
 from ._openapi import METHODS, follow_ref, operations, parameters
-
-
-@dataclass(frozen=True)
-class Extension:
-    where: str  # the objects it may appear in, in plain words
-    summary: str  # what it does
-    values: str = ""  # allowed values or shape, when short
-    ignored: bool = False  # accepted, but Power Platform ignores it (AutoRest)
-
-
-EXTENSIONS: dict[str, Extension] = {
-    "x-ms-summary": Extension("parameters, schemas and their properties, responses, headers and operations",
-                              "The display name the designer shows (Title Case)."),
-    "x-ms-visibility": Extension("operations, parameters, schemas and their properties, and headers",
-                                 "Where the designer shows the item.", "important, advanced or internal"),
-    "x-ms-api-annotation": Extension("'info' and operations",
-                                     "Life cycle of the connector (status) or of an operation (family, revision, "
-                                     "status, replacement)."),
-    "x-ms-operation-context": Extension("operations", "How to simulate the operation (simulate.operationId)."),
-    "x-ms-capabilities": Extension("the document root (testConnection, file-picker) and operations (chunkTransfer)",
-                                   "Connector or operation capabilities."),
-    "x-ms-trigger": Extension("operations", "Marks the operation as a trigger.", "batch or single"),
-    "x-ms-trigger-hint": Extension("operations", "A hint shown for a trigger."),
-    "x-ms-trigger-metadata": Extension("operations", "Polling trigger metadata.",
-                                       '{"kind": "query", "mode": "polling"}'),
-    "x-ms-trigger-value": Extension("non-body parameters", "Where a trigger's value comes from.",
-                                    "value-collection and/or value-path"),
-    "x-ms-notification-content": Extension("path items", "The payload a webhook trigger receives (description, schema)."),
-    "x-ms-notification-url": Extension("properties of a request body schema",
-                                       "Marks the property that receives the webhook callback URL.", "true"),
-    "x-ms-notification": Extension("operations", "The operation that fetches a notification (operationId)."),
-    "x-ms-url-encoding": Extension("path parameters", "How the value is URL-encoded.", "single (default) or double"),
-    "x-ms-dynamic-values": Extension("parameters and schema properties",
-                                     "Fills a drop-down from another operation's response."),
-    "x-ms-dynamic-list": Extension("parameters and schema properties",
-                                   "Newer form of x-ms-dynamic-values that can reference body properties."),
-    "x-ms-dynamic-schema": Extension("body-parameter schemas and response schemas",
-                                     "Gets the schema of a value from another operation."),
-    "x-ms-dynamic-properties": Extension("body-parameter schemas and response schemas",
-                                         "Newer form of x-ms-dynamic-schema."),
-    "x-ms-dynamic-tree": Extension("query and path parameters and schemas",
-                                   "A hierarchical picker (settings, open, browse)."),
-    "x-ms-enum-values": Extension("non-body parameters and schemas",
-                                  "Display names for the values of 'enum'.", "[{value, displayName}]"),
-    "x-ms-test-value": Extension("parameters and schemas", "A sample value for tests (never a secret)."),
-    "x-ms-no-generic-test": Extension("operations", "Excludes the operation from generic tests.", "true or false"),
-    "x-ms-pageable": Extension("operations", "The response is paged.",
-                               '{"nextLinkName": "nextLink" or "@odata.nextLink"}'),
-    "x-ms-safe-operation": Extension("operations", "Marks an operation (such as a POST) as side-effect free.",
-                                     "true or false"),
-    "x-ms-localizeDefaultValue": Extension("non-body parameters and schemas", "Localizes the default value.",
-                                           "true or false"),
-    "x-ms-media-kind": Extension("schemas", "The kind of media a value holds.", "image or audio"),
-    "x-ms-editor": Extension("non-body parameters and schemas", "The designer's editor for the value.",
-                             "for example dictionary"),
-    "x-ms-editor-options": Extension("non-body parameters and schemas", "Options of the designer's editor."),
-    "x-ms-connector-metadata": Extension("the document root", "Certification metadata: Website, Privacy policy, "
-                                         "Categories.", "[{propertyName, propertyValue}]"),
-    "x-ms-docs": Extension("the document root", "Links to documentation.", "[{url, description}]"),
-    "x-ms-deployment-version": Extension("'info'", "The deployment version.", "a dotted number such as 1.0.2"),
-    "x-ms-keywords": Extension("'info'", "Search keywords of the connector.", "a string or a list of strings"),
-    "x-ms-openai-data": Extension("operations", "Copilot (AI plugin) settings of the operation."),
-    "x-ms-openai-manifest": Extension("the document root", "The Copilot plugin manifest."),
-    "x-ms-openai-published-to-copilots": Extension("'info'", "The copilots the connector is published to."),
-    "x-ms-require-user-confirmation": Extension("operations", "Copilot asks the user before calling the operation.",
-                                                "true or false"),
-    "x-ms-enum": Extension("non-body parameters and schemas", "AutoRest extension.", ignored=True),
-    "x-ms-parameter-location": Extension("parameters", "AutoRest extension.", ignored=True),
-    "x-ms-skip-url-encoding": Extension("path parameters", "AutoRest extension.", ignored=True),
-}
-
-
-def distance(a: str, b: str) -> int:
-    """Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
-    neighbouring characters each cost 1."""
-    rows = [list(range(len(b) + 1))]
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
-
-
-def did_you_mean(key: str, candidates) -> tuple[list[str], bool]:
-    """The candidates closest to `key` (case and stray spaces ignored), and whether the best one
-    is unambiguous: a single candidate at distance <= 2 (<= 1 for short keys)."""
-    norm = "".join(key.split()).lower()
-    limit = 2 if len(norm) >= 6 else 1
-    scored = sorted((distance(norm, c.lower()), c) for c in candidates if c != key)
-    scored = [(d, c) for d, c in scored if d <= limit]
-    if not scored:
-        return [], False
-    best = [c for d, c in scored if d == scored[0][0]]
-    return best, len(best) == 1
+from ._schema import nodes_with
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,8 +49,6 @@ def calls(ctx) -> list[Call]:
 
 
 def _calls(ctx):
-    from ._schema import nodes_with
-
     swagger = ctx.swagger if isinstance(ctx.swagger, dict) else {}
     for node in nodes_with(ctx, *DYNAMIC, "x-ms-dynamic-tree"):
         holder = node.value
@@ -227,8 +123,6 @@ def _by_pointer(ctx) -> dict:
 def _users(ctx) -> dict:
     """Pointer of a shared parameter or definition -> operations whose request uses it."""
     def build():
-        from ._schema import nodes_with
-
         graph: dict[str, set] = {}
         for node in nodes_with(ctx, "$ref"):  # definition -> the definitions and parameters it refers to
             ref = node.value.get("$ref") if node.kind == "schema" else None
@@ -407,8 +301,6 @@ def webhook_operations(ctx) -> dict:
     """Operation pointer -> pointer of the x-ms-notification-url property in its request, for
     every operation that registers a webhook."""
     def build():
-        from ._schema import nodes_with
-
         out = {}
         for node in nodes_with(ctx, "x-ms-notification-url"):
             if node.kind == "schema" and node.value.get("x-ms-notification-url") is True and node.role != "output":

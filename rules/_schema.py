@@ -29,7 +29,7 @@ from typing import Any, Iterator, NamedTuple
 
 from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey, SetValue, Severity, escape,
                    parent_pointer, pointer)
-from ._extensions import EXTENSIONS, did_you_mean
+from ._known_keys import EXTENSIONS, did_you_mean
 from ._openapi import METHODS, per_item
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "swagger-connector.schema.json"

@@ -37,7 +37,7 @@ import copy
 from typing import NamedTuple
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Related, Rule, SetValue, Severity, pointer, resolve
-from ._extensions import did_you_mean
+from ._known_keys import did_you_mean
 from ._openapi import METHODS, per_part
 from ._schema import entry_nodes
 

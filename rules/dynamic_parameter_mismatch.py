@@ -42,7 +42,8 @@ with a default, unsafe: the reference is replaced by that default value.
 """
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Related, RenameKey, Rule, SetValue, Severity, pointer
-from ._extensions import hosts, body_properties, calls, did_you_mean, effective_parameters, operation_index
+from ._extensions import hosts, body_properties, calls, effective_parameters, operation_index
+from ._known_keys import did_you_mean
 
 PY_TYPES = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,), "array": (list,),
             "object": (dict,)}

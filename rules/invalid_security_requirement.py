@@ -34,7 +34,7 @@ a defined one.
 """
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Related, RenameKey, Rule, SetValue, Severity, pointer
-from ._extensions import did_you_mean
+from ._known_keys import did_you_mean
 from ._openapi import operations
 
 

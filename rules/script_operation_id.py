@@ -26,7 +26,8 @@ None: the script is C#; the message names the closest operationId.
 """
 
 from ._api import FileKind, Finding, Related, Rule, Severity
-from ._extensions import did_you_mean, operation_index
+from ._extensions import operation_index
+from ._known_keys import did_you_mean
 from ._script import operation_id_comparisons
 
 

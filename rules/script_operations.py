@@ -36,7 +36,8 @@ An unknown item can be replaced by the closest operationId (a suggestion).
 
 from ._api import (Applicability, FileKind, Finding, Fix, FixAvailability, Related, Rule, SetValue, Severity)
 from ._apiprops import PROPS
-from ._extensions import did_you_mean, operation_index
+from ._extensions import operation_index
+from ._known_keys import did_you_mean
 from ._openapi import api_properties
 from ._script import operation_id_comparisons
 

@@ -37,7 +37,7 @@ import re
 from ._api import (Applicability, FileKind, Finding, Fix, FixAvailability, Related, ReplaceInString, Rule,
                    Severity, pointer)
 from ._apiprops import PROPS, canonical, connection_parameters
-from ._extensions import did_you_mean
+from ._known_keys import did_you_mean
 from ._openapi import api_properties
 
 REFERENCE = re.compile(r"""@connectionParameters\(\s*['"]([^'":)]*)(?::[^'"]*)?['"]""")

@@ -28,7 +28,8 @@ A suggestion when an existing operationId is close (a typo).
 """
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Related, Rule, SetValue, Severity
-from ._extensions import calls, did_you_mean, operation_index
+from ._extensions import calls, operation_index
+from ._known_keys import did_you_mean
 
 
 def check(ctx):

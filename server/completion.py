@@ -2,7 +2,7 @@
 targets, operationIds, dynamic-extension parameters, apiProperties.json values, and snippets.
 
 What is valid where comes from the connector schema the structural rules validate with
-(rules/data/swagger-connector.schema.json) and the extension catalogue (rules/_extensions.py);
+(rules/data/swagger-connector.schema.json) and the extension catalogue (rules/_known_keys.py);
 apiProperties.json from the catalogues of its rules (connection parameter types, identity
 providers, policy templates). The cursor's place comes from `cursor.cursor_at`, which reads
 broken text too. Every insert text is valid JSON in its place: a key gets its colon and an
@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from lsprotocol import types
 
-from connector_lint_rules._api import FileKind
+from connector_lint_rules._api import FileKind, escape
 from connector_lint_rules._openapi import METHODS
 from connector_lint_rules._schema import schema_document
 from connector_lint_rules.connection_parameter_shape import TYPES as CONNECTION_TYPES
@@ -389,7 +389,7 @@ class _Context:
                 insert_text_format=types.InsertTextFormat.Snippet if self.snippets else types.InsertTextFormat.PlainText,
                 additional_text_edits=self.comma_before))
         for n, name in enumerate(self.snap.names.declared("parameter")):
-            ref = json.dumps({"$ref": "#/parameters/" + name.replace("~", "~0").replace("/", "~1")})
+            ref = json.dumps({"$ref": "#/parameters/" + escape(name)})
             items.append(self._value_item(ref, "a shared parameter", start + 4 + n))
             items[-1].label = f"$ref {name}"
         return items

@@ -7,7 +7,7 @@ as Markdown. An unknown `x-ms-` key gets the closest known ones.
 
 from __future__ import annotations
 
-from connector_lint_rules._extensions import EXTENSIONS, did_you_mean
+from connector_lint_rules._known_keys import EXTENSIONS, did_you_mean
 
 EXTENSIONS_PAGE = "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions"
 SCHEMA = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/apiDefinition.swagger.schema.json"

@@ -176,7 +176,7 @@ def test_no_rename_onto_a_key_that_is_already_there():
 
 
 def test_did_you_mean_is_unambiguous_only_with_one_best_candidate():
-    from connector_lint_rules._extensions import did_you_mean
+    from connector_lint_rules._known_keys import did_you_mean
 
     assert did_you_mean("x-ms-visibilty", ["x-ms-visibility", "x-ms-summary"]) == (["x-ms-visibility"], True)
     assert did_you_mean("x-ms-summary:", ["x-ms-summary"]) == (["x-ms-summary"], True)
@@ -215,7 +215,7 @@ def test_the_docs_list_every_code_the_schema_reports():
 
 
 def test_every_known_extension_is_in_the_schema_and_the_reverse():
-    from connector_lint_rules._extensions import EXTENSIONS
+    from connector_lint_rules._known_keys import EXTENSIONS
     from connector_lint_rules._schema import schema_document
 
     in_schema = set()

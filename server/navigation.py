@@ -8,8 +8,8 @@ import re
 
 from lsprotocol import types
 
-from connector_lint_rules._api import FileKind, escape, pointer, resolve, split_pointer
-from connector_lint_rules._openapi import METHODS
+from connector_lint_rules._api import FileKind, Operation, escape, pointer, resolve, split_pointer
+from connector_lint_rules._openapi import METHODS, parameters
 from connector_lint_rules.connection_parameter_shape import NAME as CONNECTION_NAME
 from connector_lint_rules.unsanitized_operation_id import NOT_ALLOWED
 
@@ -191,17 +191,11 @@ def _operations(swagger):
 
 def _parameters_named(swagger, op_parts: list, name: str) -> list[str]:
     """Pointers of the parameters named `name` of an operation (its own, then its path item's), `$ref`s followed."""
-    out = []
-    for holder in (op_parts, op_parts[:2]):
-        params = resolve(swagger, pointer(*holder, "parameters"))
-        for i, param in enumerate(params if isinstance(params, list) else []):
-            ptr = pointer(*holder, "parameters", i)
-            if isinstance(param, dict) and isinstance(param.get("$ref"), str) and param["$ref"].startswith("#/parameters/"):
-                ptr = "/parameters/" + param["$ref"][len("#/parameters/"):]
-                param = resolve(swagger, ptr)
-            if isinstance(param, dict) and param.get("name") == name:
-                out.append(ptr)
-    return out[:1]
+    op, path_item = resolve(swagger, pointer(*op_parts)), resolve(swagger, pointer(*op_parts[:2]))
+    if not isinstance(op, dict) or not isinstance(path_item, dict):
+        return []
+    operation = Operation(pointer(*op_parts), op_parts[1], op_parts[2], op, path_item)
+    return [ptr for ptr, param in parameters(swagger, operation) if param.get("name") == name][:1]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .jsonparse import ParsedJson, parse
+from .jsonparse import ParsedJson, open_quote, parse
 
 _WORD = re.compile(r"[A-Za-z0-9_$.\-+]*")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_$.\-+]*$")
@@ -46,7 +46,7 @@ def cursor_at(parsed: ParsedJson, offset: int) -> Cursor | None:
     text = parsed.text
     offset = max(0, min(offset, len(text)))
     line_start = text.rfind("\n", 0, offset) + 1
-    quote = _open_quote(text, line_start, offset)
+    quote = open_quote(text, line_start, offset)
     if quote is not None:
         start, prefix, quoted = quote, text[quote + 1:offset], True
         end = _string_end(text, offset)
@@ -126,27 +126,6 @@ def _replaced(root: Any, path: tuple, value: Any) -> Any:
 def _unclosed(text: str, span) -> bool:
     """A container the file ends inside (the recovering parser ends its span at the text's end)."""
     return span[3] >= len(text) and text.rstrip()[-1:] != ("}" if text[span[2]] == "{" else "]")
-
-
-def _open_quote(text: str, line_start: int, offset: int) -> int | None:
-    """The offset of the quote that opens a string still open at `offset`, or None."""
-    i, opened = line_start, None
-    while True:
-        i = text.find('"', i, offset)
-        if i < 0:
-            return opened
-        if opened is None:
-            opened = i
-        else:
-            slashes = 0
-            while text[i - 1 - slashes] == "\\":
-                slashes += 1
-            if slashes % 2 == 0:
-                opened = None
-            else:
-                i += 1
-                continue
-        i += 1
 
 
 def _string_end(text: str, offset: int) -> int:

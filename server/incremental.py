@@ -40,7 +40,7 @@ from connector_lint_rules._api import FileKind, Preset, Rule, RuleContext, Sever
 from .config import Config
 from .document import JSON_KINDS, Document, utf8_size
 from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate
-from .jsonparse import ParsedJson
+from .jsonparse import ParsedJson, open_quote
 from .positions import LineIndex
 from .reparse import changed_range, reparse
 
@@ -526,19 +526,7 @@ def _inside_one_string(old: str, new: str, start: int, old_end: int, new_end: in
     line_start = old.rfind("\n", 0, start) + 1  # a string literal never spans lines
     if start - line_start > 20000:
         return False  # a minified file: not worth the scan
-    inside = False
-    i = old.find('"', line_start, start)
-    while i >= 0:
-        if inside:
-            backslashes = 0
-            while old[i - 1 - backslashes] == "\\":
-                backslashes += 1
-            if backslashes % 2 == 0:
-                inside = False
-        else:
-            inside = True
-        i = old.find('"', i + 1, start)
-    if not inside:
+    if open_quote(old, line_start, start) is None:
         return False
     # [start, old_end) holds no quote, so it is inside the same literal if that literal goes on.
     return old.find('"', old_end) >= 0

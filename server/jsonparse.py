@@ -214,6 +214,23 @@ class PositionIndex:
         return span, len(pointer_parts)
 
 
+def open_quote(text: str, line_start: int, offset: int) -> int | None:
+    """The offset of the quote that opens a string literal still open at `offset`, scanning from
+    `line_start` (a string literal never spans lines), or None when `offset` is outside strings."""
+    i, opened = text.find('"', line_start, offset), None
+    while i >= 0:
+        if opened is None:
+            opened = i
+        else:
+            backslashes = 0
+            while text[i - 1 - backslashes] == "\\":
+                backslashes += 1
+            if backslashes % 2 == 0:
+                opened = None
+        i = text.find('"', i + 1, offset)
+    return opened
+
+
 def _skip_value(text: str, pos: int) -> int:
     ch = text[pos]
     if ch == '"':

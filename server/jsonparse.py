@@ -245,12 +245,15 @@ def container_ends(text: str) -> dict[int, int]:
     the document once per level)."""
     ends: dict[int, int] = {}
     opened: list[int] = []
-    for m in _NEXT_BRACKET.finditer(text):
-        at = m.start(1)
+    match = _NEXT_BRACKET.match  # from where the last match ended: a search could start inside a string
+    m = match(text)
+    while m is not None:
+        at = m.end() - 1
         if text[at] in "{[":
             opened.append(at)
         elif opened:
             ends[opened.pop()] = at + 1
+        m = match(text, at + 1)
     return ends
 
 

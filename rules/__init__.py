@@ -11,7 +11,10 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-from ._api import Rule
+from ._api import Rule, Scope
+
+# The scopes whose checks read only their unit and what `Rule.reads` declares.
+DECLARED_SCOPES = frozenset({Scope.DISPLAY_STRING, Scope.PART, Scope.VALUE_NODE})
 
 
 @lru_cache(maxsize=1)
@@ -36,19 +39,49 @@ def rules_by_id() -> dict[str, Rule]:
 
 
 def run_rule(rule: Rule, ctx) -> list:
-    """A rule's findings on one connector, whatever its scope. Exceptions propagate; the caller
-    (the engine) isolates them."""
+    """A rule's findings on one connector, whatever its scope, as the rule tests see them: a
+    unit-scoped check reads through a `UnitView`, so an undeclared input raises. Exceptions
+    propagate; the caller (the engine) isolates them."""
     if rule.check is None:
         return []
     ctx = ctx.with_options({**rule.options, **ctx.options})
-    return [f for unit in units(rule, ctx) for f in rule.check(ctx, *unit.args)]
+    view = unit_view(rule, ctx)
+    return [f for unit in units(rule, ctx) for f in run_unit(rule, view if unit.check is None else ctx, unit)]
+
+
+def run_unit(rule: Rule, ctx, unit) -> list:
+    """The findings of one unit (see `units`)."""
+    check = unit.check or rule.check
+    if unit.each is None:
+        return list(check(ctx, *unit.args))
+    return [f for item in unit.each for f in check(ctx, item)]
+
+
+def unit_view(rule: Rule, ctx):
+    """The context a rule's unit checks get where results are cached: a `UnitView` for the
+    scopes whose inputs are declared (`Rule.reads`), else `ctx` itself."""
+    from ._api import UnitView
+
+    return UnitView(ctx, rule) if rule.scope in DECLARED_SCOPES else ctx
 
 
 def units(rule: Rule, ctx) -> list:
     """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch."""
-    from ._api import Scope, Unit
-    from ._openapi import operations
+    from ._api import Unit
+    from ._openapi import display_string_groups, operations, parts
+    from ._schema import nodes_with
 
-    if rule.scope is Scope.OPERATION:
-        return [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
-    return [Unit("", (), ())]
+    scope = rule.scope
+    if scope is Scope.OPERATION:
+        out = [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
+    elif scope is Scope.DISPLAY_STRING:
+        out = [Unit(key, (), (group,), group) for key, group in display_string_groups(ctx)]
+    elif scope is Scope.PART:
+        out = [Unit(part.parts, (part,), (part.value,)) for part in parts(ctx)]
+    elif scope is Scope.VALUE_NODE:
+        out = [Unit(node.pointer, (node,), (node,)) for node in nodes_with(ctx, *rule.node_keys)]
+    else:
+        return [Unit("", (), ())]
+    if rule.connector_check is not None:
+        out.append(Unit("", (), (), None, rule.connector_check))
+    return out

@@ -11,7 +11,9 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-from ._api import Rule, Scope
+from ._api import Rule, Scope, Unit
+
+_CONNECTOR_UNIT = Unit("", (), ())
 
 # The scopes whose checks read only their unit and what `Rule.reads` declares.
 DECLARED_SCOPES = frozenset({Scope.DISPLAY_STRING, Scope.PART, Scope.VALUE_NODE})
@@ -66,22 +68,29 @@ def unit_view(rule: Rule, ctx):
 
 
 def units(rule: Rule, ctx) -> list:
-    """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch."""
+    """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch.
+    The units of a scope are made once per lint and shared by its rules."""
+    from ._api import Unit
+
+    scope = rule.scope
+    if scope is Scope.CONNECTOR:
+        return [_CONNECTOR_UNIT]
+    key = ("units", scope, rule.node_keys) if scope is Scope.VALUE_NODE else ("units", scope)
+    out = ctx.cached(key, lambda: _units(scope, rule.node_keys, ctx))
+    if rule.connector_check is not None:
+        out = [*out, Unit("", (), (), None, rule.connector_check)]
+    return out
+
+
+def _units(scope: Scope, node_keys: tuple, ctx) -> list:
     from ._api import Unit
     from ._openapi import display_string_groups, operations, parts
     from ._schema import nodes_with
 
-    scope = rule.scope
     if scope is Scope.OPERATION:
-        out = [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
-    elif scope is Scope.DISPLAY_STRING:
-        out = [Unit(key, (), (group,), group) for key, group in display_string_groups(ctx)]
-    elif scope is Scope.PART:
-        out = [Unit(part.parts, (part,), (part.value,)) for part in parts(ctx)]
-    elif scope is Scope.VALUE_NODE:
-        out = [Unit(node.pointer, (node,), (node,)) for node in nodes_with(ctx, *rule.node_keys)]
-    else:
-        return [Unit("", (), ())]
-    if rule.connector_check is not None:
-        out.append(Unit("", (), (), None, rule.connector_check))
-    return out
+        return [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
+    if scope is Scope.DISPLAY_STRING:
+        return [Unit(key, (), (group,), group) for key, group in display_string_groups(ctx)]
+    if scope is Scope.PART:
+        return [Unit(part.parts, (part,), (part.value,)) for part in parts(ctx)]
+    return [Unit(node.pointer, (node,), (node,)) for node in nodes_with(ctx, *node_keys)]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
+from typing import Iterable
 
-from ._api import Rule, Scope, Unit
+from ._api import Finding, Rule, Scope, Unit
 
 _CONNECTOR_UNIT = Unit("", (), ())
 
@@ -52,11 +53,37 @@ def run_rule(rule: Rule, ctx) -> list:
 
 
 def run_unit(rule: Rule, ctx, unit) -> list:
-    """The findings of one unit (see `units`)."""
+    """The findings of one unit (see `units`), at most MAX_FINDINGS_PER_VALUE per value (`capped`)."""
     check = unit.check or rule.check
     if unit.each is None:
-        return list(check(ctx, *unit.args))
-    return [f for item in unit.each for f in check(ctx, item)]
+        return capped(check(ctx, *unit.args))
+    return capped(f for item in unit.each for f in check(ctx, item))
+
+
+# A rule reports at most this many findings at one value (file and pointer), then one finding that
+# says how many more there are: a 20 MB string with 340,000 camelCase words is one problem to fix,
+# and keeping every finding took gigabytes. No certified connector comes near it.
+MAX_FINDINGS_PER_VALUE = 100
+
+
+def capped(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings, in order, but at most MAX_FINDINGS_PER_VALUE at each (file, pointer); the
+    others are counted as they come (never kept) and summed up in one finding at that value."""
+    out: list[Finding] = []
+    counts: dict = {}
+    for finding in findings:
+        place = (finding.file, finding.pointer)
+        seen = counts.get(place, 0) + 1
+        counts[place] = seen
+        if seen <= MAX_FINDINGS_PER_VALUE:
+            out.append(finding)
+    for (file, pointer), seen in counts.items():
+        if seen > MAX_FINDINGS_PER_VALUE:
+            more = seen - MAX_FINDINGS_PER_VALUE
+            out.append(Finding(pointer, f"{more} more finding{'s' if more > 1 else ''} of this rule at this value "
+                                        f"{'are' if more > 1 else 'is'} not listed; fix the first "
+                                        f"{MAX_FINDINGS_PER_VALUE} and check again.", file=file))
+    return out
 
 
 def unit_view(rule: Rule, ctx):

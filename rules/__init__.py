@@ -10,8 +10,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
+from typing import Iterable
 
-from ._api import Rule, Scope
+from ._api import Finding, Rule, Scope, Unit
+
+_CONNECTOR_UNIT = Unit("", (), ())
 
 # The scopes whose checks read only their unit and what `Rule.reads` declares.
 DECLARED_SCOPES = frozenset({Scope.DISPLAY_STRING, Scope.PART, Scope.VALUE_NODE})
@@ -50,11 +53,37 @@ def run_rule(rule: Rule, ctx) -> list:
 
 
 def run_unit(rule: Rule, ctx, unit) -> list:
-    """The findings of one unit (see `units`)."""
+    """The findings of one unit (see `units`), at most MAX_FINDINGS_PER_VALUE per value (`capped`)."""
     check = unit.check or rule.check
     if unit.each is None:
-        return list(check(ctx, *unit.args))
-    return [f for item in unit.each for f in check(ctx, item)]
+        return capped(check(ctx, *unit.args))
+    return capped(f for item in unit.each for f in check(ctx, item))
+
+
+# A rule reports at most this many findings at one value (file and pointer), then one finding that
+# says how many more there are: a 20 MB string with 340,000 camelCase words is one problem to fix,
+# and keeping every finding took gigabytes. No certified connector comes near it.
+MAX_FINDINGS_PER_VALUE = 100
+
+
+def capped(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings, in order, but at most MAX_FINDINGS_PER_VALUE at each (file, pointer); the
+    others are counted as they come (never kept) and summed up in one finding at that value."""
+    out: list[Finding] = []
+    counts: dict = {}
+    for finding in findings:
+        place = (finding.file, finding.pointer)
+        seen = counts.get(place, 0) + 1
+        counts[place] = seen
+        if seen <= MAX_FINDINGS_PER_VALUE:
+            out.append(finding)
+    for (file, pointer), seen in counts.items():
+        if seen > MAX_FINDINGS_PER_VALUE:
+            more = seen - MAX_FINDINGS_PER_VALUE
+            out.append(Finding(pointer, f"{more} more finding{'s' if more > 1 else ''} of this rule at this value "
+                                        f"{'are' if more > 1 else 'is'} not listed; fix the first "
+                                        f"{MAX_FINDINGS_PER_VALUE} and check again.", file=file))
+    return out
 
 
 def unit_view(rule: Rule, ctx):
@@ -66,22 +95,29 @@ def unit_view(rule: Rule, ctx):
 
 
 def units(rule: Rule, ctx) -> list:
-    """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch."""
+    """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch.
+    The units of a scope are made once per lint and shared by its rules."""
+    from ._api import Unit
+
+    scope = rule.scope
+    if scope is Scope.CONNECTOR:
+        return [_CONNECTOR_UNIT]
+    key = ("units", scope, rule.node_keys) if scope is Scope.VALUE_NODE else ("units", scope)
+    out = ctx.cached(key, lambda: _units(scope, rule.node_keys, ctx))
+    if rule.connector_check is not None:
+        out = [*out, Unit("", (), (), None, rule.connector_check)]
+    return out
+
+
+def _units(scope: Scope, node_keys: tuple, ctx) -> list:
     from ._api import Unit
     from ._openapi import display_string_groups, operations, parts
     from ._schema import nodes_with
 
-    scope = rule.scope
     if scope is Scope.OPERATION:
-        out = [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
-    elif scope is Scope.DISPLAY_STRING:
-        out = [Unit(key, (), (group,), group) for key, group in display_string_groups(ctx)]
-    elif scope is Scope.PART:
-        out = [Unit(part.parts, (part,), (part.value,)) for part in parts(ctx)]
-    elif scope is Scope.VALUE_NODE:
-        out = [Unit(node.pointer, (node,), (node,)) for node in nodes_with(ctx, *rule.node_keys)]
-    else:
-        return [Unit("", (), ())]
-    if rule.connector_check is not None:
-        out.append(Unit("", (), (), None, rule.connector_check))
-    return out
+        return [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
+    if scope is Scope.DISPLAY_STRING:
+        return [Unit(key, (), (group,), group) for key, group in display_string_groups(ctx)]
+    if scope is Scope.PART:
+        return [Unit(part.parts, (part,), (part.value,)) for part in parts(ctx)]
+    return [Unit(node.pointer, (node,), (node,)) for node in nodes_with(ctx, *node_keys)]

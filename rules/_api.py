@@ -266,8 +266,7 @@ class Part(NamedTuple):
         return pointer(*self.parts)
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One piece of a rule's work: `check(ctx, *args)`, or `check(ctx, item)` for each item of
     `each` (a group of display strings). The engine may reuse its findings from the last lint
     while the rule's other inputs and every value of `values` are unchanged (an operation and its

@@ -431,19 +431,21 @@ class _CachedRun(Runner):
         results: dict = {}
         findings: list = []
         whole = []
+        reused = 0
         for unit in units:
             if unit.check is not None:
                 whole.append(unit)
                 continue
             entry = previous.get(unit.key)
-            if entry is not None and (entry[0] is unit.values or _same_values(entry[0], unit.values, compare)):
-                stats["units_reused"] += 1
+            value = unit.values[0]  # a unit of these scopes has one value: a group, a part, a node
+            if entry is not None and (entry[0] is value or compare(entry[0], value)):
+                reused += 1
             else:
                 if cancelled():
                     linter._declared[rule.id] = (inputs, {**previous, **results})
                     raise Cancelled
                 try:
-                    entry = (unit.values, run_unit(rule, view, unit))
+                    entry = (value, run_unit(rule, view, unit))
                 except Exception as exc:  # isolated like engine.lint: one internal-error diagnostic
                     linter._declared[rule.id] = (inputs, results)
                     return None, exc
@@ -451,6 +453,7 @@ class _CachedRun(Runner):
             results[unit.key] = entry
             findings.extend(entry[1])
         linter._declared[rule.id] = (inputs, results)
+        stats["units_reused"] += reused
         if whole:
             more, error = self._recorded_findings(rule, ctx, whole, cancelled)
             if error is not None:

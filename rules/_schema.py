@@ -23,7 +23,6 @@ import re
 import threading
 from collections import OrderedDict, deque
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
@@ -713,14 +712,13 @@ def _build_index(ctx):
     """The per-entry walks, (nodes, definitions referred to, positions of the nodes by key) for
     each entry, in document order. Walks are cached by content, so an edit re-walks only what
     changed and an unchanged entry's walk is the same object. A definition is walked with the
-    role of the operations that reach it, found from the `$ref`s of the entries' texts before
-    walking it."""
+    role of the operations that reach it, found from the entries' `$ref`s before walking it."""
     roots: dict[str, set] = {"input": set(), "output": set()}
     refs: dict[str, set] = {}
     all_entries = entries(ctx)
     for section, name, value, text in all_entries:
         if section == "definitions":
-            refs[name] = _text_refs(text)
+            refs[name] = _cached_refs(text, value)
             continue
         walk = _cached_walk((section, name, text, None), value)
         roots["input"] |= walk[1]["input"]
@@ -730,13 +728,32 @@ def _build_index(ctx):
             for section, name, value, text in all_entries]
 
 
-_REF_IN_TEXT = re.compile(r"""'\$ref': (['"])#/definitions/(.*?)\1""")
+_refs: OrderedDict = OrderedDict()
 
 
-@lru_cache(maxsize=8192)
-def _text_refs(text: str) -> frozenset:
-    """The definitions an entry refers to, read from its repr (cheaper than a walk)."""
-    return frozenset(m.group(2).replace("~1", "/").replace("~0", "~") for m in _REF_IN_TEXT.finditer(text))
+def _cached_refs(text: str, value) -> frozenset:
+    """`definition_refs(value)`, remembered by the entry's content (`text`, its repr)."""
+    found = _refs.get(text)
+    if found is None:
+        found = _refs[text] = definition_refs(value)
+    _touch(_refs, text, _CACHE_SIZE)
+    return found
+
+
+def definition_refs(value) -> frozenset:
+    """The names of the definitions that `$ref`s anywhere in `value` point to."""
+    names = set()
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/definitions/"):
+                names.add(ref[len("#/definitions/"):].replace("~1", "/").replace("~0", "~"))
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    return frozenset(names)
 
 
 def _cached_walk(key, value):

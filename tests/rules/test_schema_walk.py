@@ -1,0 +1,17 @@
+"""The value-node walk's helpers: which definitions an entry refers to."""
+
+from connector_lint_rules._schema import definition_refs
+
+
+def test_definition_refs_are_found_at_any_depth_and_unescaped():
+    entry = {"type": "object", "properties": {"a": {"$ref": "#/definitions/Item"},
+                                              "b": {"items": {"allOf": [{"$ref": "#/definitions/a~1b~0c"}]}}},
+             "x-ms-dynamic-schema": {"parameters": {"p": {"$ref": "#/definitions/Deep"}}},
+             "example": [{"$ref": "#/parameters/NotADefinition"}, {"$ref": 3}]}
+    assert definition_refs(entry) == {"Item", "a/b~c", "Deep"}
+
+
+def test_a_ref_written_with_quotes_and_escapes_is_read_as_json_reads_it():
+    # The repr of such a name holds escapes and the other quote: reading refs from the repr got them wrong.
+    assert definition_refs({"$ref": "#/definitions/it's \"x\"\n"}) == {"it's \"x\"\n"}
+    assert definition_refs([]) == frozenset() and definition_refs("text") == frozenset()

@@ -10,8 +10,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
+from typing import Iterable
 
-from ._api import Rule
+from ._api import Finding, Rule, Scope, Unit
+
+_CONNECTOR_UNIT = Unit("", (), ())
+
+# The scopes whose checks read only their unit and what `Rule.reads` declares.
+DECLARED_SCOPES = frozenset({Scope.DISPLAY_STRING, Scope.PART, Scope.VALUE_NODE})
 
 
 @lru_cache(maxsize=1)
@@ -36,19 +42,82 @@ def rules_by_id() -> dict[str, Rule]:
 
 
 def run_rule(rule: Rule, ctx) -> list:
-    """A rule's findings on one connector, whatever its scope. Exceptions propagate; the caller
-    (the engine) isolates them."""
+    """A rule's findings on one connector, whatever its scope, as the rule tests see them: a
+    unit-scoped check reads through a `UnitView`, so an undeclared input raises. Exceptions
+    propagate; the caller (the engine) isolates them."""
     if rule.check is None:
         return []
     ctx = ctx.with_options({**rule.options, **ctx.options})
-    return [f for unit in units(rule, ctx) for f in rule.check(ctx, *unit.args)]
+    view = unit_view(rule, ctx)
+    return [f for unit in units(rule, ctx) for f in run_unit(rule, view if unit.check is None else ctx, unit)]
+
+
+def run_unit(rule: Rule, ctx, unit) -> list:
+    """The findings of one unit (see `units`), at most MAX_FINDINGS_PER_VALUE per value (`capped`)."""
+    check = unit.check or rule.check
+    if unit.each is None:
+        return capped(check(ctx, *unit.args))
+    return capped(f for item in unit.each for f in check(ctx, item))
+
+
+# A rule reports at most this many findings at one value (file and pointer), then one finding that
+# says how many more there are: a 20 MB string with 340,000 camelCase words is one problem to fix,
+# and keeping every finding took gigabytes. No certified connector comes near it.
+MAX_FINDINGS_PER_VALUE = 100
+
+
+def capped(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings, in order, but at most MAX_FINDINGS_PER_VALUE at each (file, pointer); the
+    others are counted as they come (never kept) and summed up in one finding at that value."""
+    out: list[Finding] = []
+    counts: dict = {}
+    for finding in findings:
+        place = (finding.file, finding.pointer)
+        seen = counts.get(place, 0) + 1
+        counts[place] = seen
+        if seen <= MAX_FINDINGS_PER_VALUE:
+            out.append(finding)
+    for (file, pointer), seen in counts.items():
+        if seen > MAX_FINDINGS_PER_VALUE:
+            more = seen - MAX_FINDINGS_PER_VALUE
+            out.append(Finding(pointer, f"{more} more finding{'s' if more > 1 else ''} of this rule at this value "
+                                        f"{'are' if more > 1 else 'is'} not listed; fix the first "
+                                        f"{MAX_FINDINGS_PER_VALUE} and check again.", file=file))
+    return out
+
+
+def unit_view(rule: Rule, ctx):
+    """The context a rule's unit checks get where results are cached: a `UnitView` for the
+    scopes whose inputs are declared (`Rule.reads`), else `ctx` itself."""
+    from ._api import UnitView
+
+    return UnitView(ctx, rule) if rule.scope in DECLARED_SCOPES else ctx
 
 
 def units(rule: Rule, ctx) -> list:
-    """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch."""
-    from ._api import Scope, Unit
-    from ._openapi import operations
+    """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch.
+    The units of a scope are made once per lint and shared by its rules."""
+    from ._api import Unit
 
-    if rule.scope is Scope.OPERATION:
+    scope = rule.scope
+    if scope is Scope.CONNECTOR:
+        return [_CONNECTOR_UNIT]
+    key = ("units", scope, rule.node_keys) if scope is Scope.VALUE_NODE else ("units", scope)
+    out = ctx.cached(key, lambda: _units(scope, rule.node_keys, ctx))
+    if rule.connector_check is not None:
+        out = [*out, Unit("", (), (), None, rule.connector_check)]
+    return out
+
+
+def _units(scope: Scope, node_keys: tuple, ctx) -> list:
+    from ._api import Unit
+    from ._openapi import display_string_groups, operations, parts
+    from ._schema import nodes_with
+
+    if scope is Scope.OPERATION:
         return [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
-    return [Unit("", (), ())]
+    if scope is Scope.DISPLAY_STRING:
+        return [Unit(key, (), (group,), group) for key, group in display_string_groups(ctx)]
+    if scope is Scope.PART:
+        return [Unit(part.parts, (part,), (part.value,)) for part in parts(ctx)]
+    return [Unit(node.pointer, (node,), (node,)) for node in nodes_with(ctx, *node_keys)]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import copy
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Union
+from dataclasses import dataclass, field, fields
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Union
 
 
 class Severity(str, enum.Enum):
@@ -60,8 +60,16 @@ class FileKind(str, enum.Enum):
 
 
 class Scope(str, enum.Enum):
+    """What one call of a rule's check sees. The engine runs the check once per unit of its scope
+    and, in the language server, reuses a unit's findings while the unit is unchanged."""
+
     CONNECTOR = "connector"  # check(ctx) sees the whole connector
-    OPERATION = "operation"  # check(ctx, op) sees one operation; results are cached per operation
+    OPERATION = "operation"  # check(ctx, op: Operation) sees one operation (and its path item)
+    # The scopes below see only their unit, the rule's options and what the rule declares in
+    # `Rule.reads`; reading anything else raises UndeclaredRead (see `UnitView`).
+    DISPLAY_STRING = "display-string"  # check(ctx, s: DisplayString): one human-readable string
+    PART = "part"  # check(ctx, part: Part): a path item, a definition, a shared parameter or response, or another top-level value
+    VALUE_NODE = "value-node"  # check(ctx, node: _schema.Node): a schema, parameter, items or header object having one of `Rule.node_keys`
 
 
 class Preset(str, enum.Enum):
@@ -237,15 +245,54 @@ class Operation:
     path_item: dict
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One piece of a rule's work: `check(ctx, *args)`. The engine may reuse its findings from the
-    last lint while the rule's other inputs and every value of `values` are unchanged (an operation
-    and its path item); `key` names the place, e.g. the operation's pointer."""
+class DisplayString(NamedTuple):
+    """A human-readable string of the connector (see `_openapi.STRING_KINDS` for `kind`)."""
 
-    key: str
+    file: FileKind
+    pointer: str
+    kind: str
+    text: str
+
+
+class Part(NamedTuple):
+    """One part of the swagger: an entry of `paths`, `definitions`, `parameters` or `responses`
+    (`parts` = (collection, name)), or another top-level value (`parts` = (key,))."""
+
+    parts: tuple
+    value: Any
+
+    @property
+    def pointer(self) -> str:
+        return pointer(*self.parts)
+
+
+class Unit(NamedTuple):
+    """One piece of a rule's work: `check(ctx, *args)`, or `check(ctx, item)` for each item of
+    `each` (a group of display strings). The engine may reuse its findings from the last lint
+    while the rule's other inputs and every value of `values` are unchanged (an operation and its
+    path item); `key` names the place, e.g. the operation's pointer. `check`: the function to
+    call when it is not the rule's `check` (its `connector_check`)."""
+
+    key: Any
     args: tuple
     values: tuple
+    each: tuple | None = None
+    check: Callable | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Index:
+    """A value computed from the whole connector (the connector's words, the names references
+    can point at) that unit-scoped checks read with `ctx.index(X)` and declare in `Rule.reads`.
+    Computed once per lint. The language server re-runs a rule's units when the value changes
+    (compared by identity, then ==), so keep it small and comparable."""
+
+    name: str
+    compute: Callable[["RuleContext"], Any]
+
+
+class UndeclaredRead(Exception):
+    """A unit-scoped check read an input its rule does not declare in `Rule.reads`."""
 
 
 @dataclass
@@ -273,9 +320,9 @@ class RuleContext:
     base_error: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)  # the running rule's options
     memo: dict = field(default_factory=dict)  # shared, per-lint cache for helpers
-    # Kept across lints of one connector by the language server (a fresh dict per lint elsewhere):
+    # Kept across lints of one connector by the language server (None elsewhere: nothing is kept):
     # only `per_value` and `stable` use it.
-    store: dict = field(default_factory=dict)
+    store: dict | None = None
 
     def with_options(self, options: Mapping[str, Any]) -> "RuleContext":
         clone = copy.copy(self)
@@ -298,6 +345,10 @@ class RuleContext:
         and its value must compare with ==."""
         return self.cached(("derived", key), lambda: compute(self))
 
+    def index(self, index: Index) -> Any:
+        """The value of a derived index for this lint (computed once, shared between rules)."""
+        return self.cached(("index", index.name), lambda: index.compute(self))
+
     def per_value(self, key: Any, value: Any, compute: Callable[[Any], Any]) -> Any:
         """`compute(value)`, kept across lints while `value` is the same object.
 
@@ -306,6 +357,8 @@ class RuleContext:
         the next keystroke. `compute` must depend on nothing but `value`; `key` names the result
         and the place (e.g. ("identifiers", pointer)), so each place holds one entry.
         """
+        if self.store is None:
+            return compute(value)
         entry = self.store.get(("per_value", key))
         if entry is not None and entry[0] is value:
             return entry[1]
@@ -316,6 +369,8 @@ class RuleContext:
     def stable(self, key: Any, value: Any) -> Any:
         """`value`, or the equal value returned under `key` by an earlier lint: a result that did
         not change keeps its identity, so what is kept per identity (see `per_value`) stays valid."""
+        if self.store is None:
+            return value
         old = self.store.get(("stable", key), _NOTHING)
         if old is not _NOTHING and (old is value or (type(old) is type(value) and old == value)):
             return old
@@ -324,6 +379,38 @@ class RuleContext:
 
 
 _NOTHING = object()
+
+CONNECTOR_FIELDS = frozenset(f.name for f in fields(RuleContext)) - {"options", "memo", "store"}
+
+
+class UnitView:
+    """The context a unit-scoped check (DISPLAY_STRING, PART, VALUE_NODE) is given where caching
+    depends on it (the language server, the rule tests): the rule's context, except that reading
+    a connector field or an index the rule does not declare in `Rule.reads` raises UndeclaredRead.
+    So a missing declaration fails in the rule's tests, instead of leaving stale findings in the
+    editor. Helpers called with the view read through it, also inside `cached`."""
+
+    __slots__ = ("_ctx", "_rule")
+
+    def __init__(self, ctx: RuleContext, rule: "Rule"):
+        self._ctx, self._rule = ctx, rule
+
+    def __getattr__(self, name: str) -> Any:
+        if name in CONNECTOR_FIELDS and name not in self._rule.reads:
+            raise UndeclaredRead(f"rule {self._rule.id} reads ctx.{name} in a {self._rule.scope.value} check; "
+                                 f"declare it in Rule.reads")
+        return getattr(self._ctx, name)
+
+    def index(self, index: Index) -> Any:
+        if index not in self._rule.reads:
+            raise UndeclaredRead(f"rule {self._rule.id} reads the index {index.name!r}; declare it in Rule.reads")
+        return self._ctx.index(index)
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        return self._ctx.cached(key, compute)
+
+    def derived(self, key: Any, compute: Callable[[RuleContext], Any]) -> Any:
+        raise UndeclaredRead(f"rule {self._rule.id} reads ctx.derived({key!r}); make it an Index in Rule.reads")
 
 CheckConnector = Callable[[RuleContext], Iterable[Finding]]
 CheckOperation = Callable[[RuleContext, Operation], Iterable[Finding]]
@@ -354,6 +441,14 @@ class Rule:
     # Each finding is about one word (the finding's span) that the user's dictionary, the
     # configuration's `words`, would accept: the editor offers to add it there.
     dictionary_words: bool = False
+    # What a check of a unit-scoped rule (DISPLAY_STRING, PART, VALUE_NODE) reads beyond its unit
+    # and its options: derived indexes (`Index`) and RuleContext field names ("preset", "words").
+    reads: tuple = ()
+    # VALUE_NODE: the keys that select the nodes (`_schema.nodes_with`).
+    node_keys: tuple[str, ...] = ()
+    # A unit-scoped rule's findings that span units (a loop of references): check(ctx) over the
+    # whole connector, run once per lint like a CONNECTOR rule.
+    connector_check: Callable[..., Iterable[Finding]] | None = None
 
     def severity_for(self, preset: Preset) -> Severity:
         return self.preset_severity.get(preset, self.severity)

@@ -28,7 +28,7 @@ import re
 from typing import Any, Iterator, NamedTuple
 
 from ._api import Applicability, FileKind, Finding, Fix, InsertKey, RuleContext, SetValue, pointer, resolve
-from ._openapi import kept, operations, parameters
+from ._openapi import operations, parameters
 from ._openapi import _operations as _every_operation
 
 # Rule ids, one per change kind.
@@ -167,7 +167,7 @@ def _swagger_changes(ctx: RuleContext, old: dict, new: dict) -> list[Change]:
     old_ops, new_ops = _by_id(ctx.base), _by_id(ctx)
     # Results per operation, kept across lints (the language server) while the operation, the
     # base and every definition the comparison followed are the same objects.
-    memo = kept(ctx, "breaking.operations", (ctx.base,))
+    memo = ctx.per_value("breaking.operations", ctx.base, lambda _base: {})
     previous, now = memo.get("ops", {}), {}
     for oid, old_op in old_ops.items():
         new_op = new_ops.get(oid)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator
 
-from ._api import FileKind, Operation, RuleContext, pointer
+from ._api import DisplayString, FileKind, Operation, Part, RuleContext, pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 
@@ -32,56 +32,41 @@ def _operations(swagger: Any) -> Iterator[Operation]:
 COLLECTIONS = ("paths", "definitions", "parameters", "responses")
 
 
-def per_part(ctx: RuleContext, name: str, walk: Callable[[Any, tuple], Iterable], depends: tuple = ()) -> list:
-    """The results of `walk(value, parts)` for every part of the swagger, in document order: each
-    entry of `paths`, `definitions`, `parameters` and `responses`, and each other top-level value
-    (`parts` are the part's unescaped pointer parts, e.g. ("paths", "/tasks")). The root object
-    and the four collection objects themselves are not given to `walk`: check their own members
-    directly.
-
-    Each part's results are kept while its value and `depends` are unchanged (see `kept`), so
-    after an edit only the edited part is walked again. `depends` lists every other value `walk`
-    uses that can change; `walk` must read nothing else of the connector."""
-    root = ctx.swagger
-    out: list = []
-    if not isinstance(root, dict):
+def parts(ctx: RuleContext) -> list[Part]:
+    """The parts of the swagger (Scope.PART), in document order: each entry of `paths`,
+    `definitions`, `parameters` and `responses`, and each other top-level value. The root object
+    and the four collection objects themselves are not parts."""
+    def build() -> list[Part]:
+        root = ctx.swagger
+        out: list[Part] = []
+        if isinstance(root, dict):
+            for key, value in root.items():
+                if key in COLLECTIONS and isinstance(value, dict):
+                    out.extend(Part((key, entry), entry_value) for entry, entry_value in value.items())
+                else:
+                    out.append(Part((key,), value))
         return out
-    reuse = _Reuse(kept(ctx, ("per-part", name), depends))
-    for key, value in root.items():
-        if key in COLLECTIONS and isinstance(value, dict):
-            for entry, entry_value in value.items():
-                parts = (key, entry)
-                out.extend(reuse(parts, entry_value, lambda v, p=parts: walk(v, p)))
-        else:
-            out.extend(reuse((key,), value, lambda v, p=(key,): walk(v, p)))
-    reuse.done()
+    return ctx.cached("parts", build)
+
+
+def per_item(ctx: RuleContext, name: Any, items: Iterable, compute: Callable[[Any], Iterable]) -> list:
+    """The results of `compute(item)` for each item, concatenated in order, for a helper's index
+    built from items that keep their identity while unchanged (the walks of `_schema`). In the
+    language server each item's results are kept while the item is the same object; elsewhere
+    (`ctx.store` is None) nothing is kept. `compute` must depend on nothing but the item."""
+    if ctx.store is None:
+        return [result for item in items for result in compute(item)]
+    memo = ctx.per_value(("per-item", name), None, lambda _none: {})
+    previous, now = memo.get("places", {}), {}
+    out: list = []
+    for item in items:
+        entry = previous.get(id(item))
+        if entry is None or entry[0] is not item:
+            entry = (item, tuple(compute(item)))
+        now[id(item)] = entry
+        out.extend(entry[1])
+    memo["places"] = now
     return out
-
-
-class _Reuse:
-    """Results kept per place in a `kept` dict from one lint to the next: `reuse(place, value,
-    compute)` gives the last lint's results for `place` while its value is the same object, and
-    `done()` keeps only the places this lint used."""
-
-    def __init__(self, memo: dict):
-        self.memo, self.previous, self.now = memo, memo.get("places", {}), {}
-
-    def __call__(self, place, value, compute: Callable[[Any], Iterable]) -> tuple:
-        entry = self.previous.get(place)
-        if entry is None or entry[0] is not value:
-            entry = (value, tuple(compute(value)))
-        self.now[place] = entry
-        return entry[1]
-
-    def done(self) -> None:
-        self.memo["places"] = self.now
-
-
-def kept(ctx: RuleContext, name: Any, depends: tuple) -> dict:
-    """A dict kept across lints while `depends` are unchanged (each compared by identity or ==),
-    and replaced by an empty one when they change: for results computed from those values and
-    from unchanged JSON values."""
-    return ctx.per_value(name, ctx.stable((name, "depends"), depends), lambda _depends: {})
 
 
 def is_internal(value: Any) -> bool:
@@ -152,79 +137,52 @@ STRING_KINDS = (
 )
 
 
-def display_strings(ctx: RuleContext) -> list[tuple[FileKind, str, str, str]]:
-    """(file, pointer, kind, text) for every human-readable string of the connector, once per lint.
-    Rules that check strings one by one use `per_display_string`, which re-checks only what changed."""
-    return ctx.cached("display_strings", lambda: [s for group in display_string_groups(ctx) for s in group])
+def display_strings(ctx: RuleContext) -> list[DisplayString]:
+    """Every human-readable string of the connector, once per lint. Rules that check strings one
+    by one are Scope.DISPLAY_STRING rules: the engine runs them per string."""
+    return ctx.cached("display_strings", lambda: [s for _key, group in display_string_groups(ctx) for s in group])
 
 
-def display_string_groups(ctx: RuleContext) -> list[tuple]:
-    """`display_strings` in groups, one per part walked: an operation's summary and description,
-    a parameter, an operation's responses, a definition, a shared response, info, apiProperties.
-    Each swagger group is kept while its part is unchanged (`RuleContext.per_value`), so after an
-    edit only the edited part is walked again, and the other groups keep their identity."""
-    return ctx.cached("display_string_groups", lambda: [g for g in _display_string_groups(ctx) if g])
-
-
-def per_display_string(ctx: RuleContext, name: str, check: Callable[[FileKind, str, str, str], Iterable],
-                       depends: tuple = ()) -> list:
-    """The results of `check(file, pointer, kind, text)` for every display string, in order.
-
-    They are kept per group of strings (`display_string_groups`) while the group and `depends`
-    are unchanged, so after an edit only the edited part's strings are checked again. `depends`
-    lists every other value `check` uses that can change (options, the connector's words); each
-    is compared by identity or ==."""
-    return per_item(ctx, ("per-display-string", name), display_string_groups(ctx),
-                    lambda group: [result for s in group for result in check(*s)], depends)
-
-
-def per_item(ctx: RuleContext, name: Any, items: Iterable, compute: Callable[[Any], Iterable],
-             depends: tuple = ()) -> list:
-    """The results of `compute(item)` for each item, concatenated in order. Each item's results
-    are kept while the item is the same object and `depends` are unchanged (see `kept`): for
-    items that keep their identity while unchanged (groups of display strings, value nodes), so
-    that after an edit only new items are computed. `compute` must depend on nothing but the
-    item and `depends`."""
-    reuse = _Reuse(kept(ctx, ("per-item", name), depends))
-    out: list = []
-    for item in items:
-        out.extend(reuse(id(item), item, compute))
-    reuse.done()
-    return out
+def display_string_groups(ctx: RuleContext) -> list[tuple[Any, tuple[DisplayString, ...]]]:
+    """(place, strings) for the display strings in groups, one per part walked: an operation's
+    summary and description, a parameter, an operation's responses, a definition, a shared
+    response, info, apiProperties. In the language server each swagger group is kept while its
+    part is unchanged (`RuleContext.per_value`), so after an edit only the edited part is walked
+    again, and the other groups keep their identity: the engine's DISPLAY_STRING units."""
+    return ctx.cached("display_string_groups", lambda: [g for g in _display_string_groups(ctx) if g[1]])
 
 
 def _display_string_groups(ctx: RuleContext):
     sw = FileKind.SWAGGER
     doc = ctx.swagger if isinstance(ctx.swagger, dict) else {}
     inf = doc.get("info") if isinstance(doc.get("info"), dict) else {}
-    yield tuple((sw, pointer("info", key), kind, inf[key])
-                for key, kind in (("title", "title"), ("description", "description")) if isinstance(inf.get(key), str))
+    yield "info", tuple(DisplayString(sw, pointer("info", key), kind, inf[key]) for key, kind in
+                        (("title", "title"), ("description", "description")) if isinstance(inf.get(key), str))
     seen_params: set[str] = set()
     for op in operations(ctx):
-        yield ctx.per_value(("strings:op-head", op.pointer), op.value, _part(_op_head_strings, op.pointer))
+        yield _group(ctx, "strings:op-head", op.pointer, op.value, _op_head_strings)
         for ptr, param in parameters(ctx.swagger, op):
             if ptr in seen_params:
                 continue
             seen_params.add(ptr)
-            yield ctx.per_value(("strings:param", ptr), param, _part(_param_strings, ptr))
-        yield ctx.per_value(("strings:op-responses", op.pointer), op.value, _part(_op_response_strings, op.pointer))
+            yield _group(ctx, "strings:param", ptr, param, _param_strings)
+        yield _group(ctx, "strings:op-responses", op.pointer, op.value, _op_response_strings)
     for name, param in _dict_items(doc.get("parameters")):
         ptr = pointer("parameters", name)
         if ptr not in seen_params and isinstance(param, dict):
-            yield ctx.per_value(("strings:param", ptr), param, _part(_param_strings, ptr))
+            yield _group(ctx, "strings:param", ptr, param, _param_strings)
     for name, schema in _dict_items(doc.get("definitions")):
-        ptr = pointer("definitions", name)
-        yield ctx.per_value(("strings:schema", ptr), schema, _part(_schema_strings, ptr))
+        yield _group(ctx, "strings:schema", pointer("definitions", name), schema, _schema_strings)
     for name, response in _dict_items(doc.get("responses")):
         if isinstance(response, dict):
-            ptr = pointer("responses", name)
-            yield ctx.per_value(("strings:response", ptr), response, _part(_response_strings, ptr))
-    yield tuple(_ui_strings(ctx))
+            yield _group(ctx, "strings:response", pointer("responses", name), response, _response_strings)
+    yield "apiProperties", tuple(DisplayString(*s) for s in _ui_strings(ctx))
 
 
-def _part(walk, ptr: str):
-    """A per_value computation: the strings `walk(ptr, value)` yields, as a tuple."""
-    return lambda value: tuple(walk(ptr, value))
+def _group(ctx: RuleContext, kind: str, ptr: str, value: Any, walk) -> tuple:
+    """(place, the strings `walk(ptr, value)` yields), kept while `value` is the same object."""
+    place = (kind, ptr)
+    return place, ctx.per_value(place, value, lambda v: tuple(DisplayString(*s) for s in walk(ptr, v)))
 
 
 def _op_head_strings(op_ptr: str, op: dict):

@@ -35,6 +35,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
+from ._api import Index
+
 DATA = Path(__file__).parent / "data"
 _LOCK = threading.Lock()
 _DICTIONARY: "Dictionary | None" = None
@@ -397,74 +399,88 @@ _NAME_PART = re.compile(r"[^\W\d_]+")
 
 def brand_words(ctx) -> frozenset[str]:
     """Lower-case words of the connector's names: title, publisher, stack owner, contact name,
-    host labels, and the user's words. Computed once per lint."""
-    return ctx.cached("spelling:brand-words",
-                      lambda: ctx.stable("spelling:brand-words", frozenset(_split_names(_names(ctx)))))
+    host labels, and the user's words (the index BRAND_WORDS). Computed once per lint."""
+    return ctx.index(BRAND_WORDS)
 
 
 def connector_words(ctx) -> frozenset[str]:
     """`brand_words` plus the connector's identifiers: operationIds, parameter names, property
-    names and enum values, whole and split at camelCase and snake_case. Computed once per lint,
-    from parts kept per path, definition, parameter and response while they are unchanged."""
-    def compute() -> frozenset[str]:
-        words = brand_words(ctx).union(*_identifier_parts(ctx))
-        return ctx.stable("spelling:connector-words", words)
-
-    return ctx.cached("spelling:connector-words", compute)
-
-
-def _identifier_parts(ctx) -> list[frozenset[str]]:
-    """The words of `_identifiers(ctx.swagger)`, in parts (`_openapi.per_part`): the root's and
-    the collections' own, then one per path, definition, parameter, response and other
-    top-level value."""
-    from ._openapi import COLLECTIONS, per_part
-
-    root = ctx.swagger
-
-    def words_of(value, parts=()) -> tuple[frozenset[str]]:
-        return (frozenset(_split_names(_part_identifiers(value, parts))),)
-
-    if not isinstance(root, dict):
-        return list(words_of(root))
-    own: list[str] = []
-    _own_identifiers(root, own)
-    for key in COLLECTIONS:
-        if isinstance(root.get(key), dict):
-            _own_identifiers(root[key], own)
-    return [frozenset(_split_names(own)), *per_part(ctx, "identifiers", words_of)]
+    names and enum values, whole and split at camelCase and snake_case (the index CONNECTOR_WORDS).
+    Computed once per lint, from parts kept per path, definition, parameter and response while
+    they are unchanged."""
+    return ctx.index(CONNECTOR_WORDS)
 
 
 def identifier_names(ctx) -> frozenset[str]:
     """The connector's identifiers as written: operationIds, parameter and property names (of
     every schema, wherever it hangs), the names of definitions and shared parameters and
-    responses, enum values and connection parameter names. A word of
+    responses, enum values and connection parameter names (the index IDENTIFIER_NAMES). A word of
     prose written exactly as one of them names it: a reference, not a word to recase or split.
     Computed once per lint, from parts kept per path, definition, parameter and response."""
-    def compute() -> frozenset[str]:
-        from ._openapi import COLLECTIONS, per_part
+    return ctx.index(IDENTIFIER_NAMES)
 
-        root = ctx.swagger
-        names: set[str] = set()
-        if isinstance(root, dict):
-            own: list[str] = []
-            _own_identifiers(root, own)
-            for key in COLLECTIONS:
-                if isinstance(root.get(key), dict):
-                    _own_identifiers(root[key], own)
-            names.update(own)
-            names.update(*per_part(ctx, "identifier-names",
-                                   lambda value, parts: (frozenset(_part_identifiers(value, parts)),)))
-        props = ctx.api_properties.get("properties") if isinstance(ctx.api_properties, dict) else None
-        params = props.get("connectionParameters") if isinstance(props, dict) else None
-        if isinstance(params, dict):
-            names.update(params)
-        return ctx.stable("spelling:identifier-names", frozenset(n for n in names if isinstance(n, str) and n))
 
-    return ctx.cached("spelling:identifier-names", compute)
+def _brand_words(ctx) -> frozenset[str]:
+    return ctx.stable("spelling:brand-words", frozenset(_split_names(_names(ctx))))
+
+
+def _connector_words(ctx) -> frozenset[str]:
+    return ctx.stable("spelling:connector-words", brand_words(ctx).union(*_identifier_parts(ctx)))
+
+
+def _root_identifiers(root: dict) -> list[str]:
+    """The identifiers of the root object and of the four collection objects themselves."""
+    from ._openapi import COLLECTIONS
+
+    own: list[str] = []
+    _own_identifiers(root, own)
+    for key in COLLECTIONS:
+        if isinstance(root.get(key), dict):
+            _own_identifiers(root[key], own)
+    return own
+
+
+def _per_part(ctx, name: str, walk) -> list:
+    """`walk(value, parts)` for each part of the swagger (`_openapi.parts`), each kept while its
+    part is unchanged (`RuleContext.per_value`)."""
+    from ._openapi import parts
+
+    return [ctx.per_value((name, part.parts), part.value, lambda value, p=part.parts: walk(value, p))
+            for part in parts(ctx)]
+
+
+def _identifier_parts(ctx) -> list[frozenset[str]]:
+    """The words of `_identifiers(ctx.swagger)`, in parts: the root's and the collections' own,
+    then one per path, definition, parameter, response and other top-level value."""
+    root = ctx.swagger
+    if not isinstance(root, dict):
+        found: list[str] = []
+        _identifiers(root, found)
+        return [frozenset(_split_names(found))]
+    return [frozenset(_split_names(_root_identifiers(root))),
+            *_per_part(ctx, "spelling:identifiers", lambda value, p: frozenset(_split_names(_part_identifiers(value, p))))]
+
+
+def _identifier_names(ctx) -> frozenset[str]:
+    root = ctx.swagger
+    names: set[str] = set()
+    if isinstance(root, dict):
+        names.update(_root_identifiers(root))
+        names.update(*_per_part(ctx, "spelling:identifier-names", lambda value, p: frozenset(_part_identifiers(value, p))))
+    props = ctx.api_properties.get("properties") if isinstance(ctx.api_properties, dict) else None
+    params = props.get("connectionParameters") if isinstance(props, dict) else None
+    if isinstance(params, dict):
+        names.update(params)
+    return ctx.stable("spelling:identifier-names", frozenset(n for n in names if isinstance(n, str) and n))
+
+
+BRAND_WORDS = Index("brand-words", _brand_words)
+CONNECTOR_WORDS = Index("connector-words", _connector_words)
+IDENTIFIER_NAMES = Index("identifier-names", _identifier_names)
 
 
 def _part_identifiers(value, parts: tuple) -> list[str]:
-    """The identifiers of one part of the swagger (`_openapi.per_part`); none in a top-level
+    """The identifiers of one part of the swagger (`_openapi.parts`); none in a top-level
     example or default."""
     found: list[str] = []
     if not (len(parts) == 1 and parts[0] in _NOT_IDENTIFIERS):
@@ -479,33 +495,39 @@ def _part_identifiers(value, parts: tuple) -> list[str]:
 def proper_words(ctx) -> frozenset[str]:
     """Lower-case words that are names here, so the casing rules keep their capital: brand words,
     our product names and proper nouns (words-brands.txt, words-proper.txt), and words the
-    connector's descriptions capitalise in mid-sentence but never write in lower case.
+    connector's descriptions capitalise in mid-sentence but never write in lower case (the index
+    PROPER_WORDS).
 
     The descriptions' words are counted per group of display strings, and the counts are kept
     from lint to lint: an edit recounts its own group only."""
-    def compute() -> frozenset[str]:
-        from ._openapi import display_string_groups, kept
+    return ctx.index(PROPER_WORDS)
 
-        memo = kept(ctx, "spelling:proper-words:counts", (brand_words(ctx),))
-        capitalised, lower = memo.setdefault("counts", (Counter(), Counter()))
-        previous, now = memo.get("groups", {}), {}
-        changed = "words" not in memo
-        for group in display_string_groups(ctx):
-            # Each entry holds its group, so a group's id is not reused while its entry is kept.
-            entry = previous.pop(id(group), None)
-            if entry is None:
-                entry = (group, *_group_case_words(group))
-                changed |= _count(capitalised, entry[1], 1) | _count(lower, entry[2], 1)
-            now[id(group)] = entry
-        for _group, title, plain in previous.values():
-            changed |= _count(capitalised, title, -1) | _count(lower, plain, -1)
-        memo["groups"] = now
-        if changed:
-            names = frozenset(w for w in capitalised if w not in lower)
-            memo["words"] = ctx.stable("spelling:proper-words", brand_words(ctx) | dictionary().names | names)
-        return memo["words"]
 
-    return ctx.cached("spelling:proper-words", compute)
+def _proper_words(ctx) -> frozenset[str]:
+    from ._openapi import display_string_groups
+
+    brands = brand_words(ctx)
+    memo = ctx.per_value("spelling:proper-words:counts", brands, lambda _brands: {})
+    capitalised, lower = memo.setdefault("counts", (Counter(), Counter()))
+    previous, now = memo.get("groups", {}), {}
+    changed = "words" not in memo
+    for _place, group in display_string_groups(ctx):
+        # Each entry holds its group, so a group's id is not reused while its entry is kept.
+        entry = previous.pop(id(group), None)
+        if entry is None:
+            entry = (group, *_group_case_words(group))
+            changed |= _count(capitalised, entry[1], 1) | _count(lower, entry[2], 1)
+        now[id(group)] = entry
+    for _group, title, plain in previous.values():
+        changed |= _count(capitalised, title, -1) | _count(lower, plain, -1)
+    memo["groups"] = now
+    if changed:
+        names = frozenset(w for w in capitalised if w not in lower)
+        memo["words"] = ctx.stable("spelling:proper-words", brands | dictionary().names | names)
+    return memo["words"]
+
+
+PROPER_WORDS = Index("proper-words", _proper_words)
 
 
 def _group_case_words(group) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -35,28 +35,22 @@ The fix is safe: it writes the acronym in its listed form, and only the letters'
 
 import re
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import per_display_string
-from ._spelling import analyser, connector_words, identifier_names
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
+from ._spelling import CONNECTOR_WORDS, IDENTIFIER_NAMES, analyser, identifier_names
 from ._text import acronyms, words
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def check(ctx):
-    analysis = analyser(ctx)
-    names = identifier_names(ctx)
-
-    def check_string(file, ptr, kind, text):
-        prose = kind.endswith("description")
-        for start, end, form in _lowered(analysis, text):
-            if prose and text[start:end] in names and _names_a_field(text, start, end):
-                continue  # "the url parameter": the connector's identifier `url`, not the acronym
-            fix = Fix(f"Write '{form}'", (ReplaceInString(ptr, start, end, form),), Applicability.SAFE)
-            yield Finding(ptr, f"'{text[start:end]}' is an acronym; write it '{form}'.", file=file,
-                          span=(start, end), fixes=(fix,))
-
-    return per_display_string(ctx, "acronym-case", check_string, (connector_words(ctx), names))
+def check(ctx, s):
+    ptr, text = s.pointer, s.text
+    prose = s.kind.endswith("description")
+    for start, end, form in _lowered(analyser(ctx), text):
+        if prose and text[start:end] in identifier_names(ctx) and _names_a_field(text, start, end):
+            continue  # "the url parameter": the connector's identifier `url`, not the acronym
+        fix = Fix(f"Write '{form}'", (ReplaceInString(ptr, start, end, form),), Applicability.SAFE)
+        yield Finding(ptr, f"'{text[start:end]}' is an acronym; write it '{form}'.", file=s.file,
+                      span=(start, end), fixes=(fix,))
 
 
 _FIELD_NOUNS = ("parameter", "property", "field", "attribute", "key", "column", "header", "argument", "variable",
@@ -101,5 +95,7 @@ RULE = Rule(
     fixable=FixAvailability.ALWAYS,
     preset_severity={Preset.CUSTOM: Severity.HINT},
     docs=__doc__,
+    scope=Scope.DISPLAY_STRING,
+    reads=(CONNECTOR_WORDS, IDENTIFIER_NAMES),
     check=check,
 )

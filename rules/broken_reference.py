@@ -36,22 +36,43 @@ is only a `$ref`: it is replaced by a copy of what it points at.
 import copy
 from typing import NamedTuple
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Related, Rule, SetValue, Severity, pointer, resolve
+from ._api import (Applicability, Finding, Fix, FixAvailability, Index, Related, Rule, Scope, SetValue, Severity, pointer,
+                   resolve)
 from ._known_keys import did_you_mean
-from ._openapi import METHODS, per_part
+from ._openapi import METHODS
 from ._schema import entry_nodes
 
 SECTIONS = {"parameter": "parameters", "response": "responses", "schema": "definitions"}
 CODES = {"parameter": "Parameter", "response": "Response", "schema": "Schema"}
 
 
-def check(ctx):
+def _reference_targets(ctx) -> dict:
+    swagger = ctx.swagger if isinstance(ctx.swagger, dict) else {}
+    return {section: _Targets.of(swagger.get(section)) for section in SECTIONS.values()}
+
+
+REFERENCE_TARGETS = Index("broken-reference.targets", _reference_targets)  # section -> _Targets
+
+
+def check(ctx, part):
+    """The broken references of one part of the swagger."""
+    if len(part.parts) != 2:
+        return
+    targets = ctx.index(REFERENCE_TARGETS)
+    section, name = part.parts
+    for node in entry_nodes(section, name, part.value):
+        if node.kind == "schema" and "$ref" in node.value:
+            yield from _check(targets, f"{node.pointer}/$ref", node.value["$ref"], "schema")
+    if section == "paths":
+        for ptr, kind, ref in _other_refs(pointer("paths", name), part.value):
+            yield from _check(targets, ptr, ref, kind)
+
+
+def check_entries(ctx):
+    """Entries of parameters, responses and definitions that are only a reference (a loop)."""
     swagger = ctx.swagger
     if not isinstance(swagger, dict):
         return
-    targets = {section: _Targets.of(swagger.get(section)) for section in SECTIONS.values()}
-    depends = tuple(targets.values())
-    yield from per_part(ctx, "broken-reference", lambda value, parts: _part_findings(targets, value, parts), depends)
     for kind, section in SECTIONS.items():
         entries = swagger.get(section)
         for name, entry in entries.items() if isinstance(entries, dict) else ():
@@ -80,19 +101,6 @@ class _Targets(NamedTuple):
         if isinstance(entries, list):  # not valid, but a reference by index still resolves
             return cls(frozenset(str(i) for i, v in enumerate(entries) if v is not None), frozenset())
         return cls(frozenset(), frozenset())
-
-
-def _part_findings(targets, value, parts):
-    """The broken references of one part of the swagger (`_openapi.per_part`)."""
-    if len(parts) != 2:
-        return
-    section, name = parts
-    for node in entry_nodes(section, name, value):
-        if node.kind == "schema" and "$ref" in node.value:
-            yield from _check(targets, f"{node.pointer}/$ref", node.value["$ref"], "schema")
-    if section == "paths":
-        for ptr, kind, ref in _other_refs(pointer("paths", name), value):
-            yield from _check(targets, ptr, ref, kind)
 
 
 def _other_refs(base, item):
@@ -144,5 +152,8 @@ RULE = Rule(
     category="structure",
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
+    scope=Scope.PART,
+    reads=(REFERENCE_TARGETS,),
     check=check,
+    connector_check=check_entries,
 )

@@ -41,9 +41,8 @@ capitals (`userId` becomes `user ID`). In descriptions the second marks the word
 
 import re
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import per_display_string
-from ._spelling import brand_words, dictionary, identifier_names, normalise
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
+from ._spelling import BRAND_WORDS, IDENTIFIER_NAMES, brand_words, dictionary, identifier_names, normalise
 from ._text import acronyms, is_camel, split_camel, words
 
 TITLE_CASE_KINDS = {"parameter-summary", "property-summary", "enum-display-name", "ui-display-name"}
@@ -51,10 +50,9 @@ _PREFIXED = re.compile(r"[a-z]([A-Z][a-z]+)$")  # eSignature, iPhone, sObject
 _HUMP = re.compile(r"[a-z][A-Z]")
 
 
-def check(ctx):
-    brands = brand_words(ctx)
-    names = identifier_names(ctx)
-    return per_display_string(ctx, "camelcase-string", lambda *s: _check_string(brands, names, *s), (brands, names))
+def check(ctx, s):
+    if s.kind != "title" and _HUMP.search(s.text):
+        yield from _check_string(brand_words(ctx), identifier_names(ctx), *s)
 
 
 def _check_string(brands, names, file, ptr, kind, text):
@@ -105,5 +103,7 @@ RULE = Rule(
     fixable=FixAvailability.ALWAYS,
     preset_severity={Preset.CUSTOM: Severity.HINT},
     docs=__doc__,
+    scope=Scope.DISPLAY_STRING,
+    reads=(BRAND_WORDS, IDENTIFIER_NAMES),
     check=check,
 )

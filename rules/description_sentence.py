@@ -35,17 +35,15 @@ word is a lower-case English word. Nothing else in the text changes.
 
 import re
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import per_display_string
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
 from ._spelling import known
 from ._text import ends_with_url, words
 
 _END = re.compile(r"""[.!?:…][)\]"'”’`*_]*$""")
 
 
-def check(ctx):
-    kinds = frozenset(ctx.options["kinds"])
-    return per_display_string(ctx, "description-sentence", lambda *s: _check_string(kinds, *s), (kinds,))
+def check(ctx, s):
+    return _check_string(ctx.options["kinds"], *s)
 
 
 def _check_string(kinds, file, ptr, kind, text):
@@ -82,5 +80,6 @@ RULE = Rule(
     options={"kinds": ["operation-description", "parameter-description"]},
     preset_severity={Preset.CUSTOM: Severity.HINT},
     docs=__doc__,
+    scope=Scope.DISPLAY_STRING,
     check=check,
 )

@@ -41,9 +41,9 @@ Removing an empty string is safe: it means the same as no value. Removing an emp
 schema is unsafe, since the property disappears from the inputs or outputs.
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, RemoveKey, Rule, Severity, pointer
+from ._api import Applicability, Finding, Fix, FixAvailability, Index, Preset, RemoveKey, Rule, Scope, Severity, pointer
 from ._certification import required_strings
-from ._openapi import METHODS, per_part
+from ._openapi import METHODS
 
 DISPLAY = ("summary", "description", "x-ms-summary")
 STRINGS = {"root": (), "info": ("termsOfService",), "operation": ("summary", "description"),
@@ -51,13 +51,12 @@ STRINGS = {"root": (), "info": ("termsOfService",), "operation": ("summary", "de
            "schema": ("description", "title", "x-ms-summary", "format", "pattern"), "response": ()}
 
 
-def check(ctx):
-    doc = ctx.swagger
-    if not isinstance(doc, dict):
-        return
-    skip = required_strings(ctx)
-    found = []
-    found += per_part(ctx, "empty-property", _part)
+REQUIRED_STRINGS = Index("certification.required-strings", required_strings)
+
+
+def check(ctx, part):
+    found = _part(part.value, part.parts)
+    skip = ctx.index(REQUIRED_STRINGS) if found else ()
     for ptr, key, value, kind in found:
         if ptr in skip:
             continue
@@ -81,7 +80,7 @@ _PART_KINDS = {"paths": "path", "parameters": "parameter", "responses": "respons
 
 
 def _part(value, parts):
-    """The empty members of one part of the swagger (`_openapi.per_part`): info, or an entry of
+    """The empty members of one part of the swagger (Scope.PART): info, or an entry of
     paths, parameters, responses or definitions."""
     found = []
     if parts == ("info",):
@@ -149,5 +148,7 @@ RULE = Rule(
     fixable=FixAvailability.ALWAYS,
     preset_severity={Preset.CUSTOM: Severity.INFORMATION},
     docs=__doc__,
+    scope=Scope.PART,
+    reads=(REQUIRED_STRINGS,),
     check=check,
 )

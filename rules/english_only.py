@@ -28,25 +28,20 @@ translated wrongly, everywhere.
 None: the text has to be written in English.
 """
 
-from ._api import Finding, Preset, Rule, Severity
-from ._openapi import per_display_string
-from ._spelling import analyser, connector_words
+from ._api import Finding, Preset, Rule, Scope, Severity
+from ._spelling import CONNECTOR_WORDS, analyser
 
 
-def check(ctx):
-    share = ctx.options["min_share"]
-    analysis = analyser(ctx)
-
-    def check_string(file, ptr, kind, text):
-        result = analysis(text)
-        if kind == "title" or result.is_english(min_share=share):
-            return
-        detail = ("most of its letters are in another script" if result.foreign_script
-                  else f"only {result.english} of its {result.counted} words are English")
-        yield Finding(ptr, f"This text does not look like English: {detail}. Connector strings must be in English.",
-                      file=file)
-
-    return per_display_string(ctx, "english-only", check_string, (share, connector_words(ctx)))
+def check(ctx, s):
+    if s.kind == "title":
+        return
+    result = analyser(ctx)(s.text)
+    if result.is_english(min_share=ctx.options["min_share"]):
+        return
+    detail = ("most of its letters are in another script" if result.foreign_script
+              else f"only {result.english} of its {result.counted} words are English")
+    yield Finding(s.pointer, f"This text does not look like English: {detail}. Connector strings must be in English.",
+                  file=s.file)
 
 
 RULE = Rule(
@@ -59,5 +54,7 @@ RULE = Rule(
     options={"min_share": 0.5},
     preset_severity={Preset.CUSTOM: Severity.INFORMATION},
     docs=__doc__,
+    scope=Scope.DISPLAY_STRING,
+    reads=(CONNECTOR_WORDS,),
     check=check,
 )

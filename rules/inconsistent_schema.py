@@ -42,9 +42,7 @@ The other findings have none.
 
 import re
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Severity, split_pointer
-from ._openapi import per_item
-from ._schema import nodes_with
+from ._api import Applicability, Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Scope, Severity, split_pointer
 
 BOUNDS = (("minimum", "maximum", "MinimumShouldBeLessThanOrEqualToMaximum"),
           ("minItems", "maxItems", "MinItemsShouldBeLessThanOrEqualToMaxItems"),
@@ -55,12 +53,7 @@ KEYS = ("minimum", "maximum", "minItems", "maxItems", "minLength", "maxLength", 
         "discriminator", "x-ms-editor", "filterFunctions", "format")
 
 
-def check(ctx):
-    yield from per_item(ctx, "inconsistent-schema", nodes_with(ctx, *KEYS), _check_node)
-    yield from _required_loops(ctx)
-
-
-def _check_node(node):
+def check(ctx, node):
     value = node.value
     for low, high, code in BOUNDS:
         a, b = value.get(low), value.get(high)
@@ -179,5 +172,8 @@ RULE = Rule(
     category="structure",
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
+    scope=Scope.VALUE_NODE,
+    node_keys=KEYS,
     check=check,
+    connector_check=_required_loops,
 )

@@ -38,9 +38,8 @@ secret must be rotated anyway).
 import math
 import re
 
-from ._api import Applicability, FileKind, Finding, Fix, FixAvailability, Preset, RemoveKey, Rule, Severity, pointer
+from ._api import Applicability, FileKind, Finding, Fix, FixAvailability, Preset, RemoveKey, Rule, Scope, Severity, pointer
 from ._apiprops import connection_parameters, is_placeholder, oauth_settings
-from ._openapi import per_part
 
 KNOWN = re.compile(
     r"eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}|^(?:bearer|basic)\s+[\w.~+/=-]{16,}$|\bAKIA[0-9A-Z]{16}\b"
@@ -136,17 +135,10 @@ def _test_values(root, parts=(), owner=None):
             stack.extend(reversed([(v, path + (i,), owner) for i, v in enumerate(node) if isinstance(v, (dict, list))]))
 
 
-def _swagger(ctx):
-    root = ctx.swagger
-    if isinstance(root, dict) and "x-ms-test-value" in root:  # the root's own; per_part walks the rest
-        name = root.get("name") if isinstance(root.get("name"), str) else None
-        yield from _test_value_findings(("/x-ms-test-value", name, root["x-ms-test-value"]))
-    yield from per_part(ctx, "no-secrets", _part_findings)
-
-
-def _part_findings(value, parts):
-    if parts != ("x-ms-test-value",):  # the root's own test value is not searched for others
-        for test_value in _test_values(value, parts, parts[-1]):
+def check(ctx, part):
+    """The test values of one part of the swagger."""
+    if part.parts != ("x-ms-test-value",):  # the root's own test value is the connector check's
+        for test_value in _test_values(part.value, part.parts, part.parts[-1]):
             yield from _test_value_findings(test_value)
 
 
@@ -160,9 +152,13 @@ def _test_value_findings(test_value):
             break
 
 
-def check(ctx):
+def check_connector(ctx):
+    """apiProperties.json, and the swagger root's own test value (named by the root's `name`)."""
     yield from _api_properties(ctx)
-    yield from _swagger(ctx)
+    root = ctx.swagger
+    if isinstance(root, dict) and "x-ms-test-value" in root:
+        name = root.get("name") if isinstance(root.get("name"), str) else None
+        yield from _test_value_findings(("/x-ms-test-value", name, root["x-ms-test-value"]))
 
 
 RULE = Rule(
@@ -174,5 +170,7 @@ RULE = Rule(
     fixable=FixAvailability.SOMETIMES,
     preset_severity={Preset.CUSTOM: Severity.WARNING},
     docs=__doc__,
+    scope=Scope.PART,
     check=check,
+    connector_check=check_connector,
 )

@@ -29,17 +29,23 @@ warns (23 certified connectors, 3.7%, name a product in one).
 None: removing a product name usually leaves a broken sentence; the author rewrites it.
 """
 
-from ._api import Finding, Preset, Rule, Severity
-from ._openapi import info, per_display_string
+from ._api import Finding, Index, Preset, Rule, Scope, Severity
+from ._openapi import info
 from ._words import product_names
 
 _OWN_RULES = {"title", "description"}  # info.title and info.description have their own rules
 
 
-def check(ctx):
+def _own_names(ctx) -> frozenset:
     title = (info(ctx) or {}).get("title")
-    own = frozenset(m.name for m in product_names(title)) if isinstance(title, str) else frozenset()
-    return per_display_string(ctx, "product-name-in-strings", lambda *s: _check_string(own, *s), (own,))
+    return frozenset(m.name for m in product_names(title)) if isinstance(title, str) else frozenset()
+
+
+OWN_NAMES = Index("product-name-in-strings.own-names", _own_names)  # our product names in the connector's title
+
+
+def check(ctx, s):
+    return _check_string(ctx.index(OWN_NAMES), *s)
 
 
 def _check_string(own, file, ptr, kind, text):
@@ -58,5 +64,7 @@ RULE = Rule(
     category="certification",
     preset_severity={Preset.CUSTOM: Severity.OFF},
     docs=__doc__,
+    scope=Scope.DISPLAY_STRING,
+    reads=(OWN_NAMES,),
     check=check,
 )

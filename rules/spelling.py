@@ -42,29 +42,23 @@ while linting, for reports.
 
 from dataclasses import replace
 
-from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import per_display_string
-from ._spelling import analyse, analyser, connector_words, near_common_word, normalise, proper_words, suggest
+from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
+from ._spelling import CONNECTOR_WORDS, PROPER_WORDS, analyse, analyser, near_common_word, normalise, proper_words, suggest
 
 
-def check(ctx):
+def check(ctx, s):
+    result = analyser(ctx)(s.text)  # once per distinct string, shared with the other string rules
+    if not result.is_english():
+        return  # english-only reports it
     count = ctx.options["suggestions"]
-    analysis = analyser(ctx)  # once per distinct string, shared with the other string rules
     names = proper_words(ctx)
-
-    def check_string(file, ptr, _kind, text):
-        result = analysis(text)
-        if not result.is_english():
-            return  # english-only reports it
-        for word in result.misspelled:
-            if (word.shape == "title" and not word.sentence_start and normalise(word.text) in names
-                    and not near_common_word(word.text)):
-                continue  # a name: capitalised in mid-sentence here and never in lower case elsewhere
-            finding = Finding(ptr, f"'{word.text}' is not a known English word; check its spelling.", file=file,
-                              span=(word.start, word.end))
-            yield replace(finding, fixes=suggestion_fixes(finding, text, count)) if count else finding
-
-    return per_display_string(ctx, "spelling", check_string, (count, connector_words(ctx), names))
+    for word in result.misspelled:
+        if (word.shape == "title" and not word.sentence_start and normalise(word.text) in names
+                and not near_common_word(word.text)):
+            continue  # a name: capitalised in mid-sentence here and never in lower case elsewhere
+        finding = Finding(s.pointer, f"'{word.text}' is not a known English word; check its spelling.", file=s.file,
+                          span=(word.start, word.end))
+        yield replace(finding, fixes=suggestion_fixes(finding, s.text, count)) if count else finding
 
 
 def misspelled_words(text: str, extra: frozenset[str] = frozenset()) -> tuple:
@@ -92,6 +86,8 @@ RULE = Rule(
     options={"suggestions": 0},
     preset_severity={Preset.CUSTOM: Severity.INFORMATION},
     docs=__doc__,
+    scope=Scope.DISPLAY_STRING,
+    reads=(CONNECTOR_WORDS, PROPER_WORDS),
     check=check,
     suggest=suggestion_fixes,
     dictionary_words=True,

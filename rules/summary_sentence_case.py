@@ -32,15 +32,14 @@ The fix is unsafe: it rewrites the case of the flagged words. It keeps names it 
 know (a product called "Compass", say) would be lower-cased, so check the result.
 """
 
-from ._api import FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import per_display_string
-from ._spelling import dictionary, normalise, proper_words
+from ._api import FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
+from ._spelling import PROPER_WORDS, dictionary, normalise, proper_words
 from ._text import acronyms, recase_finding, words
 
 
-def check(ctx):
-    names = proper_words(ctx)
-    return per_display_string(ctx, "summary-sentence-case", lambda *s: _check_string(names, *s), (names,))
+def check(ctx, s):
+    if s.kind == "summary":
+        yield from _check_string(proper_words(ctx), *s)
 
 
 def _check_string(names, file, ptr, kind, text):
@@ -69,5 +68,7 @@ RULE = Rule(
     fixable=FixAvailability.ALWAYS,
     preset_severity={Preset.CUSTOM: Severity.HINT},
     docs=__doc__,
+    scope=Scope.DISPLAY_STRING,
+    reads=(PROPER_WORDS,),
     check=check,
 )

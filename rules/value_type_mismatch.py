@@ -30,19 +30,13 @@ Converting the value is safe when nothing is lost: `"10"` -> `10`, `"true"` -> `
 
 import json
 
-from ._api import Finding, Fix, FixAvailability, Rule, SetValue, Severity
-from ._openapi import per_item
-from ._schema import nodes_with
+from ._api import Finding, Fix, FixAvailability, Rule, Scope, SetValue, Severity
 
 WORDS = {"string": "a string", "integer": "a whole number", "number": "a number", "boolean": "true or false",
          "array": "a list", "object": "an object"}
 
 
-def check(ctx):
-    return per_item(ctx, "value-type-mismatch", nodes_with(ctx, "enum", "default"), _check_node)
-
-
-def _check_node(node):
+def check(ctx, node):
     wanted = node.value.get("type")
     if isinstance(wanted, str) and wanted in WORDS and node.value.get("in") != "body":
         enum = node.value.get("enum")
@@ -100,5 +94,7 @@ RULE = Rule(
     category="structure",
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
+    scope=Scope.VALUE_NODE,
+    node_keys=("enum", "default"),
     check=check,
 )

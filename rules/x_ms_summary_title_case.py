@@ -31,8 +31,7 @@ The fix is unsafe: it capitalises the flagged words. Check the result when a low
 (a value the user types, say).
 """
 
-from ._api import FixAvailability, Preset, ReplaceInString, Rule, Severity
-from ._openapi import per_display_string
+from ._api import FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
 from ._spelling import dictionary, normalise
 from ._text import acronyms, recase_finding, words
 
@@ -40,8 +39,8 @@ MINOR = frozenset("a an the and but or nor for yet so as at by from in into of o
                   "per vs with".split())
 
 
-def check(ctx):
-    return per_display_string(ctx, "x-ms-summary-title-case", _check_string)
+def check(ctx, s):
+    return _check_string(*s)
 
 
 def _check_string(file, ptr, _kind, text):
@@ -68,5 +67,6 @@ RULE = Rule(
     fixable=FixAvailability.ALWAYS,
     preset_severity={Preset.CUSTOM: Severity.HINT},
     docs=__doc__,
+    scope=Scope.DISPLAY_STRING,
     check=check,
 )

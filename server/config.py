@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from connector_lint_rules import all_rules
-from connector_lint_rules._api import Preset, Rule, Severity
+from connector_lint_rules._api import Preset, Rule, Severity, pointer
 
 CONFIG_NAMES = (".connector-lint.json", "connector-lint.json")
 PRESETS = ("auto",) + tuple(p.value for p in Preset)
@@ -48,7 +48,25 @@ _NO_POINTERS: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
 
 class ConfigError(ValueError):
-    """The configuration file is unreadable or malformed; the message names the file and the key."""
+    """The configuration file is unreadable or malformed; the message names the file and the key.
+
+    `path`: the file (None: the editor's settings). `pointer`: the JSON pointer of the offending
+    value, and `at_key` when the fault is the member's name (an unknown key, rule or option);
+    None when there is no value to point at, and then `offset` says where the text went wrong
+    (not JSON) or is None (unreadable, nested too deeply). The language server shows the error
+    as a diagnostic on the configuration file at that place."""
+
+    def __init__(self, message: str, path: Path | None = None, pointer: str | None = None,
+                 at_key: bool = False, offset: int | None = None):
+        super().__init__(message)
+        self.path, self.pointer, self.at_key, self.offset = path, pointer, at_key, offset
+
+    @property
+    def reason(self) -> str:
+        """The message without the file's name (a diagnostic on the file says it already)."""
+        message = str(self)
+        prefix = f"{self.path}: "
+        return message[len(prefix):] if self.path is not None and message.startswith(prefix) else message
 
 
 @dataclass
@@ -189,57 +207,80 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(path: Path, known_rules: set[str] | None = None) -> Config:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the configuration file ({exc.strerror or exc})") from exc
+        raise ConfigError(f"{path}: cannot read the configuration file ({exc.strerror or exc})", path) from exc
+    except ValueError as exc:  # not UTF-8
+        raise ConfigError(f"{path}: not valid JSON ({exc})", path) from exc
+    return parse_config(text, path, known_rules)
+
+
+def parse_config(text: str, path: Path, known_rules: set[str] | None = None) -> Config:
+    """The configuration in `text` (the file at `path`, or the editor's copy of it)."""
+    try:
+        data = json.loads(text)
     except ValueError as exc:
-        raise ConfigError(f"{path}: not valid JSON ({exc})") from exc
+        raise ConfigError(f"{path}: not valid JSON ({exc})", path, offset=getattr(exc, "pos", None)) from exc
     except RecursionError as exc:
-        raise ConfigError(f"{path}: nested too deeply to be a configuration") from exc
+        raise ConfigError(f"{path}: nested too deeply to be a configuration", path) from exc
     return from_dict(data, path, known_rules)
 
 
 def from_dict(data: Any, path: Path | None, known_rules: set[str] | None) -> Config:
     where = str(path) if path else "settings"
+
+    def error(message: str, at: str, at_key: bool = False) -> ConfigError:
+        return ConfigError(f"{where}: {message}", path, at, at_key)
+
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: the configuration must be a JSON object")
+        raise error("the configuration must be a JSON object", "")
     unknown = set(data) - {"$schema", "preset", "rules", "words", "ignore"}
     if unknown:
-        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (expected preset, rules, words, ignore)")
+        key = sorted(unknown)[0]
+        raise error(f"unknown key {key!r} (expected preset, rules, words, ignore)", pointer(key), at_key=True)
     preset = data.get("preset", "auto")
     if preset not in PRESETS:
-        raise ConfigError(f"{where}: preset must be one of {', '.join(PRESETS)}, not {preset!r}")
+        raise error(f"preset must be one of {', '.join(PRESETS)}, not {preset!r}", "/preset")
     rules: dict[str, dict] = {}
     raw_rules = data.get("rules", {})
     if not isinstance(raw_rules, dict):
-        raise ConfigError(f"{where}: rules must be an object of rule id -> severity")
+        raise error("rules must be an object of rule id -> severity", "/rules")
     for rule_id, setting in raw_rules.items():
+        at = pointer("rules", rule_id)
         if known_rules is not None and rule_id not in known_rules:
-            raise ConfigError(f"{where}: rules: unknown rule {rule_id!r}")
+            raise error(f"rules: unknown rule {rule_id!r}", at, at_key=True)
         if isinstance(setting, str):
             setting = {"severity": setting}
+            severity_at = at
+        else:
+            severity_at = at + "/severity"
         if not isinstance(setting, dict) or set(setting) - {"severity", "options"}:
-            raise ConfigError(f"{where}: rules.{rule_id}: expected a severity or {{\"severity\", \"options\"}}")
+            extra = sorted(set(setting) - {"severity", "options"}) if isinstance(setting, dict) else []
+            raise error(f"rules.{rule_id}: expected a severity or {{\"severity\", \"options\"}}",
+                        at + pointer(extra[0]) if extra else at, at_key=bool(extra))
         if "severity" in setting and setting["severity"] not in SEVERITIES:
-            raise ConfigError(f"{where}: rules.{rule_id}: severity must be one of {', '.join(SEVERITIES)}")
+            raise error(f"rules.{rule_id}: severity must be one of {', '.join(SEVERITIES)}", severity_at)
         if not isinstance(setting.get("options", {}), dict):
-            raise ConfigError(f"{where}: rules.{rule_id}.options must be an object")
+            raise error(f"rules.{rule_id}.options must be an object", at + "/options")
         if known_rules is not None and setting.get("options"):
-            _check_options(rule_id, setting["options"], f"{where}: rules.{rule_id}.options")
+            _check_options(rule_id, setting["options"], f"{where}: rules.{rule_id}.options", path, at + "/options")
         rules[rule_id] = setting
     words = data.get("words", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ConfigError(f"{where}: words must be a list of strings")
+        bad = [i for i, w in enumerate(words) if not isinstance(w, str)] if isinstance(words, list) else []
+        raise error("words must be a list of strings", pointer("words", bad[0]) if bad else "/words")
     raw_ignore = data.get("ignore", [])
     if not isinstance(raw_ignore, list):
-        raise ConfigError(f"{where}: ignore must be a list of entries")
-    ignore = [_ignore_entry(entry, f"{where}: ignore[{i}]") for i, entry in enumerate(raw_ignore)]
+        raise error("ignore must be a list of entries", "/ignore")
+    ignore = [_ignore_entry(entry, f"{where}: ignore[{i}]", path, pointer("ignore", i))
+              for i, entry in enumerate(raw_ignore)]
     return Config(path, preset, rules, frozenset(words), ignore)
 
 
-def _check_options(rule_id: str, options: dict, at: str) -> None:
+def _check_options(rule_id: str, options: dict, at: str, path: Path | None, where: str) -> None:
     """Each option is one the rule declares, of the type of its default (a number for a number,
-    a list of strings for a list of strings)."""
+    a list of strings for a list of strings). `at` names the options in messages, `where` is
+    their JSON pointer."""
     from connector_lint_rules import rules_by_id
 
     rule = rules_by_id().get(rule_id)
@@ -247,10 +288,11 @@ def _check_options(rule_id: str, options: dict, at: str) -> None:
     for name, value in options.items():
         if name not in declared:
             takes = f"it takes {', '.join(sorted(declared))}" if declared else "it takes none"
-            raise ConfigError(f"{at}: unknown option {name!r} ({takes})")
+            raise ConfigError(f"{at}: unknown option {name!r} ({takes})", path, where + pointer(name), at_key=True)
         expected = _option_type(declared[name])
         if expected is not None and not _is_option_type(value, declared[name]):
-            raise ConfigError(f"{at}.{name} must be {expected}, not {json.dumps(value)[:40]}")
+            raise ConfigError(f"{at}.{name} must be {expected}, not {json.dumps(value)[:40]}", path,
+                              where + pointer(name))
 
 
 def _option_type(default: Any) -> str | None:
@@ -282,29 +324,36 @@ def _is_option_type(value: Any, default: Any) -> bool:
     return True
 
 
-def _ignore_entry(entry: Any, at: str) -> Ignore:
+def _ignore_entry(entry: Any, at: str, path: Path | None = None, where: str = "") -> Ignore:
+    """One `ignore` entry; `at` names it in messages, `where` is its JSON pointer."""
+    def error(message: str, pointer_: str, at_key: bool = False) -> ConfigError:
+        return ConfigError(message, path, pointer_, at_key)
+
     if not isinstance(entry, dict):
-        raise ConfigError(f"{at} must be an object with \"rules\" (and \"files\", \"pointers\") or \"words\"")
+        raise error(f"{at} must be an object with \"rules\" (and \"files\", \"pointers\") or \"words\"", where)
     unknown = set(entry) - {"rules", "files", "pointers", "words"}
     if unknown:
-        raise ConfigError(f"{at}: unknown key {sorted(unknown)[0]!r} (expected rules, files, pointers, words)")
-    files = _strings(entry.get("files", "*"), f"{at}.files", "file globs")
+        key = sorted(unknown)[0]
+        raise error(f"{at}: unknown key {key!r} (expected rules, files, pointers, words)", where + pointer(key),
+                    at_key=True)
+    files = _strings(entry.get("files", "*"), f"{at}.files", "file globs", path, where + "/files")
     if "words" in entry:
         words = entry["words"]
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ConfigError(f"{at}.words must be a non-empty list of words")
+            raise error(f"{at}.words must be a non-empty list of words", where + "/words")
         if "pointers" in entry:
-            raise ConfigError(f"{at}: an entry with words applies to whole connectors and takes no pointers; "
-                              "put the pointers in an entry of their own")
+            raise error(f"{at}: an entry with words applies to whole connectors and takes no pointers; "
+                        "put the pointers in an entry of their own", where + "/pointers", at_key=True)
         readers = dictionary_rules()
-        if "rules" in entry and not set(_strings(entry["rules"], f"{at}.rules", "rule ids")) <= set(readers):
-            raise ConfigError(f"{at}: words are for the {' and '.join(readers)} rule; rules must be "
-                              f"{' or '.join(f'{r!r}' for r in readers)} or left out".replace("'", '"'))
+        named = _strings(entry["rules"], f"{at}.rules", "rule ids", path, where + "/rules") if "rules" in entry else ()
+        if not set(named) <= set(readers):
+            raise error(f"{at}: words are for the {' and '.join(readers)} rule; rules must be "
+                        f"{' or '.join(f'{r!r}' for r in readers)} or left out".replace("'", '"'), where + "/rules")
         return Ignore(readers, files, (), frozenset(words))
     if "rules" not in entry:
-        raise ConfigError(f"{at} needs \"rules\" (rule ids, or \"*\") or \"words\"")
-    rules = _strings(entry["rules"], f"{at}.rules", "rule ids")
-    pointers = _strings(entry.get("pointers", "*"), f"{at}.pointers", "JSON pointer globs")
+        raise error(f"{at} needs \"rules\" (rule ids, or \"*\") or \"words\"", where)
+    rules = _strings(entry["rules"], f"{at}.rules", "rule ids", path, where + "/rules")
+    pointers = _strings(entry.get("pointers", "*"), f"{at}.pointers", "JSON pointer globs", path, where + "/pointers")
     return Ignore(rules, files, pointers)
 
 
@@ -313,10 +362,10 @@ def dictionary_rules() -> tuple[str, ...]:
     return tuple(rule.id for rule in all_rules() if rule.dictionary_words)
 
 
-def _strings(value: Any, at: str, what: str) -> tuple[str, ...]:
-    """A string or a non-empty list of strings, as a tuple."""
+def _strings(value: Any, at: str, what: str, path: Path | None = None, where: str | None = None) -> tuple[str, ...]:
+    """A string or a non-empty list of strings, as a tuple (`where`: its JSON pointer)."""
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{at} must be a string or a non-empty list of strings ({what})")
+    raise ConfigError(f"{at} must be a string or a non-empty list of strings ({what})", path, where)

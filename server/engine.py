@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Callable, Iterable
 
-from connector_lint_rules import all_rules, units
+from connector_lint_rules import all_rules, run_unit, units
 from connector_lint_rules._api import FileKind, Finding, Fix, Preset, Rule, RuleContext, Severity, Unit
 
 from .config import Config
@@ -124,7 +124,7 @@ class Runner:
                  cancelled: Callable[[], bool]) -> tuple[list[Finding] | None, BaseException | None]:
         """The rule's findings over its units, or the exception it raised."""
         try:
-            return [f for unit in units for f in rule.check(ctx, *unit.args)], None
+            return [f for unit in units for f in run_unit(rule, ctx, unit)], None
         except Exception as exc:  # a rule bug must not take the others down
             return None, exc
 

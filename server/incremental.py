@@ -34,8 +34,8 @@ import threading
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Iterable
 
-from connector_lint_rules import rules_by_id
-from connector_lint_rules._api import FileKind, Preset, Rule, RuleContext, Severity
+from connector_lint_rules import DECLARED_SCOPES, rules_by_id, run_unit, unit_view
+from connector_lint_rules._api import FileKind, Index, Preset, Rule, RuleContext, Severity
 
 from .config import Config
 from .document import JSON_KINDS, Document, utf8_size
@@ -319,6 +319,8 @@ class ConnectorLinter:
     def __init__(self) -> None:
         self._files: dict[str, _FileState] = {}
         self._units: dict[str, dict[str, _RuleResult]] = {}  # rule id -> unit key -> result
+        # rule id -> (declared inputs, unit key -> (unit values, findings)) for the unit-scoped rules
+        self._declared: dict[str, tuple] = {}
         self._located: dict[str, tuple] = {}
         self._store: dict = {}  # RuleContext.store: results kept per JSON value across lints
         self._places = _Places()
@@ -412,6 +414,54 @@ class _CachedRun(Runner):
         return options
 
     def findings(self, rule: Rule, ctx, units, cancelled):
+        if rule.scope in DECLARED_SCOPES:
+            return self._declared_findings(rule, ctx, units, cancelled)
+        return self._recorded_findings(rule, ctx, units, cancelled)
+
+    def _declared_findings(self, rule: Rule, ctx, units, cancelled):
+        """A unit-scoped rule whose inputs beyond its units are declared (`Rule.reads`): each unit's
+        findings are kept while its values are the same objects and the declared inputs (options,
+        indexes, fields) compare equal; its connector check, if any, is recorded as a CONNECTOR
+        rule's is. The checks read through a `UnitView`, so an undeclared read raises."""
+        linter, compare, stats = self.linter, self.compare, self.linter.stats
+        view = unit_view(rule, ctx)
+        inputs = (ctx.options, *(ctx.index(r) if isinstance(r, Index) else getattr(self.base, r) for r in rule.reads))
+        kept = linter._declared.get(rule.id)
+        previous = kept[1] if kept is not None and _same_values(kept[0], inputs, compare) else {}
+        results: dict = {}
+        findings: list = []
+        whole = []
+        reused = 0
+        for unit in units:
+            if unit.check is not None:
+                whole.append(unit)
+                continue
+            entry = previous.get(unit.key)
+            value = unit.values[0]  # a unit of these scopes has one value: a group, a part, a node
+            if entry is not None and (entry[0] is value or compare(entry[0], value)):
+                reused += 1
+            else:
+                if cancelled():
+                    linter._declared[rule.id] = (inputs, {**previous, **results})
+                    raise Cancelled
+                try:
+                    entry = (value, run_unit(rule, view, unit))
+                except Exception as exc:  # isolated like engine.lint: one internal-error diagnostic
+                    linter._declared[rule.id] = (inputs, results)
+                    return None, exc
+                stats["units_run"] += 1
+            results[unit.key] = entry
+            findings.extend(entry[1])
+        linter._declared[rule.id] = (inputs, results)
+        stats["units_reused"] += reused
+        if whole:
+            more, error = self._recorded_findings(rule, ctx, whole, cancelled)
+            if error is not None:
+                return None, error
+            findings.extend(more)
+        return findings, None
+
+    def _recorded_findings(self, rule: Rule, ctx, units, cancelled):
         linter, compare, base, root = self.linter, self.compare, self.base, self.root
         stats = linter.stats
         findings: list = []
@@ -431,7 +481,7 @@ class _CachedRun(Runner):
                     previous.update(results)
                     raise Cancelled
                 reads = _Reads()
-                unit_findings, error = _run(reads, lambda: list(rule.check(ctx, *unit.args)))
+                unit_findings, error = _run(reads, lambda: run_unit(rule, ctx, unit))
                 result = _RuleResult(options, reads, unit_findings, error, unit.values)
                 stats["units_run"] += 1
                 self.fresh.append(result)
@@ -459,7 +509,7 @@ class _CachedRun(Runner):
         _settle(self.ctx.memo, self.fresh, self.base, self.root)
         self.linter._trim_store()
         enabled_ids = {rule.id for rule, _ in enabled}
-        for cache in (self.linter._located, self.linter._units):
+        for cache in (self.linter._located, self.linter._units, self.linter._declared):
             for rule_id in [r for r in cache if r not in enabled_ids]:
                 del cache[rule_id]
 

@@ -15,7 +15,9 @@ What a client can rely on:
   the client supports it, else pushed with the document's version. `code` is the rule id,
   `codeDescription.href` its page, `source` "connector-lint", `data` {id, pointer, validatorCode,
   fixable; valuePath and policyCode when the finding has one}; code actions find the diagnostic
-  the client sends back by `data.id`.
+  the client sends back by `data.id`. An invalid configuration file gets one diagnostic on that
+  file (pushed, open or not) at the offending value; its connectors are checked meanwhile with
+  the file's last valid version, else with the defaults.
 - Settings, section "connectorLint" (workspace/configuration, else initializationOptions.settings
   and didChangeConfiguration): enable, run ("onType", debounced, or "onSave"), preset, rules
   (id -> severity), words. The configuration file (.connector-lint.json) wins where both speak.
@@ -57,7 +59,8 @@ from . import __version__
 from . import authoring_lsp
 from .actions import (EDIT_CONFIG, ConfigTarget, code_actions, diagnostics_in, fix_all_edit, wants,
                       valid_change, write_config)
-from .config import CONFIG_NAMES
+from .config import CONFIG_NAMES, ConfigError
+from .config_problems import config_diagnostic, read_config_text
 from .document import Document
 from .fix_edits import FIX_ALL_KIND, safe_fixes, suggested_fixes
 from .incremental import too_large
@@ -128,7 +131,9 @@ class ConnectorLintServer(LanguageServer):
         self.can_watch = False
         self.init_settings: dict | None = None
         self.timing = False  # initializationOptions.timing: log each lint's duration (bench/lsp_bench.py)
-        self.service = Service(self.on_result, self.prepare, self.settings_for, self.warn)
+        self.service = Service(self.on_result, self.prepare, self.settings_for, self.warn,
+                               config_checked=self.config_checked)
+        self.config_shown: dict[str, tuple[int | None, list]] = {}  # configuration file uri -> (version, diagnostics)
         self.published: dict[str, tuple[int | None, list]] = {}
         self.reported: dict[str, tuple[str, list]] = {}
         self.pulling: dict[str, int] = {}  # uri -> pull requests in progress
@@ -241,6 +246,25 @@ class ConnectorLintServer(LanguageServer):
         if open_copy is not None:
             return ConfigTarget(path, open_copy.uri, open_copy.version, open_copy.text)
         return ConfigTarget(path)
+
+    def config_checked(self, path: Path, error: ConfigError | None) -> None:
+        """Show a configuration file's error on the file (open or not; pushed even to a client that
+        pulls, which gets nothing for the file when it asks), or clear it."""
+        doc = self.service.by_path(str(path))
+        uri = doc.uri if doc is not None else path.as_uri()
+        wire = []
+        if error is not None:
+            text = doc.text if doc is not None else read_config_text(path)
+            wire = [config_diagnostic(error, text, norm(path) in self.service.good_configs)]
+        version = doc.version if doc is not None else None
+        last_version, last = self.config_shown.get(uri, (None, []))
+        if last == wire and (not wire or last_version == version):
+            return
+        self.config_shown[uri] = (version, wire)
+        params = {"uri": uri, "diagnostics": wire}
+        if version is not None:
+            params["version"] = version
+        self.protocol.notify_json(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
     def config_changed(self, path: str | None) -> bool:
         """An open configuration file changed in the editor: reload the connectors it covers."""

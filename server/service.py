@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
 import os
 import re
@@ -30,7 +29,7 @@ from connector_lint_rules import all_rules
 from connector_lint_rules._api import FileKind
 
 from .basefiles import Base, BaseCache
-from .config import CONFIG_NAMES, Config, ConfigError, find_config, from_dict, load_config
+from .config import CONFIG_NAMES, Config, ConfigError, find_config, load_config, parse_config
 from .document import Document
 from .engine import Diagnostic, lint as engine_lint
 from .incremental import Cancelled, ConnectorLinter, Source, collect_garbage, gc_paused
@@ -174,7 +173,8 @@ class Service:
     def __init__(self, on_result: Callable[[Session, Result], None],
                  prepare: Callable[[Session, Result], object] | None = None,
                  settings_for: Callable[[Path | None], "asyncio.Future | Settings"] | None = None,
-                 notify: Callable[[str], None] | None = None):
+                 notify: Callable[[str], None] | None = None,
+                 config_checked: Callable[[Path, ConfigError | None], None] | None = None):
         self.open: dict[str, OpenDocument] = {}  # uri -> document
         self.sessions: dict[str, Session] = {}
         self.session_of: dict[str, str] = {}  # uri -> session key
@@ -182,6 +182,8 @@ class Service:
         self.prepare = prepare
         self.settings_for = settings_for
         self.notify = notify or (lambda message: log.warning(message))
+        self.config_checked = config_checked  # told the outcome of each read of a configuration file
+        self.good_configs: dict[str, Config] = {}  # norm(path) -> the file's last valid configuration
         self.debounce = DEBOUNCE_SECONDS
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="connector-lint")
 
@@ -276,25 +278,18 @@ class Service:
     # -- configuration ------------------------------------------------------------------------
 
     def load_config(self, session: Session) -> None:
-        """The configuration file (the editor's copy when open) under the editor's settings."""
+        """The configuration file (the editor's copy when open) under the editor's settings. An
+        invalid file leaves its connectors with its last valid version (read earlier in this
+        session of the server), else with the defaults: a half-typed edit in the configuration
+        does not turn every connector's diagnostics over and back (see `check_config`)."""
         previous_error, session.config_error = session.config_error, None
         config = Config()
         path = find_config(session.folder) if session.folder is not None else None
         if path is not None:
-            try:
-                open_copy = self.by_path(str(path))
-                if open_copy is not None:
-                    config = from_dict(json.loads(open_copy.text), path, self.known_rules)
-                else:
-                    config = load_config(path, self.known_rules)
-            except ConfigError as exc:
-                session.config_error = str(exc)
-            except ValueError as exc:
-                session.config_error = f"{path}: not valid JSON ({exc})"
-            except RecursionError:
-                session.config_error = f"{path}: nested too deeply to be a configuration"
-            if session.config_error:
-                config = Config(path=path)
+            config, error = self.check_config(path)
+            if error is not None:
+                session.config_error = str(error)
+                config = self.good_configs.get(norm(path)) or Config(path=path)
         settings = session.settings or Settings()
         try:
             config = config.merged(settings.overrides())
@@ -303,7 +298,31 @@ class Service:
         session.config = config
         session.generation += 1
         if session.config_error and session.config_error != previous_error:
-            self.notify(f"connector-lint: {session.config_error}; using the defaults.")
+            using = "its last valid version" if path is not None and norm(path) in self.good_configs else "the defaults"
+            self.notify(f"connector-lint: {session.config_error}; using {using}.")
+
+    def check_config(self, path: Path) -> tuple[Config | None, ConfigError | None]:
+        """Read and validate the configuration file at `path` (the editor's copy when open),
+        remember it when valid, and tell `config_checked` the outcome (a missing file: no error)."""
+        config, error = None, None
+        open_copy = self.by_path(str(path))
+        try:
+            if open_copy is not None:
+                config = parse_config(open_copy.text, path, self.known_rules)
+            elif path.is_file():
+                config = load_config(path, self.known_rules)
+            else:
+                self.good_configs.pop(norm(path), None)
+        except ConfigError as exc:
+            error = exc
+        if config is not None:
+            self.good_configs[norm(path)] = config
+        if self.config_checked is not None:
+            try:
+                self.config_checked(path, error)
+            except Exception:  # showing the error must not cost the lint
+                log.exception("reporting the configuration error failed")
+        return config, error
 
     async def ready(self, session: Session) -> None:
         """Fetch the editor's settings for the session (once) and load its configuration."""
@@ -332,6 +351,8 @@ class Service:
     def files_changed(self, paths: list[str]) -> list[Session]:
         """Watched files changed on disk: re-read them, re-assign connector parts, reload configurations."""
         touched = []
+        for path in dict.fromkeys(p for p in paths if os.path.basename(p) in CONFIG_NAMES):
+            self.check_config(Path(path))  # shown on the file even when no open connector uses it
         for session in list(self.sessions.values()):
             if session.folder is None:
                 continue

@@ -107,3 +107,41 @@ def test_bad_ignore_entries_are_named_and_explained(tmp_path, entry, message):
     with pytest.raises(ConfigError, match=message) as raised:
         load_config(path)
     assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize("data, pointer, at_key", [
+    ([], "", False),
+    ({"rulez": {}}, "/rulez", True),
+    ({"preset": "strict"}, "/preset", False),
+    ({"rules": []}, "/rules", False),
+    ({"rules": {"titel-length": "off"}}, "/rules/titel-length", True),
+    ({"rules": {"title-length": "loud"}}, "/rules/title-length", False),
+    ({"rules": {"title-length": {"severity": "loud"}}}, "/rules/title-length/severity", False),
+    ({"rules": {"title-length": {"level": "off"}}}, "/rules/title-length/level", True),
+    ({"rules": {"title-length": {"options": {"max": "abc"}}}}, "/rules/title-length/options/max", False),
+    ({"rules": {"title-length": {"options": {"max": None}}}}, "/rules/title-length/options/max", False),
+    ({"rules": {"title-length": {"options": {"maxx": 40}}}}, "/rules/title-length/options/maxx", True),
+    ({"words": ["a", 3]}, "/words/1", False),
+    ({"ignore": [{"rules": "*"}, {"rules": "*", "files": {"a": 1}}]}, "/ignore/1/files", False),
+    ({"ignore": [{"rules": "*", "word": ["x"]}]}, "/ignore/0/word", True),
+    ({"ignore": [{"words": ["Contoso"], "rules": "title-length"}]}, "/ignore/0/rules", False),
+])
+def test_an_error_carries_the_file_and_the_pointer_of_the_offending_value(tmp_path, data, pointer, at_key):
+    """The language server shows the error on the configuration file at that value (issue 17, case 11)."""
+    path = tmp_path / ".connector-lint.json"
+    with pytest.raises(ConfigError) as raised:
+        from_dict(data, path, known_rules={"title-length", "spelling"})
+    assert (raised.value.path, raised.value.pointer, raised.value.at_key) == (path, pointer, at_key)
+    assert str(raised.value).startswith(f"{path}: ") and raised.value.reason == str(raised.value)[len(f"{path}: "):]
+
+
+def test_a_text_that_is_not_json_carries_where_it_went_wrong(tmp_path):
+    path = tmp_path / ".connector-lint.json"
+    path.write_text('{"rules": {"title-length": "off",}}')
+    with pytest.raises(ConfigError, match="not valid JSON") as raised:
+        load_config(path)
+    assert raised.value.pointer is None and raised.value.offset == path.read_text().index("}")
+    path.write_text("[" * 100_000)
+    with pytest.raises(ConfigError, match="nested too deeply") as raised:
+        load_config(path)
+    assert raised.value.pointer is None and raised.value.offset is None

@@ -18,8 +18,8 @@ from connector_lint.positions import LineIndex
 from connector_lint.reparse import reparse
 from connector_lint.textsync import OpenDocument, edited_lines
 from connector_lint.workspace import connector_for
-from connector_lint_rules import all_rules
-from connector_lint_rules._api import FileKind, Finding, Rule, Scope, Severity
+from connector_lint_rules import all_rules, run_rule
+from connector_lint_rules._api import FileKind, Finding, Index, Rule, RuleContext, Scope, Severity, UndeclaredRead
 
 from lsp_support import EXAMPLE
 
@@ -233,6 +233,76 @@ def test_users_of_a_derived_value_run_again_only_when_the_value_changes():
     texts[FileKind.SWAGGER] = texts[FileKind.SWAGGER].replace('"operationId": "CreateTask"', '"operationId": "AddTask"')
     got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
     assert got == want and set(calls) == ops
+
+
+def unit_rules(calls: dict) -> list[Rule]:
+    """A DISPLAY_STRING rule, and a PART rule that reads a declared index (the definitions' names)."""
+    def long_string(ctx, s):
+        calls[s.pointer] = calls.get(s.pointer, 0) + 1
+        if len(s.text) > 70:
+            yield Finding(s.pointer, "A long string.", file=s.file)
+
+    def definitions(ctx):
+        root = ctx.swagger
+        return frozenset(root["definitions"]) if isinstance(root, dict) and isinstance(root.get("definitions"), dict) \
+            else frozenset()
+
+    names = Index("test.definition-names", definitions)
+
+    def unknown_ref(ctx, part):
+        calls[part.parts] = calls.get(part.parts, 0) + 1
+        if "#/definitions/Task" in json.dumps(part.value) and "Task" not in ctx.index(names):
+            yield Finding(part.pointer, "Task is gone.")
+
+    return [Rule("count-strings", "Strings.", Severity.WARNING, "strings", long_string, scope=Scope.DISPLAY_STRING),
+            Rule("count-parts", "Parts.", Severity.WARNING, "structure", unknown_ref, scope=Scope.PART, reads=(names,))]
+
+
+def test_unit_rules_run_again_only_for_edited_units_and_changed_declared_inputs():
+    calls: dict = {}
+    rules, reference = unit_rules(calls), unit_rules({})
+    linter = ConnectorLinter()
+    texts = dict(TEXTS)
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and ("/paths/~1tasks/post/summary" in calls) and ("paths", "/tasks") in calls
+    parts = {k for k in calls if isinstance(k, tuple)}
+    calls.clear()  # a summary edit: that operation's summary and description, and its path item
+    text = texts[FileKind.SWAGGER]
+    at = text.index('"Create a task') + 1
+    texts[FileKind.SWAGGER] = text[:at] + "Quickly c" + text[at + 1:]
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want
+    assert set(calls) == {"/paths/~1tasks/post/summary", "/paths/~1tasks/post/description", ("paths", "/tasks")}
+    calls.clear()  # the declared index changes (Task renamed): every part runs again, no string does
+    texts[FileKind.SWAGGER] = texts[FileKind.SWAGGER].replace('"Task": {', '"Chore": {', 1)
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and any(g[0] == "count-parts" for g in got)
+    assert {k for k in calls if isinstance(k, tuple)} == {p for p in parts if p != ("definitions", "Task")} | {
+        ("definitions", "Chore")}
+    checked = {k for k in calls if isinstance(k, str)}  # only the strings of the renamed definition (a new place)
+    assert checked and all(k.startswith("/definitions/Chore/") for k in checked)
+
+
+def test_an_undeclared_read_fails_loudly():
+    """A unit check that reads what its rule does not declare raises in the rule tests (run_rule)
+    and is an internal error in the language server, never a stale finding."""
+    def sneaky(ctx, s):
+        if s.text in str(ctx.api_properties):
+            yield Finding(s.pointer, "Repeated.")
+
+    rule = Rule("sneaky", "Sneaky.", Severity.WARNING, "strings", sneaky, scope=Scope.DISPLAY_STRING)
+    ctx = RuleContext(swagger=json.loads(TEXTS[FileKind.SWAGGER]), api_properties={})
+    try:
+        run_rule(rule, ctx)
+        raise AssertionError("the undeclared read went unnoticed")
+    except UndeclaredRead as exc:
+        assert "api_properties" in str(exc)
+    declared = Rule("sneaky", "Sneaky.", Severity.WARNING, "strings", sneaky, scope=Scope.DISPLAY_STRING,
+                    reads=("api_properties",))
+    assert run_rule(declared, ctx) == []
+    linter = ConnectorLinter()
+    got, _want = lint_both(linter, dict(TEXTS), rules=[rule])
+    assert [g[0] for g in got] == ["internal-error"] and "declare it in Rule.reads" in got[0][2]
 
 
 def test_a_cancelled_lint_leaves_a_usable_cache():

@@ -1,9 +1,9 @@
-"""The helpers that keep results across lints (RuleContext.per_value / stable / derived and
-_openapi.per_part / per_item / per_display_string): results are reused exactly while their
+"""The helpers that keep results across lints (RuleContext.per_value / stable, _openapi.per_item and
+the display string groups): results are reused exactly while their
 inputs are the same, and recomputed when they are not."""
 
 from connector_lint_rules._api import RuleContext
-from connector_lint_rules._openapi import display_string_groups, display_strings, per_display_string, per_item, per_part
+from connector_lint_rules._openapi import display_string_groups, display_strings, per_item
 from ruletester import swagger
 
 
@@ -37,26 +37,6 @@ def test_stable_returns_the_earlier_equal_value():
     assert changed == frozenset({"a"}) and changed is not first
 
 
-def test_per_part_walks_only_the_parts_that_changed():
-    doc = swagger(paths={"/a": {"get": {"summary": "A"}}, "/b": {"get": {"summary": "B"}}},
-                  definitions={"Task": {"type": "object"}})
-    store, walked = {}, []
-
-    def walk(value, parts):
-        walked.append(parts)
-        yield parts
-
-    first = per_part(lint_context(doc, store), "test", walk)
-    assert ("paths", "/a") in first and ("definitions", "Task") in first and ("info",) in first
-    walked.clear()
-    edited = dict(doc, paths=dict(doc["paths"], **{"/b": {"get": {"summary": "Bee"}}}))
-    assert per_part(lint_context(edited, store), "test", walk) == first
-    assert walked == [("paths", "/b")]  # the only part that is a new object
-    walked.clear()
-    per_part(lint_context(edited, store), "test", walk, depends=("another option",))
-    assert len(walked) == len(first)  # a changed dependency: every part again
-
-
 def test_per_item_recomputes_new_items_only():
     store, computed = {}, []
     items = [("a",), ("b",)]
@@ -71,7 +51,15 @@ def test_per_item_recomputes_new_items_only():
     assert computed == [items[0], items[1], new]
 
 
-def test_display_strings_are_their_groups_in_order_and_checked_per_group():
+def test_per_item_keeps_nothing_without_a_store():
+    computed = []
+    items = [("a",)]
+    for _ in range(2):
+        assert per_item(RuleContext(), "t", items, lambda item: computed.append(item) or [item[0]]) == ["a"]
+    assert computed == [items[0], items[0]]
+
+
+def test_display_strings_are_their_groups_in_order_and_groups_are_kept_per_part():
     doc = swagger(paths={"/a": {"get": {"summary": "Get a", "description": "Gets a thing.",
                                         "parameters": [{"name": "x", "in": "query", "type": "string",
                                                         "x-ms-summary": "X", "description": "The x."}],
@@ -79,19 +67,12 @@ def test_display_strings_are_their_groups_in_order_and_checked_per_group():
     store = {}
     ctx = lint_context(doc, store)
     groups = display_string_groups(ctx)
-    assert [s for g in groups for s in g] == display_strings(ctx)
-    checked = []
-
-    def check(file, ptr, kind, text):
-        checked.append(ptr)
-        return [ptr]
-
-    assert per_display_string(ctx, "t", check) == [s[1] for s in display_strings(ctx)]
+    assert [s for _place, g in groups for s in g] == display_strings(ctx)
+    assert len({place for place, _g in groups}) == len(groups)
     op = dict(doc["paths"]["/a"]["get"], summary="Get an a")  # as a re-parse leaves it: the rest kept
     edited = dict(doc, paths={"/a": dict(doc["paths"]["/a"], get=op)})
-    checked.clear()
-    assert per_display_string(lint_context(edited, store), "t", check) == \
-        [s[1] for s in display_strings(lint_context(edited, {}))]
-    # the edited operation's own strings, and info (rebuilt every lint): not its parameter, not definitions
-    assert set(checked) == {"/info/title", "/info/description", "/paths/~1a/get/summary",
-                            "/paths/~1a/get/description", "/paths/~1a/get/responses/200/description"}
+    again = dict(display_string_groups(lint_context(edited, store)))
+    kept = {place for place, group in groups if again.get(place) is group}
+    # the edited operation's own strings are new; its parameter's and the definitions' are kept
+    assert ("strings:op-head", "/paths/~1a/get") not in kept
+    assert ("strings:param", "/paths/~1a/get/parameters/0") in kept and ("strings:schema", "/definitions/Task") in kept

@@ -1,0 +1,70 @@
+"""A rule reports at most MAX_FINDINGS_PER_VALUE findings at one value, then one that counts the
+rest (issue 17, case 7: a 20 MB string gave 340,000 camelcase-string findings and took 2.3 GB).
+Counted in findings and live objects, never timed."""
+
+from __future__ import annotations
+
+import json
+import weakref
+
+from ruletester import api_properties, swagger
+
+from connector_lint.config import Config
+from connector_lint.engine import lint
+from connector_lint.incremental import ConnectorLinter, Source
+from connector_lint.workspace import connector_for
+from connector_lint_rules import MAX_FINDINGS_PER_VALUE, capped, rules_by_id
+from connector_lint_rules._api import FileKind, Finding
+
+WORDS = 2500  # camelCase words in one description
+
+
+def long_connector(tmp_path):
+    text = " ".join(f"Set the fooBar{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}Value option." for i in range(WORDS))
+    doc = swagger()
+    doc["info"]["description"] = text
+    (tmp_path / "apiDefinition.swagger.json").write_text(json.dumps(doc, indent=2))
+    (tmp_path / "apiProperties.json").write_text(json.dumps(api_properties(), indent=2))
+    return tmp_path
+
+
+def camelcase(diagnostics):
+    return [d for d in diagnostics if d.rule == "camelcase-string" and d.pointer == "/info/description"]
+
+
+def test_the_engine_and_the_language_server_cap_findings_per_value(tmp_path):
+    folder = long_connector(tmp_path)
+    docs = connector_for(folder).documents()
+    rules = [rules_by_id()["camelcase-string"]]
+    found = camelcase(lint(docs, Config(), str(folder), rules=rules))
+    assert len(found) == MAX_FINDINGS_PER_VALUE + 1
+    more = WORDS - MAX_FINDINGS_PER_VALUE
+    assert [d.message for d in found if f"{more} more findings" in d.message] == [
+        f"{more} more findings of this rule at this value are not listed; fix the first "
+        f"{MAX_FINDINGS_PER_VALUE} and check again."]
+    linter = ConnectorLinter()
+    sources = {kind: Source(doc.path, text=doc.text, data=doc.data) for kind, doc in docs.items()}
+    served = camelcase(linter.lint(linter.documents(sources), Config(), str(folder), rules=rules))
+    assert [(d.message, d.start, d.end) for d in served] == [(d.message, d.start, d.end) for d in found]
+
+
+def test_findings_past_the_cap_are_counted_not_kept():
+    """No more than the cap's findings (and the two a yield loop holds) are alive while a rule yields."""
+    alive: list = []
+    most = 0
+
+    def findings():
+        nonlocal most
+        for i in range(5 * MAX_FINDINGS_PER_VALUE):
+            finding = Finding("/info/description", f"Finding {i}.", span=(i, i + 1))
+            alive.append(weakref.ref(finding))
+            most = max(most, sum(1 for ref in alive if ref() is not None))
+            yield finding
+            del finding
+        yield Finding("/info/title", "Another value.", file=FileKind.SWAGGER)
+
+    out = capped(findings())
+    assert most <= MAX_FINDINGS_PER_VALUE + 2  # the kept ones, the one being made and the one before it
+    assert [f.pointer for f in out].count("/info/description") == MAX_FINDINGS_PER_VALUE + 1
+    assert out[-1].message.startswith(f"{4 * MAX_FINDINGS_PER_VALUE} more findings") and out[-2].pointer == "/info/title"
+    assert capped(iter(out[:3])) == out[:3]  # under the cap: unchanged

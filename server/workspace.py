@@ -137,7 +137,15 @@ def inside(path: Path, folder: Path) -> bool:
 
 def decode(data: bytes) -> tuple[str, str]:
     """A file's text as an editor would show it, and its encoding: UTF-8 (BOM kept, so it can be
-    reported); UTF-16 or UTF-32 with a byte-order mark; else Latin-1 (which any bytes decode as)."""
+    reported); UTF-16 or UTF-32 with a byte-order mark, or without one when the NUL bytes of its
+    first ASCII characters say so (ASCII UTF-16 is valid UTF-8 full of NULs); else Latin-1 (which
+    any bytes decode as)."""
+    wide = _bomless_wide(data)
+    if wide is not None:
+        try:
+            return data.decode(wide), wide[:6].upper()
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -149,6 +157,23 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     return data.decode("latin-1"), "not UTF-8"
+
+
+def _bomless_wide(data: bytes) -> str | None:
+    """The codec of a UTF-16 or UTF-32 text without a byte-order mark, from the NUL bytes around
+    its first character (JSON starts with an ASCII one; RFC 4627, section 3); None otherwise."""
+    head = data[:4]
+    if len(head) < 2 or (head[0] and head[1]) or data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return None
+    if len(head) == 4 and head[:3] == b"\0\0\0" and head[3]:
+        return "utf-32-be"
+    if len(head) == 4 and head[0] and head[1:] == b"\0\0\0":
+        return "utf-32-le"
+    if head[0] == 0 and head[1]:
+        return "utf-16-be"
+    if head[0] and head[1] == 0:
+        return "utf-16-le"
+    return None
 
 
 def read_text(path: Path, folder: Path | None = None) -> str | None:

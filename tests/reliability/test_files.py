@@ -127,8 +127,10 @@ def test_settings_pointing_at_a_link_out_of_the_connector_is_not_followed(tmp_pa
 # 2: files that are not UTF-8 are reported and never rewritten
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-16-le", "utf-32-le", "utf-32-be"])
 def test_a_utf16_file_is_reported_and_left_untouched(tmp_path, capsys, encoding):
+    """With a byte-order mark, and without one (utf-16-le, utf-32-le, utf-32-be: ASCII UTF-16 is
+    valid UTF-8 full of NULs, which --fix turned into \\u0000 escapes)."""
     connector = write_connector(tmp_path / "c")
     path = connector / "apiDefinition.swagger.json"
     text = json.dumps(FIXABLE, indent=2)

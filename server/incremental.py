@@ -35,7 +35,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Callable, Iterable
 
 from connector_lint_rules import DECLARED_SCOPES, rules_by_id, run_unit, unit_view
-from connector_lint_rules._api import FileKind, Index, Preset, Rule, RuleContext, Severity
+from connector_lint_rules._api import FileKind, Index, Preset, Rule, RuleContext, Scope, Severity
 
 from .config import Config
 from .document import JSON_KINDS, Document, utf8_size
@@ -321,6 +321,11 @@ class ConnectorLinter:
         self._units: dict[str, dict[str, _RuleResult]] = {}  # rule id -> unit key -> result
         # rule id -> (declared inputs, unit key -> (unit values, findings)) for the unit-scoped rules
         self._declared: dict[str, tuple] = {}
+        # Per scope, the units of the last lint: (generation, keys, {key: values}); per rule, the
+        # generation of the lint whose units its cached results cover, all of them.
+        self._generation = 0
+        self._scope_units: dict = {}
+        self._complete: dict[str, int] = {}
         self._located: dict[str, tuple] = {}
         self._store: dict = {}  # RuleContext.store: results kept per JSON value across lints
         self._places = _Places()
@@ -396,6 +401,9 @@ class _CachedRun(Runner):
         self.linter = linter
         self.compare = _Compare()
         self.fresh: list[_RuleResult] = []
+        linter._generation += 1
+        self.generation = linter._generation
+        self.changes: dict = {}  # scope -> what `_changed_units` found in this lint
 
     def context(self, base: RuleContext) -> RuleContext:
         self.base, self.root = base, base.swagger
@@ -418,6 +426,30 @@ class _CachedRun(Runner):
             return self._declared_findings(rule, ctx, units, cancelled)
         return self._recorded_findings(rule, ctx, units, cancelled)
 
+    def _changed_units(self, rule: Rule, units) -> tuple | None:
+        """(generation, units) where `units` are those of the rule's scope whose values are not
+        the same objects as in the lint `generation` (the last one); None when the units' keys
+        or their order changed. Computed once per scope per lint: a keystroke changes a few units,
+        and each rule of the scope then looks at those alone."""
+        scope = (rule.scope, rule.node_keys)
+        if scope in self.changes:
+            return self.changes[scope]
+        own = [u for u in units if u.check is None]
+        keys = tuple(u.key for u in own)
+        last = self.linter._scope_units.get(scope)
+        found = None
+        if last is not None and last[1] == keys:
+            old = last[2]
+            changed = []
+            for unit in own:
+                before, now = old[unit.key], unit.values
+                if len(before) != len(now) or any(a is not b for a, b in zip(before, now)):
+                    changed.append(unit)
+            found = (last[0], changed)
+        self.linter._scope_units[scope] = (self.generation, keys, {u.key: u.values for u in own})
+        self.changes[scope] = found
+        return found
+
     def _declared_findings(self, rule: Rule, ctx, units, cancelled):
         """A unit-scoped rule whose inputs beyond its units are declared (`Rule.reads`): each unit's
         findings are kept while its values are the same objects and the declared inputs (options,
@@ -432,6 +464,16 @@ class _CachedRun(Runner):
         findings: list = []
         whole = []
         reused = 0
+        changes = self._changed_units(rule, units)
+        if previous and changes is not None and linter._complete.get(rule.id) == changes[0]:
+            # the last lint covered every unit: keep its results, look at the changed units only
+            whole = [u for u in units if u.check is not None]
+            results = dict(previous)
+            units = changes[1]
+            reused = len(results) - len(units)
+            linter._complete.pop(rule.id, None)
+        else:
+            linter._complete.pop(rule.id, None)
         for unit in units:
             if unit.check is not None:
                 whole.append(unit)
@@ -451,8 +493,11 @@ class _CachedRun(Runner):
                     return None, exc
                 stats["units_run"] += 1
             results[unit.key] = entry
-            findings.extend(entry[1])
+        for entry in results.values():
+            if entry[1]:
+                findings.extend(entry[1])
         linter._declared[rule.id] = (inputs, results)
+        linter._complete[rule.id] = self.generation
         stats["units_reused"] += reused
         if whole:
             more, error = self._recorded_findings(rule, ctx, whole, cancelled)
@@ -469,12 +514,23 @@ class _CachedRun(Runner):
         results: dict[str, _RuleResult] = {}
         linter._units[rule.id] = previous  # until every unit is done (a cancelled lint keeps both)
         options = ctx.options
+        reused = 0
+        per_operation = rule.scope is Scope.OPERATION
+        if per_operation:
+            changes = self._changed_units(rule, units)
+            if previous and changes is not None and linter._complete.pop(rule.id, None) == changes[0] \
+                    and self._all_inputs_same(previous, options, ctx):
+                # the last lint covered every operation: keep its results, look at the changed ones only
+                results = dict(previous)
+                units = changes[1]
+                reused = len(results) - len(units)
+            linter._complete.pop(rule.id, None)
         for unit in units:
             cached = previous.get(unit.key)
             if cached is not None and _same_values(cached.values, unit.values, compare) \
                     and cached.inputs is not None and (cached.options is options or cached.options == options) \
                     and cached.inputs.same(base, root, compare, ctx):
-                stats["units_reused"] += 1
+                reused += 1
                 result = cached
             else:
                 if cancelled():
@@ -489,9 +545,22 @@ class _CachedRun(Runner):
             if result.error is not None:
                 linter._units[rule.id] = results
                 return None, result.error
-            findings.extend(result.findings)
+        for result in results.values():
+            if result.findings:
+                findings.extend(result.findings)
         linter._units[rule.id] = results
+        if per_operation:
+            linter._complete[rule.id] = self.generation
+        stats["units_reused"] += reused
         return findings, None
+
+    def _all_inputs_same(self, previous: dict, options, ctx) -> bool:
+        """Whether every kept result of a rule would be reused but for its unit's values."""
+        first = next(iter(previous.values()))
+        if not (first.options is options or first.options == options):
+            return False
+        distinct = {id(r.inputs): r.inputs for r in previous.values()}
+        return all(i is not None and i.same(self.base, self.root, self.compare, ctx) for i in distinct.values())
 
     def locate(self, rule: Rule, severity: Severity, findings: list, docs: dict) -> list[Diagnostic]:
         key = tuple(docs.values())
@@ -515,7 +584,12 @@ class _CachedRun(Runner):
 
 
 def _same_values(old: tuple, new: tuple, compare: "_Compare") -> bool:
-    return len(old) == len(new) and all(a is b or compare(a, b) for a, b in zip(old, new))
+    if len(old) != len(new):
+        return False
+    for a, b in zip(old, new):  # a loop, not all(...): called for every unit of every rule per keystroke
+        if a is not b and not compare(a, b):
+            return False
+    return True
 
 
 def _same_list(old: list, new: list) -> bool:

@@ -34,7 +34,7 @@ from .document import Document
 from .engine import Diagnostic, lint as engine_lint
 from .incremental import Cancelled, ConnectorLinter, Source, collect_garbage, gc_paused
 from .textsync import OpenDocument
-from .workspace import Connector, connector_for, is_connector_dir, read_bytes, read_text
+from .workspace import Connector, connector_for, decode, is_connector_dir, read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +145,7 @@ class Session:
         self.settings: Settings | None = None
         self.config: Config = Config()
         self.config_error: str | None = None
+        self.told: set[str] = set()  # the skipped files already named to the user
         self.disk: dict[str, str | bytes | None] = {}
         self.generation = 0  # bumped by disk, layout and configuration changes
         self.timer: asyncio.TimerHandle | None = None
@@ -263,7 +264,7 @@ class Service:
                 versions[path] = doc.version
                 continue
             if path not in session.disk:
-                session.disk[path] = _read(path, kind)
+                session.disk[path] = _read(path, kind, session.folder)
             data = session.disk[path]
             if data is None:
                 continue
@@ -337,6 +338,16 @@ class Service:
                 log.warning("workspace/configuration failed: %s", exc)
         session.settings = settings if isinstance(settings, Settings) else Settings.of(settings)
         self.load_config(session)
+        self.tell_skipped(session)
+
+    def tell_skipped(self, session: Session) -> None:
+        """Say (once each) which files of the connector are not read and why, as the CLI does:
+        a link out of the folder, a FIFO, a file too large (the editor shows no other sign)."""
+        for skipped in session.layout.skipped:
+            said = f"{skipped.path}: {skipped.reason}"
+            if said not in session.told:
+                session.told.add(said)
+                self.notify(f"connector-lint: {said}")
 
     async def reconfigure(self) -> None:
         """Settings changed: fetch them again for every session and lint everything open again."""
@@ -367,6 +378,7 @@ class Service:
                 elif parent == folder:
                     session.disk = {p: v for p, v in session.disk.items() if norm(p) != norm(path)}
                     session.layout = _relayout(session)
+                    self.tell_skipped(session)
                     hit = True
             if hit:
                 session.generation += 1
@@ -524,13 +536,14 @@ class Service:
         self.executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _read(path: str, kind: FileKind) -> str | bytes | None:
-    if kind is FileKind.ICON:
-        try:
-            return read_bytes(Path(path))
-        except OSError:
-            return None
-    return read_text(Path(path))
+def _read(path: str, kind: FileKind, folder: Path | None = None) -> str | bytes | None:
+    """A file of the session from disk; None when it cannot be read safely (a regular file inside
+    `folder`, links resolved: the layout checked it, but it may have become a link since)."""
+    try:
+        data = read_bytes(Path(path), folder)
+    except OSError:
+        return None
+    return data if kind is FileKind.ICON else decode(data)[0]
 
 
 def _relayout(session: Session) -> Connector:

@@ -4,6 +4,7 @@ positions past the end of a line, editConfig aimed outside the connector, framin
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,38 @@ def test_a_well_framed_exit_is_not_an_error():
     result = subprocess.run(SERVER, input=b"Content-Length: %d\r\n\r\n%s" % (len(body), body), capture_output=True,
                             timeout=120)
     assert b"framing error" not in result.stderr
+
+
+# 1, 4 and 13 in the server: files not read are named; a file that became a link out is not read
+
+async def test_the_server_names_skipped_files_and_never_reads_through_a_new_link(connector, tmp_path):
+    from connector_lint.service import Service
+    from connector_lint.textsync import OpenDocument
+
+    secret = tmp_path / "secret.json"
+    secret.write_text((connector / "apiProperties.json").read_text().replace("#ffffff", "#5EC2E7"))
+    (connector / "script.csx").unlink(missing_ok=True)
+    os.mkfifo(connector / "script.csx")
+    told: list[str] = []
+    service = Service(lambda session, result: None, notify=told.append)
+    path = connector / SWAGGER
+    doc = OpenDocument(path.as_uri(), 1, path.read_text())
+    service.open[doc.uri] = doc
+    session = service.session_for(doc)
+    (connector / "apiProperties.json").unlink()  # after the layout was made: now a link out of the folder
+    (connector / "apiProperties.json").symlink_to(secret)
+    await service.ready(session)
+    result = await service.current(session)
+    assert told == [f"connector-lint: {connector / 'script.csx'}: not a regular file but a FIFO; not read"]
+    assert "5EC2E7" not in repr([d.message for d in result.diagnostics])
+    assert not any(Path(d.path).name == "apiProperties.json" for d in result.diagnostics)
+    assert any(d.rule == "brand-color" for d in await _lint_again_with_the_file_back(service, session, connector, secret))
+    service.shutdown()
+
+
+async def _lint_again_with_the_file_back(service, session, connector: Path, secret: Path):
+    """The link replaced by the file itself: read again (so the check above was not vacuous)."""
+    (connector / "apiProperties.json").unlink()
+    (connector / "apiProperties.json").write_text(secret.read_text().replace("#5EC2E7", "#ffffff"))
+    service.files_changed([str(connector / "apiProperties.json")])
+    return (await service.current(session)).diagnostics

@@ -208,9 +208,11 @@ def main() -> int:
     sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", args.rev], check=True, capture_output=True,
                          text=True).stdout.strip()
     base = CACHE / f"{sha}-{mode}.jsonl"
-    if not base.exists():
-        dump_at(args.rev, base, corpus, args.incremental, args.jobs)
-    mine = CACHE / f"worktree-{mode}.jsonl"
+    if not base.exists():  # written aside, then renamed: developers run this side by side
+        partial = base.with_name(f"{base.name}.{os.getpid()}.partial")
+        dump_at(args.rev, partial, corpus, args.incremental, args.jobs)
+        os.replace(partial, base)
+    mine = CACHE / f"worktree-{ROOT.name}-{mode}.jsonl"  # one per worktree, for the same reason
     dump(mine, corpus, args.incremental, args.jobs)
     return compare(base, mine)
 

@@ -80,9 +80,13 @@ EXTENSIONS: dict[str, Extension] = {
 }
 
 
-def distance(a: str, b: str) -> int:
+def distance(a: str, b: str, limit: int | None = None) -> int:
     """Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
-    neighbouring characters each cost 1."""
+    neighbouring characters each cost 1. With `limit`, any distance above it comes back as
+    `limit + 1`, found without finishing the table (a cell is at least the smaller of the previous
+    row's minimum and one more than the row before's)."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
     rows = [list(range(len(b) + 1))]
     for i in range(1, len(a) + 1):
         row = [i] + [0] * len(b)
@@ -92,7 +96,9 @@ def distance(a: str, b: str) -> int:
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 row[j] = min(row[j], rows[i - 2][j - 2] + 1)
         rows.append(row)
-    return rows[-1][-1]
+        if limit is not None and min(row) > limit and min(rows[-2]) >= limit:
+            return limit + 1
+    return rows[-1][-1] if limit is None else min(rows[-1][-1], limit + 1)
 
 
 def did_you_mean(key: str, candidates) -> tuple[list[str], bool]:
@@ -100,7 +106,7 @@ def did_you_mean(key: str, candidates) -> tuple[list[str], bool]:
     is unambiguous: a single candidate at distance <= 2 (<= 1 for short keys)."""
     norm = "".join(key.split()).lower()
     limit = 2 if len(norm) >= 6 else 1
-    scored = sorted((distance(norm, c.lower()), c) for c in candidates if c != key)
+    scored = sorted((distance(norm, c.lower(), limit), c) for c in candidates if c != key)
     scored = [(d, c) for d, c in scored if d <= limit]
     if not scored:
         return [], False

@@ -140,9 +140,10 @@ def cmd_report(args) -> int:
 
 
 def cmd_check(args) -> int:
-    report = gather(args)
-    output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
-    text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    with rare_full_collections():  # the output is built while the whole report is alive, too
+        report = gather(args)
+        output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
+        text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     if text:
         print(text)
     if report.skipped:
@@ -261,7 +262,9 @@ def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:
         if only is not None and Path(doc.path).resolve() not in only:
             continue
         mine = [d for d in diagnostics if d.path == doc.path]
-        files.append(FileReport(display_path(doc.path), doc.text, mine))
+        files.append(report_file := FileReport(display_path(doc.path), doc.text, mine))
+        if mine:
+            report_file.lines  # every output format needs them: indexed here, in the worker process
     files.sort(key=lambda f: f.path)
     skipped = [(display_path(str(s.path)), s.reason) for s in connector.skipped
                if only is None or s.path.resolve() in only]  # a file named, or the whole connector

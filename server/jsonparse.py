@@ -169,6 +169,7 @@ class PositionIndex:
         self.text = text
         self._children: dict[int, Any] = children if children is not None else {}
         self._lazy = children is None
+        self._ends: dict[int, int] | None = None  # valid text: where each container ends, found on first use
         if root is None:
             # Valid JSON: the root value runs from the first to the last non-blank character.
             begin = _WS.match(text, root_start).end()
@@ -194,7 +195,9 @@ class PositionIndex:
             return cached
         if start >= len(self.text) or self.text[start] not in "{[":
             return None
-        cached = self._children[start] = scan_members(self.text, start)
+        if self._ends is None:
+            self._ends = container_ends(self.text)
+        cached = self._children[start] = scan_members(self.text, start, self._ends)
         return cached
 
     def locate(self, pointer_parts: list[str]) -> tuple[Span, int]:
@@ -231,18 +234,43 @@ def open_quote(text: str, line_start: int, offset: int) -> int | None:
     return opened
 
 
-def _skip_value(text: str, pos: int) -> int:
+# Outside strings, anything up to the next bracket; a string is skipped whole (escapes included).
+_NEXT_BRACKET = re.compile(r'[^"{}\[\]]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}\[\]]*)*([{}\[\]])')
+
+
+def container_ends(text: str) -> dict[int, int]:
+    """{offset of an opening bracket: offset just past its closing one} for valid JSON text: one
+    regular-expression pass that steps from bracket to bracket over strings. Locating a pointer
+    then skips a container by a lookup instead of decoding it (which, level after level, decoded
+    the document once per level)."""
+    ends: dict[int, int] = {}
+    opened: list[int] = []
+    match = _NEXT_BRACKET.match  # from where the last match ended: a search could start inside a string
+    m = match(text)
+    while m is not None:
+        at = m.end() - 1
+        if text[at] in "{[":
+            opened.append(at)
+        elif opened:
+            ends[opened.pop()] = at + 1
+        m = match(text, at + 1)
+    return ends
+
+
+def _skip_value(text: str, pos: int, ends: dict[int, int] | None = None) -> int:
     ch = text[pos]
     if ch == '"':
         return scanstring(text, pos + 1)[1]
     if ch in "{[":
-        return _scan_value(text, pos)[1]
+        end = ends.get(pos) if ends is not None else None
+        return end if end is not None else _scan_value(text, pos)[1]
     m = _SCALAR.match(text, pos)
     return m.end() if m else pos + 1
 
 
-def scan_members(text: str, start: int) -> dict | list:
-    """Members of a container in valid JSON, skipping child values at C speed."""
+def scan_members(text: str, start: int, ends: dict[int, int] | None = None) -> dict | list:
+    """Members of a container in valid JSON, skipping child values at C speed (with `ends`, from
+    `container_ends`, by a lookup)."""
     ws = _WS.match
     pos = ws(text, start + 1).end()
     if text[start] == "{":
@@ -253,7 +281,7 @@ def scan_members(text: str, start: int) -> dict | list:
             key, key_end = scanstring(text, pos + 1)
             colon = ws(text, key_end).end()
             vstart = ws(text, colon + 1).end()
-            vend = _skip_value(text, vstart)
+            vend = _skip_value(text, vstart, ends)
             members[key] = (pos, key_end, vstart, vend)
             pos = ws(text, vend).end()
             if text[pos] != ",":
@@ -263,7 +291,7 @@ def scan_members(text: str, start: int) -> dict | list:
     if text[pos] == "]":
         return items
     while True:
-        vend = _skip_value(text, pos)
+        vend = _skip_value(text, pos, ends)
         items.append((-1, -1, pos, vend))
         pos = ws(text, vend).end()
         if text[pos] != ",":

@@ -67,8 +67,59 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _json_text(value) -> str:
     """JSON as the reports write it (UTF-8, not ASCII-escaped), with any lone surrogate (a value
     such as "\\udc00" decodes to one; UTF-8 cannot encode it) written as its JSON escape."""
-    out = json.dumps(value, indent=2, ensure_ascii=False)
+    out = indented_json(value)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+
+
+_SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
+_flat_encoders: dict[int, json.JSONEncoder] = {}
+_leaf = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def indented_json(value) -> str:
+    """Exactly `json.dumps(value, indent=2, ensure_ascii=False)`, about three times faster on a
+    report. With `indent`, json.dumps runs its pure-Python encoder; here an object whose values
+    are all scalars (a diagnostic) goes through the C encoder in one call, its item separator
+    carrying the line break and indentation (a JSON string holds no raw line break to confuse).
+    The pieces are joined once, at the end: a report that holds one character beyond Latin-1 is
+    a wide string, and joining level by level would widen it again at each level."""
+    out: list[str] = []
+    _write(value, 0, out)
+    return "".join(out)
+
+
+def _write(value, depth: int, out: list[str]) -> None:
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = "\n" + "  " * (depth + 1)
+        if _SCALAR_TYPES.issuperset(map(type, value.values())):
+            encoder = _flat_encoders.get(depth)
+            if encoder is None:
+                encoder = _flat_encoders[depth] = json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": "))
+            out += ("{", inner, encoder.encode(value)[1:-1], inner[:-2], "}")
+            return
+        separator = "{"
+        for key, item in value.items():
+            # a key that is not a string is written as json.dumps does: 1.5 -> "1.5", True -> "true"
+            out += (separator, inner, _leaf(key if isinstance(key, str) else _leaf(key)), ": ")
+            _write(item, depth + 1, out)
+            separator = ","
+        out += (inner[:-2], "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = "\n" + "  " * (depth + 1)
+        separator = "["
+        for item in value:
+            out += (separator, inner)
+            _write(item, depth + 1, out)
+            separator = ","
+        out += (inner[:-2], "]")
+    else:
+        out.append(_leaf(value))
 
 
 def display_path(path: str) -> str:
@@ -89,11 +140,10 @@ def positions(report_file: FileReport, d: Diagnostic) -> tuple[int, int, int, in
 def to_json(report: Report) -> str:
     files = []
     for f in report.files:
-        cache = f.lines
         items = []
         for d in f.diagnostics:
-            line, col = cache.line_col(d.start)
-            end_line, end_col = cache.line_col(d.end)
+            line, col = f.lines.line_col(d.start)
+            end_line, end_col = f.lines.line_col(d.end)
             item = {"rule": d.rule, "severity": d.severity.value, "message": d.message,
                     "line": line + 1, "column": col + 1, "endLine": end_line + 1, "endColumn": end_col + 1,
                     "pointer": d.pointer, "validatorCode": d.validator_code, "fixable": d.fixable}

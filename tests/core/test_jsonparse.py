@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, strategies as st
 
 from connector_lint.edits import apply
 from connector_lint.jsonparse import parse
@@ -204,3 +205,37 @@ def test_non_ascii_and_astral_characters_before_a_value():
     bad = text.replace('"x"}', '"x",}')
     (_, _, s, e), _ = parse(bad).index.locate(["b"])
     assert bad[s:e] == '"x"'
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='ab"\\{}[]:, \n\u00e9\U0001f600'),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet='k"\\{}[]', max_size=3), inner,
+                                                                 max_size=4),
+    max_leaves=25)
+
+
+@given(_json_values, st.sampled_from([None, 1, 2]))
+def test_container_ends_match_the_decoder(value, indent):
+    """Every container's end, found by stepping over strings between brackets, is where the
+    JSON decoder ends it (strings full of brackets, quotes and backslashes included)."""
+    from json.scanner import make_scanner
+
+    from connector_lint.jsonparse import container_ends
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    scan = make_scanner(json.JSONDecoder())
+    expected = {}
+    in_string = escaped = False
+    for i, ch in enumerate(text):  # the opening brackets outside strings, found the slow way
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            expected[i] = scan(text, i)[1]
+    assert container_ends(text) == expected

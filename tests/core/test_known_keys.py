@@ -1,0 +1,27 @@
+"""did_you_mean's distance: the bounded form agrees with the full table wherever it matters."""
+
+from hypothesis import given, strategies as st
+
+from connector_lint_rules._known_keys import did_you_mean, distance
+
+words = st.text(alphabet="abcdx-", max_size=9)
+
+
+def test_distance_counts_each_edit_once():
+    assert distance("kitten", "sitting") == 3
+    assert distance("ab", "ba") == 1  # a swap of neighbours
+    assert distance("", "abc") == 3
+
+
+@given(words, words, st.integers(min_value=0, max_value=3))
+def test_bounded_distance_is_exact_up_to_the_limit(a, b, limit):
+    full = distance(a, b)
+    assert distance(a, b, limit) == (full if full <= limit else limit + 1)
+
+
+def test_did_you_mean_keeps_its_answers():
+    assert did_you_mean("summray", ["summary", "description", "operationId"]) == (["summary"], True)
+    assert did_you_mean("x-ms-vsiblity", ["x-ms-visibility", "x-ms-summary"]) == (["x-ms-visibility"], True)
+    assert did_you_mean("tilte", ["title", "tile"]) == (["tile", "title"], False)  # two at one edit
+    assert did_you_mean("tiel", ["title"]) == ([], False)  # short keys: one edit at most
+    assert did_you_mean("colour", ["color", "colr"]) == (["color"], True)

@@ -9,7 +9,10 @@ squiggle), as test_editor_vscode.py does once:
 With --fresh-cache connector-lint's own cache directory starts empty as well (a first install); with
 --open-delay S the cold file is opened S seconds later, once the server has started on its own.
 Each run also prints how long the server took to start (from the extension's output channel): at
-the same time as VS Code opens the first editor, on a busy 2-core machine, it takes about twice as long.
+the same time as VS Code opens the first editor, on a busy 2-core machine, it takes about twice as long;
+the server's own figures for its first diagnostics (time since its process started, CPU time; it
+logs them); and when the extension activated, found Python and had the server running, from the
+cold file's opening.
 The connector is a ~95 KB certified swagger from ../shared/corpus (DocuWare) when present, else the
 example. Prints every run and the median, min and max.
 
@@ -28,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +46,27 @@ def server_start_seconds(output_log: Path) -> float | None:
     """The extension's own figure: from asking for the server to the server running."""
     found = re.search(r"Server running, (\d+) ms", output_log.read_text()) if output_log.exists() else None
     return int(found.group(1)) / 1000 if found else None
+
+
+def server_figures(output_log: Path) -> tuple[float | None, float | None]:
+    """The server's own figures for its first diagnostics (it logs them): seconds since its process
+    started, and its CPU seconds until then."""
+    text = output_log.read_text() if output_log.exists() else ""
+    found = re.search(r"First diagnostics (\d+) ms after the server process started, (\d+) ms of CPU", text)
+    return (int(found.group(1)) / 1000, int(found.group(2)) / 1000) if found else (None, None)
+
+
+def timeline(output_log: Path, opened_at: str | None) -> str:
+    """When the extension activated, found Python and had the server running, in seconds from the
+    cold file's opening (negative: before it)."""
+    if not opened_at or not output_log.exists():
+        return ""
+    opened = datetime.fromisoformat(opened_at.replace("Z", "+00:00"))
+    marks = []
+    for stamp, what in re.findall(r"^\[(\d{4}-[\d-]+T[\d:.]+Z)\] (Activated|Server:|Server running)", output_log.read_text(), re.M):
+        seconds = (datetime.fromisoformat(stamp.replace("Z", "+00:00")) - opened).total_seconds()
+        marks.append(f"{ {'Server:': 'python found'}.get(what, what.lower())} {seconds:+.2f}")
+    return ", ".join(marks)
 
 
 def measure(connector: Path, fresh_cache: bool, open_delay: float, out_dir: Path, name: str) -> dict:
@@ -64,7 +89,10 @@ def measure(connector: Path, fresh_cache: bool, open_delay: float, out_dir: Path
         result = json.loads(result_file.read_text()) if result_file.exists() else {}
         if proc.returncode != 0 or "startup" not in result:
             raise RuntimeError(f"{result.get('error')}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-        return {**result["startup"], "serverStart": server_start_seconds(out_dir / f"{name}-connector-lint-output.log")}
+        output_log = out_dir / f"{name}-connector-lint-output.log"
+        server_wall, server_cpu = server_figures(output_log)
+        return {**result["startup"], "serverStart": server_start_seconds(output_log), "serverFirstDiagnostics": server_wall,
+                "serverCpu": server_cpu, "timeline": timeline(output_log, result["startup"].get("coldOpenedAt"))}
 
 
 def _seconds(value: float | None) -> str:
@@ -91,8 +119,10 @@ def main() -> int:
         runs.append(figures)
         print(f"run {i + 1}: cold {figures['cold']:.2f} s (editor shown {figures['coldEditor']:.2f} s), "
               f"warm {figures['warm']:.2f} s (editor shown {figures['warmEditor']:.2f} s); load average "
-              f"{os.getloadavg()[0]:.1f}; server started in {_seconds(figures['serverStart'])}")
-    for kind in ("cold", "warm", "serverStart"):
+              f"{os.getloadavg()[0]:.1f}; server started in {_seconds(figures['serverStart'])}; its first diagnostics "
+              f"{_seconds(figures['serverFirstDiagnostics'])} after its process started, {_seconds(figures['serverCpu'])} "
+              f"of CPU\n       ({figures['timeline']})")
+    for kind in ("cold", "warm", "serverStart", "serverFirstDiagnostics", "serverCpu"):
         values = [r[kind] for r in runs if r[kind] is not None]
         if not values:
             continue

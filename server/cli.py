@@ -50,10 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rule":
             return cmd_rule(args)
         if args.command == "serve":
-            from .startup import cache_attrs_code
-
-            cache_attrs_code()  # before lsprotocol is imported
-            from .lsp import serve  # imported here: the CLI does not pay for pygls
+            from .startup import serve
 
             return serve(args)
     except UsageError as exc:

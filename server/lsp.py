@@ -67,7 +67,7 @@ from .incremental import too_large
 from .lsp_diagnostics import ClientFeatures, FileView, signature, to_lsp
 from .outline import hover_at, symbols
 from .service import Result, Service, Session, Settings, kind_by_name, norm
-from .startup import save_attrs_code, warm_up
+from .startup import first_diagnostics_note, save_attrs_code, warm_up
 from .textsync import OpenDocument, uri_to_path
 
 log = logging.getLogger(__name__)
@@ -172,6 +172,8 @@ class ConnectorLintServer(LanguageServer):
 
     def on_result(self, session: Session, result: Result) -> None:
         views: dict[str, FileView] = result.prepared or {}
+        if views and (note := first_diagnostics_note()) is not None:
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Log, message=note))
         if self.timing:
             stats = session.linter.stats
             self.window_log_message(types.LogMessageParams(type=types.MessageType.Log, message=(

@@ -18,7 +18,6 @@ from .engine import Diagnostic
 from .positions import LineIndex
 
 SOURCE = "connector-lint"
-_CONVERTER = default_converter()
 SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
             Severity.INFORMATION: types.DiagnosticSeverity.Information, Severity.HINT: types.DiagnosticSeverity.Hint}
 
@@ -151,9 +150,16 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
     return out, kept
 
 
+@lru_cache(maxsize=None)
+def _converter():
+    """Made when first needed (code actions), not at start: making one takes ~20 ms."""
+    return default_converter()
+
+
 def lsp_objects(wire: list[dict]) -> list[types.Diagnostic]:
     """Diagnostics given as JSON, as lsprotocol objects."""
-    return [_CONVERTER.structure(item, types.Diagnostic) for item in wire]
+    converter = _converter()
+    return [converter.structure(item, types.Diagnostic) for item in wire]
 
 
 def signature(wire: list[dict]) -> list:

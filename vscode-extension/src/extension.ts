@@ -11,7 +11,7 @@ import {
   State,
 } from "vscode-languageclient/node";
 import { fixAll, openRuleDocs } from "./commands";
-import { findServer, NoServerError, pythonExtensionApi } from "./server";
+import { findServer, NoServerError, prefetchPython, pythonExtensionApi } from "./server";
 import { launchSettings, RESTART_KEYS, SECTION, serverSettings } from "./settings";
 
 /**
@@ -136,7 +136,8 @@ async function startClient(): Promise<void> {
   const started = Date.now();
   let executable;
   try {
-    executable = await findServer(bundledScript, firstFolder(), (line) => output.appendLine(line), memory, pycache);
+    executable = await findServer(bundledScript, firstFolder(), (line) => output.appendLine(`[${new Date().toISOString()}] ${line}`),
+      memory, pycache);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     output.appendLine(message);
@@ -262,6 +263,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   output.appendLine(`[${new Date().toISOString()}] Activated.`);
   // Activated for any JSON file: start the server only once a connector is around.
+  prefetchPython(firstFolder(), memory); // meanwhile: asking Python takes ~0.3 s on a first start
   if (await inConnectorWorkspace()) {
     await restart();
     return;

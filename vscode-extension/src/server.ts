@@ -54,11 +54,11 @@ interface PythonInfo {
   executable: string;
 }
 
-/** Ask a Python for its version and executable, or say why it could not be run. */
+/** Ask a Python for its version and executable, or say why it could not be run (-S: no site, as the server runs). */
 function pythonInfo(python: string): Promise<PythonInfo | string> {
   const script = "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)";
   return new Promise((resolve) => {
-    execFile(python, ["-c", script], { timeout: 20000 }, (error, stdout, stderr) => {
+    execFile(python, ["-S", "-c", script], { timeout: 20000 }, (error, stdout, stderr) => {
       if (error) {
         resolve((stderr || error.message).trim().split("\n").pop() ?? String(error));
         return;
@@ -104,11 +104,33 @@ async function rememberedInfo(python: string, memory: Memento | undefined): Prom
   if (stamp && known?.stamp === stamp && known.info.executable && executableStamp(known.info.executable)) {
     return known.info;
   }
-  const info = await pythonInfo(python);
+  let asking = asked.get(python);
+  if (!asking) {
+    asking = pythonInfo(python);
+    asked.set(python, asking);
+    void asking.finally(() => asked.delete(python));
+  }
+  const info = await asking;
   if (stamp && typeof info !== "string") {
     void memory?.update(key, { stamp, info });
   }
   return info;
+}
+
+/** The Pythons being asked now: a second caller waits for the same answer. */
+const asked = new Map<string, Promise<PythonInfo | string>>();
+
+/**
+ * Start asking the Python that findServer will try first, while the extension looks for connector
+ * files (a first start: nothing remembered yet). Only when that Python is known without the Python
+ * extension, which is not activated for this.
+ */
+export function prefetchPython(folder: WorkspaceFolder | undefined, memory: Memento | undefined): void {
+  const { serverPath, interpreter } = launchSettings(folder);
+  if (serverPath || (!interpreter && extensions.getExtension("ms-python.python"))) {
+    return;
+  }
+  void rememberedInfo(interpreter || (process.platform === "win32" ? "python" : "python3"), memory);
 }
 
 /**

@@ -22,6 +22,10 @@ _SHIPPED = os.path.join(LIBS, "connector_lint", "__pycache__", f"__init__.{sys.i
 if os.environ.get("CONNECTOR_LINT_PYCACHE") and not os.path.exists(_SHIPPED):
     sys.pycache_prefix = os.environ["CONNECTOR_LINT_PYCACHE"]
 
-from connector_lint.cli import main  # noqa: E402  (needs the path above)
+if sys.argv[1:]:
+    from connector_lint.cli import main  # noqa: E402  (needs the path above)
 
-sys.exit(main(["serve", *sys.argv[1:]]))
+    sys.exit(main(["serve", *sys.argv[1:]]))
+from connector_lint.startup import serve  # noqa: E402  (the server without the CLI's other imports)
+
+sys.exit(serve())

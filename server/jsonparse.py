@@ -146,11 +146,13 @@ def _cap_depth(value: Any, index: "PositionIndex", problems: list[Problem]) -> A
 def recover(text: str, start: int, problems: list[Problem]) -> ParsedJson:
     """Parse broken text. Brackets are matched plainly first; when that leaves bracket faults, a
     second pass also reads the indentation, and the reading with fewer faults wins."""
-    plain = _RecoveringParser(text, start, use_indent=False).run(list(problems))
+    plain_parser = _RecoveringParser(text, start, use_indent=False)
+    plain = plain_parser.run(list(problems))
     if not any(p.bracket for p in plain.problems):
         return plain
-    indented = _RecoveringParser(text, start, use_indent=True).run(list(problems))
-    return indented if len(indented.problems) < len(plain.problems) else plain
+    indented_parser = _RecoveringParser(text, start, use_indent=True)
+    indented = indented_parser.run(list(problems))
+    return indented if indented_parser.faults() < plain_parser.faults() else plain
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,6 +160,7 @@ def recover(text: str, start: int, problems: list[Problem]) -> ParsedJson:
 
 
 _WS = re.compile(r"[ \t\n\r]*")
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 _scan_value = make_scanner(json.JSONDecoder())
 
@@ -369,6 +372,7 @@ class _RecoveringParser:
         self.root_span: Span | None = None
         self.unclosed: list[int] = []
         self.too_deep = False
+        self.trailing_tokens = 0  # tokens after the root value: one problem, but each a fault of this reading
 
     def problem(self, message: str, start: int, end: int, fixes=(), rule="json-syntax", related=(), bracket=False) -> None:
         self.problems.append(Problem(rule, message, start, max(end, start), list(fixes), list(related), bracket))
@@ -384,6 +388,9 @@ class _RecoveringParser:
         while True:
             pos = skip_ws(text, pos).end()
             if pos >= n:
+                break
+            if not stack and self.root_value is not _MISSING:
+                self.trailing(pos)
                 break
             ch = text[pos]
             if ch == '"':
@@ -614,6 +621,26 @@ class _RecoveringParser:
             self.problem("JSON has no comments.", pos, end)
             return
         self.problem(f"Unexpected {word[:40]!r}.", pos, end)
+
+    def faults(self) -> int:
+        return len(self.problems) + max(self.trailing_tokens - 1, 0)
+
+    def trailing(self, pos: int) -> None:
+        """Content after the root value. Extra closing brackets each get a problem with a fix;
+        anything else (a pasted fragment, a second document) gets one problem over all of it, not
+        one per token, and points at where the document ended."""
+        rest = self.text[pos:]
+        if not rest.strip(" \t\r\n}]"):
+            for i, ch in enumerate(rest):
+                if ch in "}]":
+                    self.close(ch == "}", pos + i)
+            return
+        last = len(self.text.rstrip(" \t\r\n"))
+        self.trailing_tokens = len(_TOKEN.findall(self.text, pos, last))
+        root_end = self.root_span[3] if self.root_span else pos
+        kind = {dict: "object", list: "array"}.get(type(self.root_value), "value")
+        self.problem(f"Unexpected content after the end of the document: the {kind} that starts the file closes before it.",
+                     pos, last, bracket=True, related=[(max(root_end - 1, 0), root_end, f"The {kind} closes here.")])
 
     def finish(self) -> None:
         end = len(self.text)

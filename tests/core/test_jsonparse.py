@@ -102,6 +102,25 @@ def test_extra_closing_bracket_after_the_root():
     assert problems(text) == [("json-syntax", "}")]
 
 
+def test_several_extra_closing_brackets_after_the_root_each_have_a_fix():
+    text = '{"a": 1}}  ]\n'
+    result = parse(text)
+    assert problems(text) == [("json-syntax", "}"), ("json-syntax", "]")]
+    assert all(p.fixes for p in result.problems)
+
+
+def test_content_after_the_root_is_one_problem_that_points_at_where_the_document_ended():
+    # A fragment pasted after the closing brace (seen in a real connector): one problem over all of
+    # it, not one per token, and the place the document's object closed.
+    text = '{\n  "a": 1\n}\n"x-ms-connector-metadata": [\n  {"propertyName": "Website"},\n  {"b": 2}\n]\n'
+    result = parse(text)
+    assert problems(text) == [("json-syntax", text[text.index('"x-ms'):text.rindex("]") + 1])]
+    (problem,) = result.problems
+    assert "the object that starts the file closes before it" in problem.message
+    assert [text[s:e] for s, e, _ in problem.related] == ["}"]
+    assert result.value == {"a": 1}
+
+
 def test_mismatched_bracket():
     result = parse('{"a": [1, 2}')
     assert result.value == {"a": [1, 2]}

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from lsprotocol import types
 
-from connector_lint_rules._api import FileKind, escape
-from connector_lint_rules._openapi import METHODS
+from connector_lint_rules._api import FileKind, Operation, escape, pointer
+from connector_lint_rules._openapi import METHODS, parameters
 from connector_lint_rules._schema import schema_document
 from connector_lint_rules.connection_parameter_shape import TYPES as CONNECTION_TYPES
 from connector_lint_rules.identity_provider import PROVIDERS
@@ -348,7 +348,7 @@ class _Context:
             elif len(path) >= 4 and path[-2] == "responses" and path[0] == "paths":
                 section = "responses"
             kind = {"definitions": "definition", "parameters": "parameter", "responses": "response"}[section]
-            return [(f"#/{section}/{n.replace('~', '~0').replace('/', '~1')}", None) for n in names.declared(kind)]
+            return [(f"#/{section}/{escape(n)}", None) for n in names.declared(kind)]
         in_extension = any(isinstance(p, str) and p.startswith("x-ms-") for p in path)
         if (key == "operationId" and in_extension) or (key in OPERATION_LISTS and not cursor.in_object):
             return [(oid, _operation_detail(self.swagger, oid)) for oid in names.declared("operation")]
@@ -488,17 +488,15 @@ def _value_at(root, path):
 
 
 def _own_parameters(swagger, op_path, op) -> list[tuple[str, dict]]:
-    """(name, parameter) of an operation and of its path item, `$ref`s followed."""
+    """(name, parameter) of an operation and of its path item, `$ref`s followed (`_openapi.parameters`)."""
     out, seen = [], set()
     item = _value_at(swagger, op_path[:2])
-    for holder in (op, item):
-        params = holder.get("parameters") if isinstance(holder, dict) else None
-        for param in params if isinstance(params, list) else []:
-            if isinstance(param, dict) and isinstance(param.get("$ref"), str) and param["$ref"].startswith("#/parameters/"):
-                param = _value_at(swagger, ("parameters", param["$ref"][len("#/parameters/"):]))
-            if isinstance(param, dict) and isinstance(param.get("name"), str) and param["name"] not in seen:
-                seen.add(param["name"])
-                out.append((param["name"], param))
+    operation = Operation(pointer(*op_path), str(op_path[1]), str(op_path[2]), op if isinstance(op, dict) else {},
+                          item if isinstance(item, dict) else {})
+    for _, param in parameters(swagger, operation):
+        if isinstance(param.get("name"), str) and param["name"] not in seen:
+            seen.add(param["name"])
+            out.append((param["name"], param))
     return out
 
 

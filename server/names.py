@@ -5,7 +5,7 @@ literals of script.csx), connection parameters (`@connectionParameters('…')`).
 Occurrences are found per part of the swagger (each entry of paths, definitions, parameters and
 responses, and each other top-level value) and kept while the part's value is the same object:
 the incremental re-parse keeps every unedited subtree, so after a keystroke only the edited part
-is walked again (as `_openapi.per_part` does for the rules). Occurrences carry JSON pointers;
+is walked again (as the engine does for the rules' PART scope). Occurrences carry JSON pointers;
 `place` turns them into text offsets of the file as it is now.
 """
 

@@ -29,22 +29,20 @@ When the two are identical, removing the second is safe. Otherwise there is none
 
 import json
 
-from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Severity, pointer
-from ._openapi import METHODS, follow_ref
+from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Scope, Severity, pointer
+from ._openapi import follow_ref
 
 
-def check(ctx):
+def check(ctx, op):
+    yield from _list(ctx, op.pointer, op.value.get("parameters"), "OperationParametersContainDuplicateParameter")
+
+
+def check_path_items(ctx):
+    """The parameters of each path item, shared by its operations (and checked without any)."""
     paths = ctx.swagger.get("paths") if isinstance(ctx.swagger, dict) else None
-    if not isinstance(paths, dict):
-        return
-    for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        yield from _list(ctx, pointer("paths", path), item.get("parameters"), "PathParametersContainDuplicateParameter")
-        for method in METHODS:
-            if isinstance(item.get(method), dict):
-                yield from _list(ctx, pointer("paths", path, method), item[method].get("parameters"),
-                                 "OperationParametersContainDuplicateParameter")
+    for path, item in paths.items() if isinstance(paths, dict) else ():
+        if isinstance(item, dict) and "parameters" in item:
+            yield from _list(ctx, pointer("paths", path), item["parameters"], "PathParametersContainDuplicateParameter")
 
 
 def _list(ctx, base, params, code):
@@ -80,5 +78,7 @@ RULE = Rule(
     category="structure",
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
+    scope=Scope.OPERATION,
     check=check,
+    connector_check=check_path_items,
 )

@@ -31,39 +31,45 @@ longer falls back to it). The other problems have none.
 
 import re
 
-from ._api import Applicability, Finding, Fix, FixAvailability, RenameKey, Rule, Severity, pointer
+from ._api import Applicability, Finding, Fix, FixAvailability, Index, RenameKey, Rule, Scope, Severity, pointer
 
 
-def check(ctx):
+def _path_keys(ctx) -> frozenset | None:
     paths = ctx.swagger.get("paths") if isinstance(ctx.swagger, dict) else None
-    if not isinstance(paths, dict):
+    return frozenset(paths) if isinstance(paths, dict) else None
+
+
+PATH_KEYS = Index("invalid-path-template.path-keys", _path_keys)  # a fix must not rename onto another path
+
+
+def check(ctx, part):
+    if len(part.parts) != 2 or part.parts[0] != "paths" or part.parts[1].startswith("x-"):
         return
-    for key in paths:
-        if key.startswith("x-"):
-            continue
-        ptr = pointer("paths", key)
-        if not key.startswith("/"):
-            fix = Fix(f"Rename to '/{key}'", (RenameKey(ptr, "/" + key),)) if "/" + key not in paths else None
-            yield Finding(ptr, f"The path '{key}' must start with '/'.", target="key", fixes=(fix,) if fix else (),
-                          validator_code="OperationPathMustStartWithSlash")
-        if "?" in key or "#" in key:
-            yield Finding(ptr, f"The path '{key}' contains '{'?' if '?' in key else '#'}'; put query values in "
-                               "'in: query' parameters instead.", target="key",
-                          validator_code="OperationPathMayNotContainQueryOrFragment")
-        if "*" in key:
-            yield Finding(ptr, f"The path '{key}' contains '*', which Power Platform does not support.",
-                          target="key", validator_code="OperationPathContainsUnsupportedCharacters")
-        problem = _template_problem(key)
-        if problem:
-            yield Finding(ptr, f"The path '{key}' is not a valid template: {problem}.", target="key",
-                          validator_code="OperationPathTemplateNotValid")
-        elif re.search(r"\{[^}]*=", key):
-            clean = re.sub(r"\{([^}=]*)=[^}]*\}", r"{\1}", key)
-            fixes = (Fix(f"Rename to '{clean}'", (RenameKey(ptr, clean),), Applicability.UNSAFE),) \
-                if clean not in paths else ()
-            yield Finding(ptr, f"The path '{key}' gives a variable a default value; path variables cannot have "
-                               "defaults.", target="key", fixes=fixes,
-                          validator_code="OperationPathVariablesContainDefaults")
+    key = part.parts[1]
+    paths = ctx.index(PATH_KEYS)
+    ptr = pointer("paths", key)
+    if not key.startswith("/"):
+        fix = Fix(f"Rename to '/{key}'", (RenameKey(ptr, "/" + key),)) if "/" + key not in paths else None
+        yield Finding(ptr, f"The path '{key}' must start with '/'.", target="key", fixes=(fix,) if fix else (),
+                      validator_code="OperationPathMustStartWithSlash")
+    if "?" in key or "#" in key:
+        yield Finding(ptr, f"The path '{key}' contains '{'?' if '?' in key else '#'}'; put query values in "
+                           "'in: query' parameters instead.", target="key",
+                      validator_code="OperationPathMayNotContainQueryOrFragment")
+    if "*" in key:
+        yield Finding(ptr, f"The path '{key}' contains '*', which Power Platform does not support.",
+                      target="key", validator_code="OperationPathContainsUnsupportedCharacters")
+    problem = _template_problem(key)
+    if problem:
+        yield Finding(ptr, f"The path '{key}' is not a valid template: {problem}.", target="key",
+                      validator_code="OperationPathTemplateNotValid")
+    elif re.search(r"\{[^}]*=", key):
+        clean = re.sub(r"\{([^}=]*)=[^}]*\}", r"{\1}", key)
+        fixes = (Fix(f"Rename to '{clean}'", (RenameKey(ptr, clean),), Applicability.UNSAFE),) \
+            if clean not in paths else ()
+        yield Finding(ptr, f"The path '{key}' gives a variable a default value; path variables cannot have "
+                           "defaults.", target="key", fixes=fixes,
+                      validator_code="OperationPathVariablesContainDefaults")
 
 
 def _template_problem(key: str) -> str | None:
@@ -92,5 +98,7 @@ RULE = Rule(
     category="structure",
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
+    scope=Scope.PART,
+    reads=(PATH_KEYS,),
     check=check,
 )

@@ -52,6 +52,7 @@ _MISSING = object()
 _AN_OBJECT = object()  # stands for "the swagger's root was an object" in a snapshot
 _FIELDS = tuple(f.name for f in fields(RuleContext) if f.name not in ("options", "memo", "store"))
 _values = attrgetter("values")
+_inputs_of = attrgetter("inputs")
 _VALUE_TYPES = (str, int, float, bool, bytes, frozenset, type(None), Preset)
 
 
@@ -524,11 +525,13 @@ class _CachedRun(Runner):
         per_operation = rule.scope is Scope.OPERATION
         if per_operation:
             changes = self._changed_units(rule, units)
+            whole = units[-1:] if units and units[-1].check is not None else []  # its connector check
             if previous and changes is not None and linter._complete.pop(rule.id, None) == changes[0] \
-                    and self._all_inputs_same(previous, options, ctx):
-                # the last lint covered every operation: keep its results, look at the changed ones only
+                    and self._all_inputs_same(previous, options, ctx, whole[0].key if whole else None):
+                # the last lint covered every operation: keep its results, look at the changed ones
+                # (and the connector check, reused as any unit is when what it read is unchanged)
                 results = dict(previous)
-                units = changes[1]
+                units = changes[1] + whole
                 reused = len(results) - len(units)
             linter._complete.pop(rule.id, None)
         for unit in units:
@@ -560,13 +563,16 @@ class _CachedRun(Runner):
         stats["units_reused"] += reused
         return findings, None
 
-    def _all_inputs_same(self, previous: dict, options, ctx) -> bool:
-        """Whether every kept result of a rule would be reused but for its unit's values."""
+    def _all_inputs_same(self, previous: dict, options, ctx, besides=None) -> bool:
+        """Whether every kept result of a rule (but that of unit `besides`) would be reused but
+        for its unit's values."""
         first = next(iter(previous.values()))
         if not (first.options is options or first.options == options):
             return False
-        distinct = {id(r.inputs): r.inputs for r in previous.values()}
-        return all(i is not None and i.same(self.base, self.root, self.compare, ctx) for i in distinct.values())
+        results = previous.values() if besides not in previous else \
+            [r for key, r in previous.items() if key != besides]
+        distinct = set(map(_inputs_of, results))  # results that read the same share one snapshot (`_settle`)
+        return all(i is not None and i.same(self.base, self.root, self.compare, ctx) for i in distinct)
 
     def locate(self, rule: Rule, severity: Severity, findings: list, docs: dict) -> list[Diagnostic]:
         key = tuple(docs.values())

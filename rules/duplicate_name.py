@@ -24,12 +24,18 @@ Only one of the two can apply; Microsoft's validator rejects the connector.
 When the two are identical, removing the later one is safe. Otherwise there is none.
 """
 
-from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Severity, pointer, resolve
-from ._schema import nodes_with
+from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Scope, Severity, pointer, resolve
+from ._schema import entry_nodes
 
 
-def check(ctx):
-    tags = ctx.swagger.get("tags") if isinstance(ctx.swagger, dict) else None
+def check(ctx, part):
+    if part.parts == ("tags",):
+        yield from _tags(part.value)
+    elif len(part.parts) == 2:
+        yield from _headers(part)
+
+
+def _tags(tags):
     seen: dict = {}
     for i, tag in enumerate(tags) if isinstance(tags, list) else ():
         name = tag.get("name") if isinstance(tag, dict) else None
@@ -42,9 +48,15 @@ def check(ctx):
                           related=(Related(f"/tags/{j}", "The first declaration."),), validator_code="TagRedefined")
         else:
             seen[name] = i
-    responses = {n.pointer.rsplit("/headers/", 1)[0] for n in nodes_with(ctx, "kind:header")}
+
+
+def _headers(part):
+    """Each response of a part (a path item, a shared response) whose headers repeat a name."""
+    base = part.pointer
+    responses = {n.pointer.rsplit("/headers/", 1)[0] for n in entry_nodes(*part.parts, part.value)
+                 if n.kind == "header"}
     for ptr in sorted(responses):
-        headers = resolve(ctx.swagger, ptr + "/headers")
+        headers = resolve(part.value, ptr[len(base):] + "/headers")
         first: dict = {}
         for name, value in headers.items() if isinstance(headers, dict) else ():
             other = first.setdefault(name.lower(), name)
@@ -64,5 +76,6 @@ RULE = Rule(
     category="structure",
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
+    scope=Scope.PART,
     check=check,
 )

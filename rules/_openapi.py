@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator
 
-from ._api import DisplayString, FileKind, Operation, Part, RuleContext, pointer
+from ._api import DisplayString, FileKind, Operation, Part, RuleContext, pointer, resolve
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 
@@ -97,8 +97,6 @@ def parameters(swagger: Any, op: Operation) -> Iterator[tuple[str, dict]]:
 
 def follow_ref(swagger: Any, ref: str, ptr: str, value: Any) -> tuple[str, Any]:
     """Resolve a local `#/...` reference; on failure return the referring (ptr, value)."""
-    from ._api import resolve
-
     if ref.startswith("#"):
         target = resolve(swagger, ref[1:], None)
         if target is not None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ._api import Applicability, Finding, Fix, SetValue
+from ._api import Applicability, Finding, Fix, InsertKey, SetValue
 
 
 class Word(NamedTuple):
@@ -175,3 +175,22 @@ def too_long(ptr: str, text: Any, limit: int, name: str, advice: str = "", short
         fixes = (Fix(f"Trim the spaces around the {short_name or name}", (SetValue(ptr, text.strip()),), Applicability.SAFE),)
     return Finding(ptr, f"The {name} is {len(text)} characters long; the limit is {limit}.{advice}",
                    span=(limit, len(text)), fixes=fixes)
+
+
+def missing_or_blank(holder: str, value: dict, key: str, guess: str | None, missing: str, empty: str,
+                     after: str | None = None, it: str | None = None) -> Finding | None:
+    """The shape of every required-field rule: `key` absent from the object `value` (at pointer
+    `holder`) is reported at the object with a suggestion that inserts `guess` after the key
+    `after`; a blank string is reported at the key (RequiredValueEmpty) with a suggestion that sets
+    it to `guess`. No fix without a guess. `it`: what the set fix's title calls the value, when not
+    "the <key>"."""
+    if key not in value:
+        fixes = (Fix(f"Add \"{key}\": \"{guess}\"", (InsertKey(holder, key, guess, after=after),),
+                     Applicability.SUGGESTION),) if guess else ()
+        return Finding(holder, missing, fixes=fixes)
+    if isinstance(value[key], str) and not value[key].strip():
+        ptr = f"{holder}/{key}"
+        fixes = (Fix(f"Set {it or 'the ' + key} to \"{guess}\"", (SetValue(ptr, guess),), Applicability.SUGGESTION),) \
+            if guess else ()
+        return Finding(ptr, empty, fixes=fixes, validator_code="RequiredValueEmpty")
+    return None

@@ -37,7 +37,7 @@ import copy
 from typing import NamedTuple
 
 from ._api import (Applicability, Finding, Fix, FixAvailability, Index, Related, Rule, Scope, SetValue, Severity, pointer,
-                   resolve)
+                   resolve, split_pointer)
 from ._known_keys import did_you_mean
 from ._openapi import METHODS
 from ._schema import entry_nodes
@@ -128,12 +128,12 @@ def _check(targets, ptr, ref, kind):
         yield Finding(ptr, f"'{ref}' is not a reference within this document; use {prefix}<name>.",
                       validator_code="JsonPointerNotValid" if ref.startswith("#") else f"{CODES[kind]}ReferenceNotValid")
         return
-    parts = ref[len(prefix):].split("/") if ref.startswith(prefix) else None
+    parts = split_pointer(ref[len(prefix) - 1:]) if ref.startswith(prefix) else None
     if parts is None or len(parts) != 1:
         yield Finding(ptr, f"'{ref}' must point at an entry of '{section}' ({prefix}<name>).",
                       validator_code=f"{CODES[kind]}ReferenceNotValid")
         return
-    name = parts[0].replace("~1", "/").replace("~0", "~")
+    name = parts[0]
     if name in targets[section].present:
         return
     best, _ = did_you_mean(name, targets[section].names)

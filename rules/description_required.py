@@ -24,7 +24,8 @@ connector lacks one.
 None: only the author can describe the service.
 """
 
-from ._api import Finding, Preset, Rule, Severity
+from ._api import Preset, Rule, Severity
+from ._text import missing_or_blank
 from ._openapi import info
 
 
@@ -32,12 +33,12 @@ def check(ctx):
     inf = info(ctx)
     if inf is None:
         return  # no info object: invalid-swagger-structure says so
-    if "description" not in inf:
-        yield Finding("/info", "The connector has no description (info.description); describe the service "
-                               "in 30 to 500 characters.")
-    elif isinstance(inf["description"], str) and not inf["description"].strip():
-        yield Finding("/info/description", "The connector description is empty; describe the service in 30 to "
-                                           "500 characters.", validator_code="RequiredValueEmpty")
+    finding = missing_or_blank("/info", inf, "description", None,
+                               "The connector has no description (info.description); describe the service in 30 to "
+                               "500 characters.",
+                               "The connector description is empty; describe the service in 30 to 500 characters.")
+    if finding:
+        yield finding
 
 
 RULE = Rule(

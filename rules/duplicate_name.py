@@ -24,7 +24,7 @@ Only one of the two can apply; Microsoft's validator rejects the connector.
 When the two are identical, removing the later one is safe. Otherwise there is none.
 """
 
-from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Severity, pointer
+from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Severity, pointer, resolve
 from ._schema import nodes_with
 
 
@@ -44,7 +44,6 @@ def check(ctx):
             seen[name] = i
     responses = {n.pointer.rsplit("/headers/", 1)[0] for n in nodes_with(ctx, "kind:header")}
     for ptr in sorted(responses):
-        from ._api import resolve
         headers = resolve(ctx.swagger, ptr + "/headers")
         first: dict = {}
         for name, value in headers.items() if isinstance(headers, dict) else ():

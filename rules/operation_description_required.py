@@ -25,26 +25,23 @@ When the summary starts with a common verb, a suggestion writes a first sentence
 task" gives "Gets a task."); the author should say more.
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, InsertKey, Preset, Rule, Scope, SetValue, Severity
+from ._api import FixAvailability, Preset, Rule, Scope, Severity
 from ._certification import sentence
 from ._openapi import is_internal
+from ._text import missing_or_blank
 
 
 def check(ctx, op):
     if is_internal(op.value):
         return
     summary = op.value.get("summary")
-    guess = sentence(summary) if isinstance(summary, str) else None
-    if "description" not in op.value:
-        edit = InsertKey(op.pointer, "description", guess, after="summary" if "summary" in op.value else None)
-        fixes = (Fix(f"Add \"description\": \"{guess}\"", (edit,), Applicability.SUGGESTION),) if guess else ()
-        yield Finding(op.pointer, f"{op.method.upper()} {op.path} has no description; describe what the operation "
-                                  "does in a sentence.", fixes=fixes)
-    elif isinstance(op.value["description"], str) and not op.value["description"].strip():
-        edit = SetValue(f"{op.pointer}/description", guess)
-        fixes = (Fix(f"Set the description to \"{guess}\"", (edit,), Applicability.SUGGESTION),) if guess else ()
-        yield Finding(f"{op.pointer}/description", "The description is empty; describe what the operation does "
-                                                   "in a sentence.", fixes=fixes, validator_code="RequiredValueEmpty")
+    finding = missing_or_blank(op.pointer, op.value, "description", sentence(summary) if isinstance(summary, str) else None,
+                               f"{op.method.upper()} {op.path} has no description; describe what the operation does "
+                               "in a sentence.",
+                               "The description is empty; describe what the operation does in a sentence.",
+                               after="summary" if "summary" in op.value else None)
+    if finding:
+        yield finding
 
 
 RULE = Rule(

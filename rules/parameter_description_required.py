@@ -26,9 +26,9 @@ A suggestion adds a first description made from the label ("Task ID" gives "The 
 for yes/no labels such as "Is Active"); the author should say more.
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, InsertKey, Preset, Rule, Scope, SetValue, Severity
+from ._api import FixAvailability, Preset, Rule, Scope, Severity
 from ._certification import display_name, owned_parameters, param_in_scope
-from ._text import acronyms
+from ._text import acronyms, missing_or_blank
 
 
 def check(ctx, op):
@@ -37,17 +37,12 @@ def check(ctx, op):
             continue
         name = param.get("name")
         what = f"'{name}'" if isinstance(name, str) else "this parameter"
-        guess = _guess(param)
-        if "description" not in param:
-            after = "x-ms-summary" if "x-ms-summary" in param else None
-            fixes = (Fix(f"Add \"description\": \"{guess}\"", (InsertKey(ptr, "description", guess, after=after),),
-                         Applicability.SUGGESTION),) if guess else ()
-            yield Finding(ptr, f"The parameter {what} has no description; tell users what to enter.", fixes=fixes)
-        elif isinstance(param["description"], str) and not param["description"].strip():
-            fixes = (Fix(f"Set it to \"{guess}\"", (SetValue(f"{ptr}/description", guess),),
-                         Applicability.SUGGESTION),) if guess else ()
-            yield Finding(f"{ptr}/description", f"The description of {what} is empty; tell users what to enter.",
-                          fixes=fixes, validator_code="RequiredValueEmpty")
+        finding = missing_or_blank(ptr, param, "description", _guess(param),
+                                   f"The parameter {what} has no description; tell users what to enter.",
+                                   f"The description of {what} is empty; tell users what to enter.",
+                                   after="x-ms-summary" if "x-ms-summary" in param else None, it="it")
+        if finding:
+            yield finding
 
 
 _FLAG_WORDS = {"is", "has", "include", "includes", "enable", "allow", "use", "should", "can", "show"}

@@ -27,8 +27,9 @@ which the validator evidently does not do.
 A suggestion adds a Title Case label made from the name (`taskId` gives "Task ID").
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, InsertKey, Preset, Rule, Scope, SetValue, Severity
+from ._api import FixAvailability, Preset, Rule, Scope, Severity
 from ._certification import display_name, owned_parameters, param_in_scope
+from ._text import missing_or_blank
 
 
 def check(ctx, op):
@@ -38,17 +39,13 @@ def check(ctx, op):
         name = param.get("name")
         label = display_name(name) if isinstance(name, str) else ""
         what = f"'{name}'" if isinstance(name, str) else "this parameter"
-        if "x-ms-summary" not in param:
-            after = next((k for k in ("type", "required", "in") if k in param), None)
-            fixes = (Fix(f"Add \"x-ms-summary\": \"{label}\"", (InsertKey(ptr, "x-ms-summary", label, after=after),),
-                         Applicability.SUGGESTION),) if label else ()
-            yield Finding(ptr, f"The parameter {what} has no x-ms-summary; the designer shows it as the field's "
-                               "label.", fixes=fixes)
-        elif isinstance(param["x-ms-summary"], str) and not param["x-ms-summary"].strip():
-            fixes = (Fix(f"Set it to \"{label}\"", (SetValue(f"{ptr}/x-ms-summary", label),),
-                         Applicability.SUGGESTION),) if label else ()
-            yield Finding(f"{ptr}/x-ms-summary", f"The x-ms-summary of {what} is empty; the designer shows it as "
-                                                 "the field's label.", fixes=fixes, validator_code="RequiredValueEmpty")
+        finding = missing_or_blank(ptr, param, "x-ms-summary", label,
+                                   f"The parameter {what} has no x-ms-summary; the designer shows it as the field's "
+                                   "label.",
+                                   f"The x-ms-summary of {what} is empty; the designer shows it as the field's label.",
+                                   after=next((k for k in ("type", "required", "in") if k in param), None), it="it")
+        if finding:
+            yield finding
 
 
 RULE = Rule(

@@ -30,7 +30,7 @@ Microsoft's validator rejects connectors beyond these limits (FAQ: 256 operation
 None: split the connector, or simplify its schemas.
 """
 
-from ._api import Finding, Rule, Severity
+from ._api import Finding, Rule, Severity, resolve
 from collections import OrderedDict
 
 from ._openapi import operations
@@ -98,7 +98,6 @@ class _Counter:
 
     def deref(self, value):
         if isinstance(value, dict) and isinstance(value.get("$ref"), str) and value["$ref"].startswith("#/"):
-            from ._api import resolve
             return resolve(self.swagger, value["$ref"][1:])
         return value
 

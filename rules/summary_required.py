@@ -27,26 +27,20 @@ the author should check the wording.
 
 import re
 
-from ._api import Applicability, Finding, Fix, FixAvailability, InsertKey, Preset, Rule, Scope, SetValue, Severity
+from ._api import FixAvailability, Preset, Rule, Scope, Severity
 from ._openapi import is_internal
-from ._text import acronyms, split_camel
+from ._text import acronyms, missing_or_blank, split_camel
 
 
 def check(ctx, op):
     if is_internal(op.value):
         return
-    summary = op.value.get("summary")
-    guess = _from_operation_id(op.value.get("operationId"))
-    if "summary" not in op.value:
-        edit = InsertKey(op.pointer, "summary", guess, after=None)
-        fixes = (Fix(f"Add \"summary\": \"{guess}\"", (edit,), Applicability.SUGGESTION),) if guess else ()
-        yield Finding(op.pointer, f"{op.method.upper()} {op.path} has no summary; the designer shows the "
-                                  "summary as the operation's name.", fixes=fixes)
-    elif isinstance(summary, str) and not summary.strip():
-        edit = SetValue(f"{op.pointer}/summary", guess)
-        fixes = (Fix(f"Set the summary to \"{guess}\"", (edit,), Applicability.SUGGESTION),) if guess else ()
-        yield Finding(f"{op.pointer}/summary", "The summary is empty; the designer shows it as the operation's name.",
-                      fixes=fixes, validator_code="RequiredValueEmpty")
+    finding = missing_or_blank(op.pointer, op.value, "summary", _from_operation_id(op.value.get("operationId")),
+                               f"{op.method.upper()} {op.path} has no summary; the designer shows the summary as the "
+                               "operation's name.",
+                               "The summary is empty; the designer shows it as the operation's name.")
+    if finding:
+        yield finding
 
 
 def _from_operation_id(oid) -> str | None:

@@ -23,8 +23,9 @@ A suggestion takes the name from the host (`api.contoso.com` gives "Contoso"); t
 check it, since the title should be the product's name.
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, InsertKey, Preset, Rule, SetValue, Severity
+from ._api import FixAvailability, Preset, Rule, Severity
 from ._openapi import info
+from ._text import missing_or_blank
 
 _GENERIC = {"api", "apis", "www", "app", "rest", "gateway", "services", "service", "prod", "v1", "v2", "cloud", "web"}
 _SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu"}
@@ -34,16 +35,10 @@ def check(ctx):
     doc, inf = ctx.swagger, info(ctx)
     if not isinstance(doc, dict) or inf is None:
         return  # no swagger, or no info object: invalid-swagger-structure says so
-    title = inf.get("title")
-    guess = _from_host(doc.get("host"))
-    if "title" not in inf:
-        fixes = (Fix(f"Add \"title\": \"{guess}\"", (InsertKey("/info", "title", guess, after=None),),
-                     Applicability.SUGGESTION),) if guess else ()
-        yield Finding("/info", "The connector has no title (info.title).", fixes=fixes)
-    elif isinstance(title, str) and not title.strip():
-        fixes = (Fix(f"Set the title to \"{guess}\"", (SetValue("/info/title", guess),), Applicability.SUGGESTION),) \
-            if guess else ()
-        yield Finding("/info/title", "The connector title is empty.", fixes=fixes, validator_code="RequiredValueEmpty")
+    finding = missing_or_blank("/info", inf, "title", _from_host(doc.get("host")),
+                               "The connector has no title (info.title).", "The connector title is empty.")
+    if finding:
+        yield finding
 
 
 def _from_host(host) -> str | None:

@@ -1,6 +1,6 @@
 """Hover text for `x-ms-*` keys: what the extension does, where it goes and what it takes.
 
-What each extension is comes from the rule catalogue's table (connector_lint_rules._extensions,
+What each extension is comes from the rule catalogue's table (connector_lint_rules._known_keys.EXTENSIONS,
 which the schema rules also use); this module adds where Microsoft documents it and renders it
 as Markdown. An unknown `x-ms-` key gets the closest known ones.
 """

@@ -67,7 +67,7 @@ from .incremental import too_large
 from .lsp_diagnostics import ClientFeatures, FileView, signature, to_lsp
 from .outline import hover_at, symbols
 from .service import Result, Service, Session, Settings, kind_by_name, norm
-from .startup import first_diagnostics_note, save_attrs_code, warm_up
+from .warmup import first_diagnostics_note, save_attrs_code, warm_up
 from .textsync import OpenDocument, uri_to_path
 
 log = logging.getLogger(__name__)

@@ -9,6 +9,7 @@ import re
 from lsprotocol import types
 
 from connector_lint_rules._api import FileKind, Operation, escape, pointer, resolve, split_pointer
+from connector_lint_rules._extensions import DYNAMIC
 from connector_lint_rules._openapi import METHODS, parameters
 from connector_lint_rules.connection_parameter_shape import NAME as CONNECTION_NAME
 from connector_lint_rules.unsanitized_operation_id import NOT_ALLOWED
@@ -18,7 +19,6 @@ from .lsp_diagnostics import lsp_range
 from .names import SECTION_OF, WHAT, Occurrence, Symbol, place
 from .outline import member_at
 
-DYNAMIC = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-schema", "x-ms-dynamic-properties")
 _ENTRY_NOT_ALLOWED = re.compile(r"[\s/~#\"'\\]")
 
 

@@ -7,14 +7,14 @@ import sys
 import textwrap
 
 PROBE = textwrap.dedent("""
-    from connector_lint import startup
-    startup.cache_attrs_code()
+    from connector_lint import warmup
+    warmup.cache_attrs_code()
     import attr
 
     classes = [attr.make_class(f"Probe{i}", {"a": attr.ib(), "b": attr.ib(default=2)}) for i in range(12)]
     assert classes[3](1).b == 2 and classes[5](1, 3) == classes[5](1, 3)  # the methods work
-    startup.save_attrs_code()
-    print(startup._compiled)
+    warmup.save_attrs_code()
+    print(warmup._compiled)
 """)
 
 
@@ -43,14 +43,14 @@ def test_an_unwritable_cache_directory_only_costs_time(tmp_path):
 
 HASHABLE_PROBE = textwrap.dedent("""
     import os
-    from connector_lint import startup
-    startup.cache_attrs_code()
+    from connector_lint import warmup
+    warmup.cache_attrs_code()
     import attr
 
     classes = [attr.make_class(f"Frozen{i}", {"a": attr.ib()}, frozen=True) for i in range(12)]
     assert hash(classes[3](1)) == hash(classes[3](1)) and classes[4](1) == classes[4](1)
-    startup.save_attrs_code()
-    print(startup._compiled)
+    warmup.save_attrs_code()
+    print(warmup._compiled)
 """)
 
 
@@ -80,10 +80,10 @@ SERVER_IMPORTS = textwrap.dedent("""
     original = pygls.protocol.default_converter
     pygls.protocol.default_converter = lambda: made.append(1) or original()
 
-    from connector_lint import startup
-    startup.cache_attrs_code()
+    from connector_lint import warmup
+    warmup.cache_attrs_code()
     from connector_lint import lsp
-    startup.warm_up()
+    warmup.warm_up()
     lsp.build_server()
     print(len(made), sorted({"argparse", "multiprocessing", "importlib.metadata", "connector_lint.cli"} & set(sys.modules)))
 """)
@@ -98,9 +98,9 @@ def test_the_server_starts_without_what_its_first_diagnostics_do_not_need():
 
 
 def test_the_first_diagnostics_are_noted_once():
-    from connector_lint import startup
+    from connector_lint import warmup
 
-    startup._first_diagnostics = None
-    note = startup.first_diagnostics_note()
+    warmup._first_diagnostics = None
+    note = warmup.first_diagnostics_note()
     assert note is not None and note.startswith("First diagnostics ") and "ms of CPU" in note
-    assert startup.first_diagnostics_note() is None
+    assert warmup.first_diagnostics_note() is None

@@ -1,0 +1,109 @@
+"""docs/architecture.md stays true: every name it gives exists, every module of server/ and rules/
+(but the rule modules themselves) is placed in it, and no modules import each other in a cycle."""
+
+import ast
+import importlib
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "architecture.md"
+PACKAGES = {"server": "connector_lint", "rules": "connector_lint_rules"}
+
+
+def _modules() -> dict[str, str]:
+    """The short name the page uses for each helper or server module -> its import name."""
+    out = {"connector_lint_rules": "connector_lint_rules"}
+    for path in sorted((ROOT / "server").glob("*.py")):
+        if path.stem not in ("__init__", "__main__"):
+            out[path.stem] = f"connector_lint.{path.stem}"
+    for path in sorted((ROOT / "rules").glob("_*.py")):
+        if path.stem != "__init__":
+            out[path.stem] = f"connector_lint_rules.{path.stem}"
+    return out
+
+
+def _references() -> list[str]:
+    return re.findall(r"`([^`\s]+)`", DOC.read_text())
+
+
+def test_every_name_the_page_gives_exists():
+    modules = _modules()
+    missing = []
+    for ref in _references():
+        if "/" in ref:
+            if not (ROOT / ref).exists():
+                missing.append(ref)
+            continue
+        stem, _, rest = ref.removesuffix(".py").partition(".")
+        if stem not in modules:
+            continue  # a key or a file name, not a module of ours
+        target = importlib.import_module(modules[stem])
+        for attr in rest.split(".") if rest and not ref.endswith(".py") else ():
+            if not hasattr(target, attr):
+                missing.append(ref)
+                break
+            target = getattr(target, attr)
+    assert not missing, f"docs/architecture.md names what does not exist: {missing}"
+
+
+def test_every_module_is_placed_on_the_page():
+    named = {ref.removesuffix(".py").partition(".")[0] for ref in _references()}
+    unplaced = sorted(set(_modules()) - named - {"_scaffold"})  # _scaffold: a tool, in adding-a-rule.md
+    assert not unplaced, f"say in docs/architecture.md where these modules' concepts live: {unplaced}"
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module of server/ and rules/ -> the modules of ours it imports, at top level or inside
+    a function (an import inside a function hides a cycle; it does not remove it)."""
+    graph: dict[str, set[str]] = {}
+    for folder, package in PACKAGES.items():
+        for path in (ROOT / folder).glob("*.py"):
+            name = package if path.stem == "__init__" else f"{package}.{path.stem}"
+            found = set()
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.ImportFrom):
+                    module = (f"{package}.{node.module}" if node.module else package) if node.level else node.module
+                    found.add(module)
+                    found.update(f"{module}.{alias.name}" for alias in node.names)
+                elif isinstance(node, ast.Import):
+                    found.update(alias.name for alias in node.names)
+            graph[name] = found
+    return {name: {m for m in found if m in graph and m != name} for name, found in graph.items()}
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+
+    def visit(node, path):
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state and (found := visit(nxt, path + [nxt])):
+                return found
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start, [start])):
+            return found
+    return None
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_import_cycles_among_server_and_rules_modules():
+    graph = _imports()
+    assert "connector_lint.engine" in graph and "connector_lint_rules._api" in graph["connector_lint.engine"]
+    assert _cycle(graph) is None, f"import cycle: {' -> '.join(_cycle(graph))}"
+
+
+def test_the_rules_never_import_the_server():
+    graph = _imports()
+    reaching = sorted(f"{name} -> {m}" for name, found in graph.items() if name.startswith("connector_lint_rules")
+                      for m in found if m.startswith("connector_lint."))
+    assert len(graph) > 100 and not reaching, reaching

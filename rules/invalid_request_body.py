@@ -27,37 +27,37 @@ rejects each of these.
 None: the author decides how the request should carry its data.
 """
 
-from ._api import Finding, Related, Rule, Severity
+from ._api import Finding, Related, Rule, Scope, Severity
 from ._extensions import effective_parameters
-from ._openapi import follow_ref, operations
+from ._openapi import METHODS, follow_ref
 
 
-def check(ctx):
-    reported = set()
-    for op in operations(ctx):
-        for base, code in ((op.pointer, "OperationParametersContainMultipleBodyParameters"),
-                           (op.pointer.rsplit("/", 1)[0], "PathParametersContainMultipleBodyParameters")):
-            bodies = _bodies(ctx, base, op.value if base == op.pointer else op.path_item)
-            for ptr in bodies[1:]:
-                if ptr not in reported:
-                    reported.add(ptr)
-                    yield Finding(ptr, "This is a second body parameter; a request has only one body.", target="key",
-                                  related=(Related(bodies[0], "The first body parameter."),), validator_code=code)
-        params = effective_parameters(ctx, op).values()
-        body = [ptr for ptr, p in params if p.get("in") == "body"]
-        form = [ptr for ptr, p in params if p.get("in") == "formData"]
-        if body and form:
-            yield Finding(op.pointer, f"{op.method.upper()} {op.path} has both a body parameter and formData "
-                                      "parameters; use one or the other.", target="key",
-                          related=(Related(body[0], "The body parameter."), Related(form[0], "A formData parameter.")),
-                          validator_code="ParameterListContainsFormDataAndBody")
-        if op.method == "get":
-            for ptr in body + form:
-                if (ptr, op.pointer) not in reported:
-                    reported.add((ptr, op.pointer))
-                    yield Finding(ptr, f"GET {op.path} cannot send a request body; use query parameters, or "
-                                       "another method.", target="key",
-                                  validator_code="BodyOrFormDataParameterInFetchOperationNotAllowed")
+def check(ctx, op):
+    lists = [(op.pointer, op.value, "OperationParametersContainMultipleBodyParameters")]
+    if _first_operation(op):  # the path item's parameters are reported once, with its first operation
+        lists.append((op.pointer.rsplit("/", 1)[0], op.path_item, "PathParametersContainMultipleBodyParameters"))
+    for base, holder, code in lists:
+        bodies = _bodies(ctx, base, holder)
+        for ptr in bodies[1:]:
+            yield Finding(ptr, "This is a second body parameter; a request has only one body.", target="key",
+                          related=(Related(bodies[0], "The first body parameter."),), validator_code=code)
+    params = effective_parameters(ctx, op).values()
+    body = [ptr for ptr, p in params if p.get("in") == "body"]
+    form = [ptr for ptr, p in params if p.get("in") == "formData"]
+    if body and form:
+        yield Finding(op.pointer, f"{op.method.upper()} {op.path} has both a body parameter and formData "
+                                  "parameters; use one or the other.", target="key",
+                      related=(Related(body[0], "The body parameter."), Related(form[0], "A formData parameter.")),
+                      validator_code="ParameterListContainsFormDataAndBody")
+    if op.method == "get":
+        for ptr in dict.fromkeys(body + form):
+            yield Finding(ptr, f"GET {op.path} cannot send a request body; use query parameters, or "
+                               "another method.", target="key",
+                          validator_code="BodyOrFormDataParameterInFetchOperationNotAllowed")
+
+
+def _first_operation(op) -> bool:
+    return next(m for m, v in op.path_item.items() if m in METHODS and isinstance(v, dict)) == op.method
 
 
 def _bodies(ctx, base: str, holder: dict) -> list[str]:
@@ -78,5 +78,6 @@ RULE = Rule(
     severity=Severity.ERROR,
     category="structure",
     docs=__doc__,
+    scope=Scope.OPERATION,
     check=check,
 )

@@ -34,42 +34,40 @@ A suggestion for `ConsumesMissing`: add the usual type (`application/json` for a
 `multipart/form-data` or `application/x-www-form-urlencoded` for form fields). None otherwise.
 """
 
-from ._api import Applicability, Finding, Fix, FixAvailability, InsertKey, Rule, Severity, pointer
+from ._api import Applicability, Finding, Fix, FixAvailability, InsertKey, Rule, Scope, Severity, pointer
 from ._extensions import effective_parameters
-from ._openapi import operations
 
 FORM = {"multipart/form-data", "application/x-www-form-urlencoded"}
 
 
-def check(ctx):
+def check(ctx, op):
     root = ctx.swagger if isinstance(ctx.swagger, dict) else {}
-    for op in operations(ctx):
-        consumes, where = _effective(op, root, "consumes")
-        params = [p for _, p in effective_parameters(ctx, op).values()]
-        body = any(p.get("in") == "body" for p in params)
-        form = [p for p in params if p.get("in") == "formData"]
-        if (body or form) and consumes is None:
-            usual = "application/json" if body else "multipart/form-data" if any(
-                p.get("type") == "file" for p in form) else "application/x-www-form-urlencoded"
-            fix = Fix(f"Add \"consumes\": [\"{usual}\"]", (InsertKey(op.pointer, "consumes", [usual]),),
-                      Applicability.SUGGESTION)
-            yield Finding(op.pointer, f"{op.method.upper()} {op.path} sends a request body but no 'consumes' says "
-                                      "its MIME type.", target="key", fixes=(fix,), validator_code="ConsumesMissing")
-        elif consumes is not None:
-            if body and consumes and consumes <= FORM:
-                yield Finding(where, "The body parameter is not form data, but 'consumes' lists only form MIME "
-                                     "types.", validator_code="MimeTypeNotCompatibleWithRequestContentSchemaType")
-            elif form and not consumes & FORM:
-                yield Finding(where, "formData parameters need 'multipart/form-data' or "
-                                     "'application/x-www-form-urlencoded' in 'consumes'.",
-                              validator_code="MimeTypeNotCompatibleWithRequestContentSchemaType")
-            if "application/x-www-form-urlencoded" in consumes and "multipart/form-data" not in consumes:
-                for p in form:
-                    if p.get("type") == "file" or (p.get("type") == "string" and p.get("format") == "binary"):
-                        yield Finding(where, f"The form field '{p.get('name')}' carries a file, which "
-                                             "application/x-www-form-urlencoded cannot send; use multipart/form-data.",
-                                      validator_code="StringBinaryNotSupportedForFormUrlEncoded")
-        yield from _examples(op, root)
+    consumes, where = _effective(op, root, "consumes")
+    params = [p for _, p in effective_parameters(ctx, op).values()]
+    body = any(p.get("in") == "body" for p in params)
+    form = [p for p in params if p.get("in") == "formData"]
+    if (body or form) and consumes is None:
+        usual = "application/json" if body else "multipart/form-data" if any(
+            p.get("type") == "file" for p in form) else "application/x-www-form-urlencoded"
+        fix = Fix(f"Add \"consumes\": [\"{usual}\"]", (InsertKey(op.pointer, "consumes", [usual]),),
+                  Applicability.SUGGESTION)
+        yield Finding(op.pointer, f"{op.method.upper()} {op.path} sends a request body but no 'consumes' says "
+                                  "its MIME type.", target="key", fixes=(fix,), validator_code="ConsumesMissing")
+    elif consumes is not None:
+        if body and consumes and consumes <= FORM:
+            yield Finding(where, "The body parameter is not form data, but 'consumes' lists only form MIME "
+                                 "types.", validator_code="MimeTypeNotCompatibleWithRequestContentSchemaType")
+        elif form and not consumes & FORM:
+            yield Finding(where, "formData parameters need 'multipart/form-data' or "
+                                 "'application/x-www-form-urlencoded' in 'consumes'.",
+                          validator_code="MimeTypeNotCompatibleWithRequestContentSchemaType")
+        if "application/x-www-form-urlencoded" in consumes and "multipart/form-data" not in consumes:
+            for p in form:
+                if p.get("type") == "file" or (p.get("type") == "string" and p.get("format") == "binary"):
+                    yield Finding(where, f"The form field '{p.get('name')}' carries a file, which "
+                                         "application/x-www-form-urlencoded cannot send; use multipart/form-data.",
+                                  validator_code="StringBinaryNotSupportedForFormUrlEncoded")
+    yield from _examples(op, root)
 
 
 def _effective(op, root, key):
@@ -100,5 +98,6 @@ RULE = Rule(
     category="structure",
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
+    scope=Scope.OPERATION,
     check=check,
 )

@@ -31,6 +31,8 @@ from __future__ import annotations
 import gc
 import re
 import threading
+from itertools import compress
+from operator import attrgetter, is_not, or_
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Iterable
 
@@ -50,6 +52,7 @@ SIZE_RULE = "swagger-size"
 _MISSING = object()
 _AN_OBJECT = object()  # stands for "the swagger's root was an object" in a snapshot
 _FIELDS = tuple(f.name for f in fields(RuleContext) if f.name not in ("options", "memo", "store"))
+_values = attrgetter("values")
 _VALUE_TYPES = (str, int, float, bool, bytes, frozenset, type(None), Preset)
 
 
@@ -435,19 +438,22 @@ class _CachedRun(Runner):
         scope = (rule.scope, rule.node_keys)
         if scope in self.changes:
             return self.changes[scope]
-        own = [u for u in units if u.check is None]
-        keys = tuple(u.key for u in own)
+        own = units if not units or units[-1].check is None else units[:-1]  # less the connector check
+        keys = [u.key for u in own]
+        columns = list(zip(*[u.values for u in own]))  # per position in the units' values, a column
+        if len(set(map(len, map(_values, own)))) > 1:
+            columns = None  # units of different shapes: never the case for the engine's scopes
         last = self.linter._scope_units.get(scope)
         found = None
-        if last is not None and last[1] == keys:
-            old = last[2]
-            changed = []
-            for unit in own:
-                before, now = old[unit.key], unit.values
-                if len(before) != len(now) or any(a is not b for a, b in zip(before, now)):
-                    changed.append(unit)
-            found = (last[0], changed)
-        self.linter._scope_units[scope] = (self.generation, keys, {u.key: u.values for u in own})
+        if last is not None and columns is not None and last[2] is not None and last[1] == keys \
+                and len(last[2]) == len(columns):
+            # a unit changed when any of its values is not the same object as before (compared in C:
+            # each lint makes this comparison for every unit of every scope)
+            flags = map(is_not, columns[0], last[2][0]) if columns else iter(())
+            for new, old in zip(columns[1:], last[2][1:]):
+                flags = map(or_, flags, map(is_not, new, old))
+            found = (last[0], list(compress(own, flags)))
+        self.linter._scope_units[scope] = (self.generation, keys, columns)
         self.changes[scope] = found
         return found
 

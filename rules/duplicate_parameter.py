@@ -30,7 +30,7 @@ When the two are identical, removing the second is safe. Otherwise there is none
 import json
 
 from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Scope, Severity, pointer
-from ._openapi import follow_ref
+from ._openapi import follow_ref, parameter_lists
 
 
 def check(ctx, op):
@@ -41,13 +41,12 @@ def check_path_items(ctx):
     """The parameters of each path item, shared by its operations (and checked without any)."""
     paths = ctx.swagger.get("paths") if isinstance(ctx.swagger, dict) else None
     for path, item in paths.items() if isinstance(paths, dict) else ():
-        if isinstance(item, dict) and "parameters" in item:
-            yield from _list(ctx, pointer("paths", path), item["parameters"], "PathParametersContainDuplicateParameter")
+        for base, holder, params in parameter_lists(pointer("paths", path), item):
+            if holder is item:  # an operation's own list is its unit's
+                yield from _list(ctx, base, params, "PathParametersContainDuplicateParameter")
 
 
 def _list(ctx, base, params, code):
-    if not isinstance(params, list):
-        return
     seen = {}
     for i, raw in enumerate(params):
         ptr, param = f"{base}/parameters/{i}", raw

@@ -28,7 +28,7 @@ from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
 from .package import check_package, is_package
 from .report import FileReport, Report, display_path, escape_controls, to_github, to_json, to_sarif, to_text
-from .workspace import MAX_READ_BYTES, Connector, discover, file_type, inside
+from .workspace import MAX_READ_BYTES, Connector, discover, file_type, inside, platform_limit
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
 
@@ -296,8 +296,8 @@ def _too_large(connector: Connector, skipped: list, config: Config) -> list[File
     files = []
     for s in skipped:
         message = (f"The file is {s.size / 1048576:,.0f} MB ({s.size:,} bytes); connector-lint reads files up to "
-                   f"{MAX_READ_BYTES // 1048576} MB, so it was not read and no other rule ran. The platform's "
-                   "limit for a swagger is 1 MB.")
+                   f"{MAX_READ_BYTES // 1048576} MB, so it was not read and no other rule ran. "
+                   f"{platform_limit(s.kind)}").rstrip()
         diagnostic = Diagnostic(rule.id, severity if severity is not Severity.OFF else Severity.ERROR, message,
                                 str(s.path), 0, 0, "", None)
         files.append(FileReport(display_path(str(s.path)), "", [diagnostic]))

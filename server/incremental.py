@@ -45,6 +45,7 @@ from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate
 from .jsonparse import ParsedJson, open_quote
 from .positions import LineIndex
 from .reparse import changed_range, reparse
+from .workspace import platform_limit
 
 MAX_LINT_BYTES = 4 * 1024 * 1024
 SIZE_RULE = "swagger-size"
@@ -774,8 +775,9 @@ def size_only(docs: dict[FileKind, Document], large: Iterable[Document], config:
         size = doc.size
         first_line = doc.text.find("\n")
         end = first_line if first_line > 0 else min(len(doc.text), 1)
+        limit = platform_limit(doc.kind)
         message = (f"The file is {size / 1048576:.1f} MB ({size:,} bytes); connector-lint checks files up to "
-                   f"{MAX_LINT_BYTES // 1048576} MB as you type, so no other rule ran. The platform's limit for a "
-                   f"swagger is 1 MB: split the connector. `connector-lint check` reports everything.")
+                   f"{MAX_LINT_BYTES // 1048576} MB as you type, so no other rule ran.{' ' + limit if limit else ''} "
+                   "`connector-lint check` reports everything.")
         out.append(Diagnostic(SIZE_RULE, severity, message, doc.path, 0, end, "", None))
     return out

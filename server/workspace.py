@@ -32,6 +32,29 @@ _SETTINGS_KEYS = {"apiDefinition": FileKind.SWAGGER, "apiProperties": FileKind.A
                   "icon": FileKind.ICON, "script": FileKind.SCRIPT}
 
 
+# The size limits Microsoft documents, by the kind of file (a file's message names its own, never a
+# swagger's for an icon): reference/microsoft-rules.md META-SWAGGER-SIZE and CSX-SIZE; the icon's
+# from certification (rules/icon.py). apiProperties.json, settings.json and readme.md have none.
+_PLATFORM_LIMITS = {
+    FileKind.SWAGGER: "The platform's limit for a swagger is 1 MB: split the connector.",
+    FileKind.SCRIPT: "The platform's limit for custom code (script.csx) is 1 MB.",
+    FileKind.ICON: "Certification's limit for icon.png is 1 MB.",
+}
+_NAME_KINDS = {"apiproperties.json": FileKind.API_PROPERTIES, "settings.json": FileKind.SETTINGS,
+               "script.csx": FileKind.SCRIPT, "readme.md": FileKind.README, "icon.png": FileKind.ICON}
+
+
+def platform_limit(kind: FileKind | None) -> str:
+    """The sentence naming the platform's size limit for a kind of file ("" where there is none)."""
+    return _PLATFORM_LIMITS.get(kind, "") if kind is not None else ""
+
+
+def kind_by_file_name(name: str) -> FileKind | None:
+    """The part a file of this name plays in a connector folder (None for another name)."""
+    name = name.lower()
+    return FileKind.SWAGGER if name.endswith(".swagger.json") else _NAME_KINDS.get(name)
+
+
 @dataclass
 class Skipped:
     """A file of the connector that was not read, and why (shown as `path: reason`)."""
@@ -39,6 +62,7 @@ class Skipped:
     path: Path
     reason: str
     size: int | None = None  # bytes on disk, for a file too large to read
+    kind: FileKind | None = None  # the part it plays, where known
 
 
 @dataclass
@@ -61,7 +85,7 @@ class Connector:
             try:
                 data = read_bytes(path, self.folder)
             except Unreadable as exc:
-                self._skip(Skipped(path, str(exc), exc.size))
+                self._skip(Skipped(path, str(exc), exc.size, kind))
                 continue
             if kind is FileKind.ICON:
                 docs[kind] = Document(key, kind, data=data)
@@ -206,7 +230,7 @@ def connector_for(folder: Path) -> Connector:
             size = _size(path) if reason is None else None
             if size is not None and size > MAX_READ_BYTES:
                 skipped.append(Skipped(path, f"{size:,} bytes, over the {MAX_READ_BYTES // 1048576} MB connector-lint "
-                                             "reads; not read", size))
+                                             "reads; not read", size, kind_by_file_name(entry)))
             elif reason is None:
                 by_lower.setdefault(entry.lower(), path)
             else:
@@ -238,8 +262,7 @@ def _size(path: Path) -> int | None:
 
 
 def _part_name(name: str) -> bool:
-    return name.endswith(".swagger.json") or name in ("apiproperties.json", "settings.json", "script.csx",
-                                                       "readme.md", "icon.png")
+    return kind_by_file_name(name) is not None
 
 
 def _not_a_file(path: Path, folder: Path) -> str | None:

@@ -146,8 +146,13 @@ def test_vscode_problems_quick_fix_settings(connector, tmp_path, output_dir):
 
 def test_vscode_completion_and_rename(connector, output_dir):
     """Typing a key in an operation opens the server's completion list; accepting it leaves valid
-    JSON; F2 on a `$ref` renames the definition and every reference to it in one edit."""
+    JSON; F2 on a `$ref` renames the definition and every reference to it in one edit. Then a
+    mistake typed into the open `.connector-lint.json` shows in the Problems panel before any save,
+    and deleting it clears the problem (issue 17: configuration errors as you type)."""
     _require_tools()
+    config_text = '{"rules": {"summary-length": "warning"}}\n'
+    (connector / ".connector-lint.json").write_text(config_text, encoding="utf-8")
+    config_at = [1, config_text.index('summary-length"') + len("summary-length") + 1]  # before the closing quote
     swagger = connector / SWAGGER
     lines = swagger.read_text(encoding="utf-8").splitlines()
     operation_line = next(i for i, line in enumerate(lines, 1) if '"operationId": "ListTasks"' in line)
@@ -159,8 +164,10 @@ def test_vscode_completion_and_rename(connector, output_dir):
     result = _drive(output_dir, "vscode-authoring", WORKSPACE=str(connector),
                     EXPECT=json.dumps([d["message"] for d in expected]),
                     AUTHORING=json.dumps({"typeAt": [operation_line, 1], "typed": '"x-ms-vis', "expectItem": "x-ms-visibility",
-                                          "rename": [ref_line, ref_column], "newName": "TaskItem"}))
-    assert result["steps"][-2:] == ["completion", "rename"], result
+                                          "rename": [ref_line, ref_column], "newName": "TaskItem"}),
+                    CONFIG=json.dumps({"file": ".connector-lint.json", "at": config_at, "typed": "x",
+                                       "says": "unknown rule 'summary-lengthx'"}))
+    assert result["steps"][-3:] == ["completion", "rename", "config"], result
     assert any("x-ms-visibility" in item for item in result["completion"]), result["completion"]
     assert result["renamePlaceholder"] == "Task"
     saved = json.loads(swagger.read_text(encoding="utf-8"))
@@ -169,6 +176,11 @@ def test_vscode_completion_and_rename(connector, output_dir):
     text = swagger.read_text(encoding="utf-8")
     assert '"#/definitions/Task"' not in text and text.count('"#/definitions/TaskItem"') == 3
     assert not [d for d in cli_diagnostics(connector) if d["rule"] == "broken-reference"]
+    # The configuration's problem came from the server while the file was unsaved, and went.
+    assert result["configDirty"] == 1
+    assert [r for r in result["configBroken"] if "unknown rule 'summary-lengthx'" in r and "connector-lint" in r]
+    assert not [r for r in result["configFixed"] if "summary-lengthx" in r]
+    assert (connector / ".connector-lint.json").read_text(encoding="utf-8") == config_text  # never saved
 
 
 def test_vscode_untrusted_workspace_ignores_its_executables(connector, tmp_path, output_dir):

@@ -15,7 +15,10 @@
 //      UNTRUSTED=1 (answer "no" to the workspace trust question; then only the Problems are checked),
 //      NAME (prefix of the output files, default "vscode"),
 //      STARTUP (JSON [cold file, warm file], relative: measure open → first diagnostic, then stop),
-//      FRESH_CACHE=1 (connector-lint's own cache directory starts empty too)
+//      FRESH_CACHE=1 (connector-lint's own cache directory starts empty too),
+//      CONFIG (JSON {file, at: [line, column], typed, says}: open the configuration file, type `typed`
+//      at the position without saving, the Problems panel must show `says` from connector-lint; then
+//      delete what was typed and the problem must go)
 const { execFileSync, spawn } = require("child_process");
 const fs = require("fs");
 const http = require("http");
@@ -156,6 +159,32 @@ async function main() {
       await page.locator(".tab.dirty").waitFor({ state: "detached", timeout: TIMEOUT });
       log("renamed", result.renamePlaceholder, "to", authoring.newName);
       result.steps.push("rename");
+    }
+
+    // A configuration error shows while it is typed (no save), and goes when the typing is undone.
+    if (process.env.CONFIG) {
+      const config = JSON.parse(process.env.CONFIG); // {file, at: [line, column], typed, says}
+      await page.keyboard.press("Control+P");
+      await page.locator(".quick-input-widget input").first().waitFor({ timeout: TIMEOUT });
+      await page.keyboard.type(config.file);
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: config.file }).first().waitFor({ timeout: TIMEOUT });
+      await page.waitForTimeout(300); // the list settles on the best match
+      await page.keyboard.press("Enter");
+      await page.locator(".tab.active", { hasText: config.file }).first().waitFor({ timeout: TIMEOUT });
+      await page.locator(".monaco-editor .view-lines").first().click();
+      await goTo(page, config.at[0], config.at[1]);
+      await page.keyboard.type(config.typed, { delay: 30 });
+      const ours = (r) => r.includes(config.says) && r.split("\n").includes("connector-lint");
+      result.configBroken = await problemRows(page, (rows) => rows.some(ours));
+      result.configDirty = await page.locator(".tab.dirty", { hasText: config.file }).count(); // not saved
+      await page.screenshot({ path: path.join(OUT_DIR, `${NAME}-config-error.png`) });
+      log("configuration error shown while typing:", JSON.stringify(result.configBroken.filter(ours)));
+      await page.locator(".monaco-editor .view-lines").first().click(); // the focus back in the text
+      await goTo(page, config.at[0], config.at[1] + config.typed.length);
+      for (let i = 0; i < config.typed.length; i++) await page.keyboard.press("Backspace");
+      result.configFixed = await problemRows(page, (rows) => !rows.some((r) => r.includes(config.says)));
+      log("configuration error cleared");
+      result.steps.push("config");
     }
 
     if (!FIX) return;

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from connector_lint.cli import main
-from connector_lint.config import ConfigError, from_dict
+from connector_lint.config import Config, ConfigError, from_dict
 from connector_lint.jsonparse import MAX_DEPTH, parse
 from connector_lint_rules import all_rules
+from connector_lint_rules._api import FileKind
 from ruletester import api_properties, swagger
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -72,6 +73,57 @@ def test_a_terabyte_sparse_swagger_is_one_finding(tmp_path, capsys):
     diagnostics = [d for f in json.loads(out)["files"] for d in f["diagnostics"]]
     assert [d["rule"] for d in diagnostics] == ["swagger-size"]
     assert "1,099,511,627,776 bytes" in diagnostics[0]["message"] and "not read" in diagnostics[0]["message"]
+
+
+# Each kind of file names its own limit (an apiProperties.json is not told about a swagger's).
+SIZE_NOTES = {
+    "apiDefinition.swagger.json": "The platform's limit for a swagger is 1 MB",
+    "apiProperties.json": None,
+    "settings.json": None,
+    "script.csx": "The platform's limit for custom code (script.csx) is 1 MB",
+    "icon.png": "Certification's limit for icon.png is 1 MB",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIZE_NOTES))
+def test_a_file_over_64_mb_names_the_limit_of_its_own_kind(tmp_path, capsys, name):
+    connector = write_connector(tmp_path / "c")
+    try:
+        with open(connector / name, "ab") as f:
+            f.truncate(65 * 1024 * 1024)
+    except OSError:
+        pytest.skip("this file system has no sparse files")
+    code, out, err = run(capsys, "check", str(connector), "--format", "json")
+    assert code == 1 and err == ""
+    [diagnostic] = [d for f in json.loads(out)["files"] for d in f["diagnostics"]]
+    message = diagnostic["message"]
+    assert "68,157,440 bytes" in message and "not read" in message
+    note = SIZE_NOTES[name]
+    if note is None:
+        assert "limit for" not in message and "swagger" not in message, message
+    else:
+        assert note in message and message.count("limit for") == 1, message
+
+
+@pytest.mark.parametrize("kind, says", [
+    (FileKind.SWAGGER, "The platform's limit for a swagger is 1 MB: split the connector."),
+    (FileKind.API_PROPERTIES, None),
+    (FileKind.SETTINGS, None),
+])
+def test_a_file_too_large_to_check_as_you_type_names_the_limit_of_its_own_kind(kind, says):
+    from connector_lint.incremental import ConnectorLinter, Source
+    linter = ConnectorLinter()
+    big = '{"description": "' + "x" * (5 * 1024 * 1024) + '"}'
+    name = {FileKind.SWAGGER: "apiDefinition.swagger.json", FileKind.API_PROPERTIES: "apiProperties.json",
+            FileKind.SETTINGS: "settings.json"}[kind]
+    sources = {FileKind.SWAGGER: Source("c/apiDefinition.swagger.json", text=json.dumps(swagger(title="Contoso"))),
+               kind: Source(f"c/{name}", text=big)}
+    [d] = linter.lint(linter.documents(sources), Config(), "c")
+    assert d.path == f"c/{name}" and "5.0 MB" in d.message and "no other rule ran" in d.message
+    if says is None:
+        assert "limit for" not in d.message and "swagger" not in d.message, d.message
+    else:
+        assert says in d.message
 
 
 # 11: configurations

@@ -19,8 +19,11 @@ import { launchSettings, RESTART_KEYS, SECTION, serverSettings } from "./setting
  * with a dot (not .vscode/settings.json); whether it belongs to a connector is the server's call.
  */
 const CONNECTOR_FILES = ["**/*.swagger.json", "**/apiProperties.json"];
+/** The configuration files (server/config.py CONFIG_NAMES): an error in one shows while it is typed. */
+const CONFIG_FILES = ["**/.connector-lint.json", "**/connector-lint.json"];
 const SOURCE = "connector-lint"; // the server's diagnostics
-export const SELECTOR: DocumentFilter[] = [...CONNECTOR_FILES, "**/[!.]*/settings.json"].map((pattern) => ({ scheme: "file", pattern }));
+export const SELECTOR: DocumentFilter[] = [...CONNECTOR_FILES, "**/[!.]*/settings.json", ...CONFIG_FILES]
+  .map((pattern) => ({ scheme: "file", pattern }));
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;

@@ -34,7 +34,8 @@ from ._openapi import follow_ref, parameter_lists
 
 
 def check(ctx, op):
-    yield from _list(ctx, op.pointer, op.value.get("parameters"), "OperationParametersContainDuplicateParameter")
+    if isinstance(op.value.get("parameters"), list):
+        yield from _list(ctx, op.pointer, op.value["parameters"], "OperationParametersContainDuplicateParameter")
 
 
 def check_path_items(ctx):

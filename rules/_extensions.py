@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from ._api import escape, resolve
-from ._openapi import METHODS, follow_ref, operations, parameters
+from ._openapi import follow_ref, operations, parameter_lists, parameters
 from ._schema import nodes_with
 
 
@@ -252,15 +252,8 @@ def all_parameters(ctx) -> list:
         out = []
         paths = swagger.get("paths") if isinstance(swagger.get("paths"), dict) else {}
         for path, item in paths.items():
-            if not isinstance(item, dict):
-                continue
-            lists = [(f"/paths/{escape(path)}", item.get("parameters"))]
-            lists += [(f"/paths/{escape(path)}/{m}", op.get("parameters")) for m, op in item.items()
-                      if m in METHODS and isinstance(op, dict)]
-            for base, params in lists:
-                if isinstance(params, list):
-                    out += [(f"{base}/parameters/{i}", p) for i, p in enumerate(params)
-                            if isinstance(p, dict) and "$ref" not in p]
+            for base, _holder, params in parameter_lists(f"/paths/{escape(path)}", item):
+                out += [(f"{base}/parameters/{i}", p) for i, p in enumerate(params) if isinstance(p, dict) and "$ref" not in p]
         if isinstance(swagger.get("parameters"), dict):
             out += [(f"/parameters/{escape(n)}", p) for n, p in swagger["parameters"].items()
                     if isinstance(p, dict) and "$ref" not in p]

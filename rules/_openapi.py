@@ -95,6 +95,18 @@ def parameters(swagger: Any, op: Operation) -> Iterator[tuple[str, dict]]:
                 yield ptr, param
 
 
+def parameter_lists(path_ptr: str, item: Any) -> Iterator[tuple[str, dict, list]]:
+    """(holder's pointer, holder, its `parameters` list) for a path item (at `path_ptr`) and then
+    each of its operations: the lists that every parameter object under `paths` is written in,
+    `$ref`s not followed. Holders without a list are left out."""
+    if not isinstance(item, dict):
+        return
+    holders = [(path_ptr, item)] + [(f"{path_ptr}/{m}", op) for m, op in item.items() if m in METHODS and isinstance(op, dict)]
+    for ptr, holder in holders:
+        if isinstance(holder.get("parameters"), list):
+            yield ptr, holder, holder["parameters"]
+
+
 def follow_ref(swagger: Any, ref: str, ptr: str, value: Any) -> tuple[str, Any]:
     """Resolve a local `#/...` reference; on failure return the referring (ptr, value)."""
     if ref.startswith("#"):

@@ -440,13 +440,26 @@ def _root_identifiers(root: dict) -> list[str]:
     return own
 
 
-def _per_part(ctx, name: str, walk) -> list:
-    """`walk(value, parts)` for each part of the swagger (`_openapi.parts`), each kept while its
-    part is unchanged (`RuleContext.per_value`)."""
+def _part_identifier_lists(ctx) -> list[tuple[str, ...]]:
+    """`_part_identifiers` of each part of the swagger (`_openapi.parts`), walked once per lint
+    for both CONNECTOR_WORDS and IDENTIFIER_NAMES, each kept while its part is unchanged
+    (`RuleContext.per_value`): an unchanged part's tuple is the same object from lint to lint."""
     from ._openapi import parts
 
-    return [ctx.per_value((name, part.parts), part.value, lambda value, p=part.parts: walk(value, p))
-            for part in parts(ctx)]
+    def make():
+        return [ctx.per_value(("spelling:part-identifiers", part.parts), part.value,
+                              lambda value, p=part.parts: tuple(_part_identifiers(value, p)))
+                for part in parts(ctx)]
+    return ctx.cached("spelling:part-identifiers", make)
+
+
+def _per_part(ctx, name: str, derive) -> list:
+    """`derive(identifiers)` for each part's identifiers (`_part_identifier_lists`), each kept
+    while that part's identifiers are the same object."""
+    from ._openapi import parts
+
+    return [ctx.per_value((name, part.parts), found, derive)
+            for part, found in zip(parts(ctx), _part_identifier_lists(ctx))]
 
 
 def _identifier_parts(ctx) -> list[frozenset[str]]:
@@ -458,7 +471,7 @@ def _identifier_parts(ctx) -> list[frozenset[str]]:
         _identifiers(root, found)
         return [frozenset(_split_names(found))]
     return [frozenset(_split_names(_root_identifiers(root))),
-            *_per_part(ctx, "spelling:identifiers", lambda value, p: frozenset(_split_names(_part_identifiers(value, p))))]
+            *_per_part(ctx, "spelling:identifiers", lambda found: frozenset(_split_names(found)))]
 
 
 def _identifier_names(ctx) -> frozenset[str]:
@@ -466,7 +479,7 @@ def _identifier_names(ctx) -> frozenset[str]:
     names: set[str] = set()
     if isinstance(root, dict):
         names.update(_root_identifiers(root))
-        names.update(*_per_part(ctx, "spelling:identifier-names", lambda value, p: frozenset(_part_identifiers(value, p))))
+        names.update(*_part_identifier_lists(ctx))
     props = ctx.api_properties.get("properties") if isinstance(ctx.api_properties, dict) else None
     params = props.get("connectionParameters") if isinstance(props, dict) else None
     if isinstance(params, dict):

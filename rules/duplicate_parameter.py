@@ -30,7 +30,7 @@ When the two are identical, removing the second is safe. Otherwise there is none
 import json
 
 from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Severity, pointer
-from ._openapi import METHODS, follow_ref
+from ._openapi import follow_ref, parameter_lists
 
 
 def check(ctx):
@@ -38,18 +38,12 @@ def check(ctx):
     if not isinstance(paths, dict):
         return
     for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        yield from _list(ctx, pointer("paths", path), item.get("parameters"), "PathParametersContainDuplicateParameter")
-        for method in METHODS:
-            if isinstance(item.get(method), dict):
-                yield from _list(ctx, pointer("paths", path, method), item[method].get("parameters"),
-                                 "OperationParametersContainDuplicateParameter")
+        for base, holder, params in parameter_lists(pointer("paths", path), item):
+            yield from _list(ctx, base, params, "PathParametersContainDuplicateParameter" if holder is item
+                             else "OperationParametersContainDuplicateParameter")
 
 
 def _list(ctx, base, params, code):
-    if not isinstance(params, list):
-        return
     seen = {}
     for i, raw in enumerate(params):
         ptr, param = f"{base}/parameters/{i}", raw

@@ -25,3 +25,15 @@ def test_did_you_mean_keeps_its_answers():
     assert did_you_mean("tilte", ["title", "tile"]) == (["tile", "title"], False)  # two at one edit
     assert did_you_mean("tiel", ["title"]) == ([], False)  # short keys: one edit at most
     assert did_you_mean("colour", ["color", "colr"]) == (["color"], True)
+
+
+def test_the_extension_hover_comes_from_the_one_catalogue():
+    from connector_lint.extensions_help import hover_markdown
+    from connector_lint_rules._known_keys import EXTENSIONS, EXTENSIONS_PAGE
+
+    documented = {key: ext for key, ext in EXTENSIONS.items() if ext.anchor}
+    assert len(documented) >= 14 and all(ext.note for ext in documented.values())
+    text = hover_markdown("x-ms-dynamic-list")
+    assert f"({EXTENSIONS_PAGE}#x-ms-dynamic-values-and-x-ms-dynamic-list)" in text
+    assert "- Each parameter is `{value}` or `{parameterReference}`." in text
+    assert "Defined by the [connector schema]" in hover_markdown("x-ms-trigger-metadata")  # not on the page

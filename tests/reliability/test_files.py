@@ -226,3 +226,33 @@ def test_write_atomically_replaces_whole_or_not_at_all(tmp_path):
     result = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True)
     assert result.stdout.strip().isdigit(), result.stderr
     assert target.read_bytes() == b"new content" and [p.name for p in tmp_path.iterdir()] == ["file.json"]
+
+
+# The other writers: a configuration edit from the editor and a cache entry, cut short by the same
+# limit, leave the file they replace as it was (each calls write_atomically; a plain write would
+# leave it truncated).
+WRITERS = {
+    "editConfig": ("from connector_lint.actions import write_config\n"
+                   "print(write_config(target, {'word': 'contosoword' * 50}))"),
+    "cache": ("import os; os.environ['XDG_CACHE_HOME'] = str(target.parent.parent)\n"
+              "from connector_lint_rules._cache import write_marshal\n"
+              "write_marshal(target.name, 'x' * 1000)"),
+}
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_every_writer_leaves_the_file_whole_when_a_write_is_cut_short(tmp_path, writer):
+    target = tmp_path / "connector-lint" / (".connector-lint.json" if writer == "editConfig" else "entry")
+    target.parent.mkdir()
+    original = b'{"words": ["contoso"]}\n'
+    target.write_bytes(original)
+    script = ("import resource, sys; from pathlib import Path; target = Path(sys.argv[1])\n"
+              f"resource.setrlimit(resource.RLIMIT_FSIZE, ({len(original) + 8}, {len(original) + 8}))\n"
+              + WRITERS[writer])
+    result = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert target.read_bytes() == original
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary file left
+    without_limit = subprocess.run([sys.executable, "-c", script.replace("resource.setrlimit", "(lambda *a: 0)"),
+                                    str(target)], capture_output=True, text=True)
+    assert without_limit.returncode == 0 and target.read_bytes() != original, without_limit.stderr  # it does write

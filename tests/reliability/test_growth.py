@@ -235,5 +235,5 @@ def test_locating_many_findings_in_one_long_string_is_linear(tmp_path):
         return lines_run(document.__file__, lambda: lint(docs, Config(), str(folder),
                                                          rules=[rules_by_id()["camelcase-string"]]))
 
-    small, large = work(200), work(400)
+    small, large = work(45), work(90)  # under the cap of 100 findings at one value (which bounds it too)
     assert large <= LINEAR * small, (small, large)

@@ -131,7 +131,7 @@ def cmd_report(args) -> int:
     text = (to_html if args.format == "html" else to_markdown)(readiness)
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_atomically(args.output, text.encode("utf-8"))  # a report cut short never replaces a whole one
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot write the report ({exc.strerror or exc})") from exc
     else:

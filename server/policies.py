@@ -12,6 +12,7 @@ from pathlib import Path
 
 from connector_lint_rules import all_rules
 from connector_lint_rules._api import Rule
+from connector_lint_rules._files import write_atomically
 from connector_lint_rules._policies import PAGE, POLICIES
 
 PAGE_PATH = Path(__file__).resolve().parent.parent / "docs" / "policy-coverage.md"
@@ -61,7 +62,7 @@ def coverage_page() -> str:
 
 
 def write(path: Path = PAGE_PATH) -> Path:
-    path.write_text(coverage_page(), encoding="utf-8")
+    write_atomically(path, coverage_page().encode("utf-8"))
     return path
 
 

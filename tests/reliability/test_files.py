@@ -237,6 +237,10 @@ WRITERS = {
     "cache": ("import os; os.environ['XDG_CACHE_HOME'] = str(target.parent.parent)\n"
               "from connector_lint_rules._cache import write_marshal\n"
               "write_marshal(target.name, 'x' * 1000)"),
+    "report --output": ("from connector_lint.cli import main\n"
+                        "connector = target.parent.parent / 'c'; connector.mkdir(exist_ok=True)\n"
+                        "(connector / 'apiDefinition.swagger.json').write_text('{\"swagger\": \"2.0\"}')\n"
+                        "main(['report', str(connector), '--output', str(target)])"),
 }
 
 

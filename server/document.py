@@ -100,9 +100,23 @@ def utf8_size(text: str) -> int:
     last, size = _last_size
     if last is text:
         return size
-    size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    size = utf8_size_of(text)
     _last_size = (text, size)
     return size
+
+
+def carry_utf8_size(old: str, new: str, change: tuple[int, int, int] | None) -> None:
+    """After an edit (`change`: `reparse.changed_range(old, new)`), the UTF-8 length of `new` from
+    that of `old` when it is remembered: only the changed characters are encoded."""
+    global _last_size
+    last, size = _last_size
+    if last is old and change is not None:
+        start, old_end, new_end = change
+        _last_size = (new, size - utf8_size_of(old[start:old_end]) + utf8_size_of(new[start:new_end]))
+
+
+def utf8_size_of(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
 _last_offsets: tuple[str | None, int, int, list[int]] = (None, 0, 0, [])

@@ -40,7 +40,7 @@ from connector_lint_rules import DECLARED_SCOPES, rules_by_id, run_unit, unit_vi
 from connector_lint_rules._api import FileKind, Index, Preset, Rule, RuleContext, Scope, Severity
 
 from .config import Config
-from .document import JSON_KINDS, Document, utf8_size
+from .document import JSON_KINDS, Document, carry_utf8_size, utf8_size
 from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate
 from .jsonparse import ParsedJson, open_quote
 from .positions import LineIndex
@@ -355,9 +355,12 @@ class ConnectorLinter:
                 continue
             doc = Document(source.path, kind, text=source.text)
             parsed = None
+            previous = state.parsed if state is not None and kind in JSON_KINDS else None
+            change = None
+            if previous is not None and source.text is not None:
+                change = changed_range(previous.text, source.text)
+                carry_utf8_size(previous.text, source.text, change)
             if kind in JSON_KINDS and source.text is not None and not too_large(source.text):
-                previous = state.parsed if state is not None else None
-                change = changed_range(previous.text, source.text) if previous is not None else None
                 parsed = reparse(previous, source.text, change)
                 doc.__dict__["parsed"] = parsed
                 if previous is not None:

@@ -29,16 +29,27 @@ _MISSING = object()
 
 class SplicedIndex(PositionIndex):
     """A position index carried over from a previous version: prefilled where members are known,
-    lazy inside `clean` regions (text known to be valid JSON), None elsewhere."""
+    lazy inside `clean` regions (text known to be valid JSON), None elsewhere.
 
-    def __init__(self, text: str, children: dict, root: tuple, clean: list[tuple[int, int]]):
+    A container that an edit moved keeps its members as they were found, with the distance it
+    moved (`moved`: start -> (members, offset)): they are shifted when looked up, so an edit costs
+    one entry per moved container, not one tuple per member (most are never looked up before the
+    next edit moves them again)."""
+
+    def __init__(self, text: str, children: dict, root: tuple, clean: list[tuple[int, int]],
+                 moved: dict | None = None):
         super().__init__(text, 0, children=children, root=root)
         self.clean = clean
+        self.moved = moved if moved is not None else {}
 
     def children(self, span):
         start = span[2]
-        cached = self.scanned.get(start)
+        cached = self._children.get(start)
         if cached is not None:
+            return cached
+        entry = self.moved.get(start)
+        if entry is not None:
+            cached = self._children[start] = _shifted(*entry)
             return cached
         if start >= len(self.text) or self.text[start] not in "{[":
             return None
@@ -49,8 +60,31 @@ class SplicedIndex(PositionIndex):
             members = scan_members(self.text, start)
         except (ValueError, IndexError, StopIteration, RecursionError):
             return None
-        self.scanned[start] = members
+        self._children[start] = members
         return members
+
+    def carried(self):
+        """(start, members as found, offset to add) of every container known."""
+        children = self._children
+        for start, members in children.items():
+            yield start, members, 0
+        for start, (members, offset) in self.moved.items():
+            if start not in children:
+                yield start, members, offset
+
+
+def _shifted(members, offset: int):
+    """Members found at another place, moved by `offset` (a list's items have no key: -1)."""
+    if isinstance(members, dict):
+        return {k: (a + offset if a >= 0 else a, b + offset if b >= 0 else b, c + offset, d + offset)
+                for k, (a, b, c, d) in members.items()}
+    return [(a, b, c + offset, d + offset) for (a, b, c, d) in members]
+
+
+def _known(index: PositionIndex):
+    if isinstance(index, SplicedIndex):
+        return index.carried()
+    return ((start, members, 0) for start, members in index.scanned.items())
 
 
 def clean_regions(parsed: ParsedJson) -> list[tuple[int, int]]:
@@ -147,19 +181,28 @@ def _reparse(old: ParsedJson, text: str, start: int, end: int, delta: int) -> Pa
         return pos if pos <= t_start else pos + delta
 
     carried: dict[int, Any] = {}
+    moved: dict[int, tuple] = {}
     ancestor_starts = {a[2] for a in ancestors}
-    for c_start, members in old.index.scanned.items():
+    for c_start, members, offset in _known(old.index):
         if t_start <= c_start < t_end:
             continue  # inside the part: re-read
         if c_start < t_start and c_start not in ancestor_starts:
-            carried[c_start] = members  # before the part: unchanged
-        elif isinstance(members, dict):
-            carried[shift(c_start)] = {k: (shift(a), shift(b), shift(c), shift(d)) for k, (a, b, c, d) in members.items()}
-        else:
-            carried[shift(c_start)] = [(a, b, shift(c), shift(d)) for (a, b, c, d) in members]
+            if offset:  # before the part: unchanged
+                moved[c_start] = (members, offset)
+            else:
+                carried[c_start] = members
+        elif c_start in ancestor_starts:  # encloses the part: members before it stay, those after move
+            members = _shifted(members, offset) if offset else members
+            if isinstance(members, dict):
+                carried[c_start] = {k: (shift(a), shift(b), shift(c), shift(d)) for k, (a, b, c, d) in members.items()}
+            else:
+                carried[c_start] = [(a, b, shift(c), shift(d)) for (a, b, c, d) in members]
+        else:  # after the part: every member moves with it
+            moved[c_start + delta] = (members, offset + delta)
     carried.update(children)
 
     clean = []
+    enclosed = False
     for lo, hi in clean_regions(old):
         if hi <= t_start:
             clean.append((lo, hi))
@@ -170,14 +213,15 @@ def _reparse(old: ParsedJson, text: str, start: int, end: int, delta: int) -> Pa
                 clean += [(lo, t_start), (t_end + delta, hi + delta)]
             else:
                 clean.append((lo, hi + delta))
+                enclosed = True
         # else: inside the part, replaced below
-    if not problems:
+    if not problems and not enclosed:  # (inside a clean region, the part is clean with it)
         clean.append((t_start, t_end + delta))
 
     kept_before = [p for p in old.problems if p.end <= t_start]
     kept_after = [_shift_problem(p, delta) for p in old.problems if p.start >= t_end]
     root = old.index.root
-    index = SplicedIndex(text, carried, (root[0], root[1], shift(root[2]), shift(root[3])), clean)
+    index = SplicedIndex(text, carried, (root[0], root[1], shift(root[2]), shift(root[3])), clean, moved)
     return ParsedJson(text, _splice(old.value, path, value), kept_before + problems + kept_after, index)
 
 

@@ -29,6 +29,8 @@ def test_vsix_holds_the_client_the_server_and_its_libraries(vsix):
                    "extension/bundled/libs/connector_lint/cli.py", "extension/bundled/libs/connector_lint_rules/__init__.py",
                    "extension/bundled/libs/pygls/__init__.py", "extension/bundled/libs/spellchecker/resources/en.json.gz"):
         assert needed in names, needed
+    listed = json.loads(zipfile.ZipFile(vsix).read("extension/bundled/libs/connector-lint-bundle.json"))
+    assert "%d.%d" % sys.version_info[:2] in listed["pythons"]  # the Python that built it runs it
     if (EXTENSION.parent / "docs" / "config.schema.json").exists():
         assert "extension/out/config.schema.json" in names
     assert not any(n.startswith(("extension/node_modules/", "extension/src/", "extension/dist/")) for n in names)

@@ -10,8 +10,10 @@
 2. The dependencies are resolved again for every other CPython from 3.10 to 3.14 on that platform,
    and what those need besides is added: compiled modules (rpds-py, through jsonschema, is built for
    one CPython per wheel; the version is in the file name, rpds.cpython-312-...so, so they sit side
-   by side) and packages only an older Python needs (exceptiongroup). So the bundled server runs on
-   whichever Python the user has, and the .vsix is specific to that platform.
+   by side), the shared libraries vendored beside them, and packages only an older Python needs
+   (exceptiongroup). So the bundled server runs on whichever Python the user has, and the .vsix is
+   specific to that platform. A Python with no wheels for the platform is left out, and
+   bundled/libs/connector-lint-bundle.json lists the Pythons the bundle runs on.
 3. Bytecode: every module is compiled by each CPython 3.10+ found on this machine (the one that
    bundles at least), into the usual __pycache__ folders, as `unchecked-hash` .pyc files (valid
    whatever times the unpacked files get), so the server's first start does not compile ~900
@@ -25,8 +27,10 @@ Run with the Python that should do the install (`python3`, or set PYTHON). Needs
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +42,7 @@ EXT = Path(__file__).resolve().parent.parent
 ROOT = EXT.parent
 LIBS = EXT / "bundled" / "libs"
 PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14")
+MANIFEST = "connector-lint-bundle.json"  # in LIBS: {"target": ..., "pythons": ["3.11", ...]}
 PROJECT_FILES = ("pyproject.toml", "README.md", "server", "rules")
 # pip's platform tags for each VS Code target (the wheels of the compiled dependencies use these).
 PLATFORMS = {
@@ -129,6 +134,7 @@ def add_other_pythons(target: str) -> None:
     installed are kept: they serve every version."""
     current = f"{sys.version_info.major}.{sys.version_info.minor}"
     installed = {_norm(p.name.split("-")[0]) for p in LIBS.glob("*.dist-info")}
+    pythons = [current]
     for py in PYTHONS:
         if py == current:
             continue
@@ -141,16 +147,41 @@ def add_other_pythons(target: str) -> None:
                 continue
             added = set()
             for wheel in sorted(Path(tmp).glob("*.whl")):
-                new_dist = _norm(wheel.name.split("-")[0]) not in installed
-                with zipfile.ZipFile(wheel) as zf:
-                    for member in zf.namelist():
-                        dest = LIBS / member
-                        if dest.exists() or not (new_dist or member.endswith((".so", ".pyd"))):
-                            continue
-                        dest.parent.mkdir(parents=True, exist_ok=True)
-                        dest.write_bytes(zf.read(member))
-                        added.add(wheel.name.split("-")[0] if new_dist else member)
+                added |= add_from_wheel(wheel, new_dist=_norm(wheel.name.split("-")[0]) not in installed)
             print(f"bundle: CPython {py}: added {', '.join(sorted(added)) or 'nothing'}")
+            pythons.append(py)
+    write_manifest(target, pythons)
+
+
+def is_compiled(member: str) -> bool:
+    """A compiled module or a shared library a wheel repair tool vendored beside it (auditwheel's
+    `rpds.libs/libgcc_s-98a1ef30.so.1`, delocate's `.dylibs/`, delvewheel's `.libs/*.dll`): an older
+    release for another Python links its own copy, under another name, which must come too."""
+    name = member.rsplit("/", 1)[-1]
+    return (member.endswith((".so", ".pyd", ".dylib", ".dll")) or re.search(r"\.so(\.\d+)+$", name) is not None
+            or any(part.endswith(".libs") or part == ".dylibs" for part in member.split("/")[:-1]))
+
+
+def add_from_wheel(wheel: Path, new_dist: bool) -> set[str]:
+    """Unpack what another Python needs from `wheel` into LIBS: all of a distribution not yet
+    installed, else only its compiled files (pure Python already installed serves every version)."""
+    added = set()
+    with zipfile.ZipFile(wheel) as zf:
+        for member in zf.namelist():
+            dest = LIBS / member
+            if member.endswith("/") or dest.exists() or not (new_dist or is_compiled(member)):
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(zf.read(member))
+            added.add(wheel.name.split("-")[0] if new_dist else member)
+    return added
+
+
+def write_manifest(target: str, pythons: list[str]) -> None:
+    """Which Pythons the bundle runs on (those with every compiled module), for the extension and
+    bundled/tool/server.py to refuse another with a clear message instead of an ImportError."""
+    ordered = [py for py in PYTHONS if py in pythons]
+    (LIBS / MANIFEST).write_text(json.dumps({"target": target, "pythons": ordered}) + "\n", encoding="utf-8")
 
 
 def _norm(name: str) -> str:

@@ -162,12 +162,15 @@ export async function findServer(
     candidates.push([process.platform === "win32" ? "python" : "python3", "PATH"]);
   }
   const problems: string[] = [];
+  const supported = bundledPythons(bundledScript);
   for (const [python, source] of candidates) {
     const info = await rememberedInfo(python, memory);
     if (typeof info === "string") {
       problems.push(`${python} (${source}) could not be run: ${info}`);
     } else if (info.major < 3 || (info.major === 3 && info.minor < 10)) {
       problems.push(`${python} (${source}) is Python ${info.version}; connector-lint needs 3.10 or newer`);
+    } else if (supported && !supported.includes(`${info.major}.${info.minor}`)) {
+      problems.push(`${python} (${source}) is Python ${info.version}; this build of connector-lint runs on Python ${supported.join(", ")}`);
     } else {
       log(`Server: ${info.executable} -S ${bundledScript} (Python ${info.version}, ${python} from ${source})`);
       const env = { ...process.env, PYTHONUTF8: "1", PYTHONNOUSERSITE: "1", ...(pycache ? { CONNECTOR_LINT_PYCACHE: pycache } : {}) };
@@ -179,7 +182,21 @@ export async function findServer(
   throw new NoServerError(
     interpreter
       ? `connector-lint cannot start: ${problems[0]}. Change connectorLint.interpreter.`
-      : "connector-lint needs Python 3.10 or newer. Install it, or set connectorLint.interpreter to one (or connectorLint.server.path to a connector-lint executable).",
+      : `connector-lint needs Python ${supported ? supported.join(", ") : "3.10 or newer"}. Install it, or set connectorLint.interpreter to one (or connectorLint.server.path to a connector-lint executable).`,
     problems,
   );
+}
+
+/**
+ * The Pythons the bundled libraries have compiled modules for on this platform, as
+ * scripts/bundle.py listed them; undefined when there is no list (then any 3.10+ is tried).
+ */
+function bundledPythons(bundledScript: string): string[] | undefined {
+  try {
+    const manifest = path.join(path.dirname(path.dirname(bundledScript)), "libs", "connector-lint-bundle.json");
+    const pythons = JSON.parse(fs.readFileSync(manifest, "utf8")).pythons;
+    return Array.isArray(pythons) && pythons.length ? pythons.map(String) : undefined;
+  } catch {
+    return undefined;
+  }
 }

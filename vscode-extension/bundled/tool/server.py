@@ -5,6 +5,7 @@ are in ../libs; they come first on sys.path so that whatever else that Python ha
 (another pygls, say) cannot shadow them. Extra arguments are passed to `connector-lint serve`.
 """
 
+import json
 import os
 import sys
 
@@ -12,6 +13,19 @@ LIBS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
 
 if sys.version_info < (3, 10):
     sys.stderr.write(f"connector-lint needs Python 3.10 or newer; {sys.executable} is {sys.version.split()[0]}\n")
+    sys.exit(2)
+
+# The Pythons this platform's bundle has compiled modules for (scripts/bundle.py writes the list):
+# another one would stop at an ImportError deep in jsonschema.
+try:
+    with open(os.path.join(LIBS, "connector-lint-bundle.json"), encoding="utf-8") as manifest:
+        _BUNDLE = json.load(manifest)
+except (OSError, ValueError):
+    _BUNDLE = None  # a bundle built before the list existed, or a checkout: let the imports decide
+_VERSION = "%d.%d" % sys.version_info[:2]
+if _BUNDLE and _VERSION not in _BUNDLE.get("pythons", [_VERSION]):
+    sys.stderr.write(f"connector-lint for {_BUNDLE.get('target')} runs on Python {', '.join(_BUNDLE['pythons'])}; "
+                     f"{sys.executable} is {sys.version.split()[0]}. Set connectorLint.interpreter to one of those.\n")
     sys.exit(2)
 
 sys.path.insert(0, LIBS)

@@ -5,7 +5,7 @@ Every helper tolerates any JSON shape (authors type broken documents) and yields
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterator
 
 from ._api import DisplayString, FileKind, Operation, Part, RuleContext, pointer, resolve
 
@@ -47,26 +47,6 @@ def parts(ctx: RuleContext) -> list[Part]:
                     out.append(Part((key,), value))
         return out
     return ctx.cached("parts", build)
-
-
-def per_item(ctx: RuleContext, name: Any, items: Iterable, compute: Callable[[Any], Iterable]) -> list:
-    """The results of `compute(item)` for each item, concatenated in order, for a helper's index
-    built from items that keep their identity while unchanged (the walks of `_schema`). In the
-    language server each item's results are kept while the item is the same object; elsewhere
-    (`ctx.store` is None) nothing is kept. `compute` must depend on nothing but the item."""
-    if ctx.store is None:
-        return [result for item in items for result in compute(item)]
-    memo = ctx.per_value(("per-item", name), None, lambda _none: {})
-    previous, now = memo.get("places", {}), {}
-    out: list = []
-    for item in items:
-        entry = previous.get(id(item))
-        if entry is None or entry[0] is not item:
-            entry = (item, tuple(compute(item)))
-        now[id(item)] = entry
-        out.extend(entry[1])
-    memo["places"] = now
-    return out
 
 
 def is_internal(value: Any) -> bool:

@@ -29,7 +29,7 @@ from typing import Any, Iterator, NamedTuple
 from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey, SetValue, Severity, escape,
                    parent_pointer, pointer)
 from ._known_keys import EXTENSIONS, did_you_mean
-from ._openapi import METHODS, per_item
+from ._openapi import METHODS
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "swagger-connector.schema.json"
 SECTIONS = {"definitions": "schema", "parameters": "parameterOrReference", "responses": "responseOrReference"}
@@ -399,7 +399,11 @@ def document_findings(ctx) -> list[Finding]:
             continue
         skeleton[section] = {}
         for name, value in swagger[section].items():
-            key = (section, name, texts[(section, name)])
+            text = texts[(section, name)]
+            if text is None:  # nothing is kept between lints
+                out.extend(_findings(v[definition], value, pointer(section, name)))
+                continue
+            key = (section, name, text)
             found = _cache.get(key)
             if found is None:
                 found = _cache[key] = tuple(_findings(v[definition], value, pointer(section, name)))
@@ -660,7 +664,7 @@ def value_nodes(ctx) -> list[Node]:
     """Every value-describing object of the swagger, in document order (paths, #/parameters,
     #/responses, #/definitions). `$ref`s are not followed: a definition is visited once, under
     /definitions, with the role of the operations that use it. A node of an unchanged entry is
-    the same object from lint to lint (see `_openapi.per_item`)."""
+    the same object from lint to lint (the walks are kept by content, see `_build_index`)."""
     return ctx.cached("structure.value_nodes", lambda: [node for own, _, _ in _index(ctx) for node in own])
 
 
@@ -673,21 +677,23 @@ def nodes_with(ctx, *keys: str) -> list[Node]:
             return [own[i] for i in by_key.get(keys[0], ())]
         return [own[i] for i in sorted({i for key in keys for i in by_key.get(key, ())})]
 
-    return ctx.cached(("structure.nodes_with", keys),
-                      lambda: per_item(ctx, ("structure.nodes_with", keys), _index(ctx), select))
+    return ctx.cached(("structure.nodes_with", keys), lambda: [node for walk in _index(ctx) for node in select(walk)])
 
 
 def entries(ctx) -> list[tuple[str, str, Any, str]]:
     """(section, name, value, repr) of each top-level entry that holds value nodes: every path
     item, #/parameters, #/responses and #/definitions entry. The repr is the content key the
-    caches use, computed once per lint."""
+    caches kept between lints use, computed once per lint; it is None where nothing is kept
+    between lints (`ctx.store` is None: the CLI), which then keep nothing."""
     def build():
         swagger = ctx.swagger if isinstance(ctx.swagger, dict) else {}
+        keep = ctx.store is not None
         out = []
         for section in ("paths", "parameters", "responses", "definitions"):
             for name, value in _entries(swagger.get(section)):
                 if section != "paths" or not name.startswith("x-"):
-                    out.append((section, name, value, ctx.per_value(("structure.repr", section, name), value, repr)))
+                    text = ctx.per_value(("structure.repr", section, name), value, repr) if keep else None
+                    out.append((section, name, value, text))
         return out
     return ctx.cached("structure.entries", build)
 
@@ -695,7 +701,7 @@ def entries(ctx) -> list[tuple[str, str, Any, str]]:
 def entry_nodes(section: str, name: str, entry) -> list[Node]:
     """The value nodes of one top-level entry (a path item, or an entry of parameters, responses
     or definitions), without roles: for rules that walk the swagger per part
-    (`_openapi.per_part`)."""
+    (the PART scope, `_openapi.parts`)."""
     if section == "paths" and name.startswith("x-"):
         return []
     return _walk_entry(section, name, entry)[0]
@@ -716,15 +722,16 @@ def _build_index(ctx):
     roots: dict[str, set] = {"input": set(), "output": set()}
     refs: dict[str, set] = {}
     all_entries = entries(ctx)
+    walks = {} if ctx.store is None else _walks  # nothing is kept between lints without a store
     for section, name, value, text in all_entries:
         if section == "definitions":
             refs[name] = _cached_refs(text, value)
             continue
-        walk = _cached_walk((section, name, text, None), value)
+        walk = _cached_walk(walks, (section, name, text, None), value)
         roots["input"] |= walk[1]["input"]
         roots["output"] |= walk[1]["output"]
     roles = _definition_roles(refs, roots, refs)
-    return [_cached_walk((section, name, text, roles.get(name) if section == "definitions" else None), value)
+    return [_cached_walk(walks, (section, name, text, roles.get(name) if section == "definitions" else None), value)
             for section, name, value, text in all_entries]
 
 
@@ -732,7 +739,10 @@ _refs: OrderedDict = OrderedDict()
 
 
 def _cached_refs(text: str, value) -> frozenset:
-    """`definition_refs(value)`, remembered by the entry's content (`text`, its repr)."""
+    """`definition_refs(value)`, remembered by the entry's content (`text`, its repr; None:
+    not remembered)."""
+    if text is None:
+        return definition_refs(value)
     found = _refs.get(text)
     if found is None:
         found = _refs[text] = definition_refs(value)
@@ -756,12 +766,13 @@ def definition_refs(value) -> frozenset:
     return frozenset(names)
 
 
-def _cached_walk(key, value):
-    walk = _walks.get(key)
+def _cached_walk(walks: dict, key, value):
+    walk = walks.get(key)
     if walk is None:
         section, name, _, role = key
-        walk = _walks[key] = _walk_entry(section, name, value, role)
-    _touch(_walks, key, _CACHE_SIZE)
+        walk = walks[key] = _walk_entry(section, name, value, role)
+    if walks is _walks:
+        _touch(_walks, key, _CACHE_SIZE)
     return walk
 
 

@@ -79,6 +79,8 @@ _memos: OrderedDict = OrderedDict()
 def _definition_counts(ctx) -> dict:
     """Expanded schema counts of the definitions, kept between lints while the definitions do
     not change (an edit to an operation then recounts only that operation's own schemas)."""
+    if ctx.store is None:
+        return {}  # nothing is kept between lints (the entries have no content keys then)
     key = tuple((name, text) for section, name, _, text in entries(ctx) if section in ("definitions", "parameters",
                                                                                         "responses"))
     memo = _memos.get(key)

@@ -1,9 +1,9 @@
-"""The helpers that keep results across lints (RuleContext.per_value / stable, _openapi.per_item and
+"""The helpers that keep results across lints (RuleContext.per_value / stable and
 the display string groups): results are reused exactly while their
 inputs are the same, and recomputed when they are not."""
 
 from connector_lint_rules._api import RuleContext
-from connector_lint_rules._openapi import display_string_groups, display_strings, per_item
+from connector_lint_rules._openapi import display_string_groups, display_strings
 from ruletester import swagger
 
 
@@ -35,28 +35,6 @@ def test_stable_returns_the_earlier_equal_value():
     assert again is first
     changed = lint_context(None, store).stable("words", frozenset({"a"}))
     assert changed == frozenset({"a"}) and changed is not first
-
-
-def test_per_item_recomputes_new_items_only():
-    store, computed = {}, []
-    items = [("a",), ("b",)]
-
-    def compute(item):
-        computed.append(item)
-        return [item[0].upper()]
-
-    assert per_item(lint_context(None, store), "t", items, compute) == ["A", "B"]
-    new = ("c",)
-    assert per_item(lint_context(None, store), "t", [items[1], new], compute) == ["B", "C"]
-    assert computed == [items[0], items[1], new]
-
-
-def test_per_item_keeps_nothing_without_a_store():
-    computed = []
-    items = [("a",)]
-    for _ in range(2):
-        assert per_item(RuleContext(), "t", items, lambda item: computed.append(item) or [item[0]]) == ["a"]
-    assert computed == [items[0], items[0]]
 
 
 def test_display_strings_are_their_groups_in_order_and_groups_are_kept_per_part():

@@ -461,6 +461,12 @@ class Rule:
     # A unit-scoped rule's findings that span units (a loop of references): check(ctx) over the
     # whole connector, run once per lint like a CONNECTOR rule.
     connector_check: Callable[..., Iterable[Finding]] | None = None
+    # Whether a CONNECTOR rule's findings may depend on the text of display strings (summaries,
+    # descriptions: `_openapi.display_strings`). False: they depend at most on where such strings
+    # are and that they are strings, so the language server keeps them while an edit changes
+    # only that text (as the author types a summary). Checked on real connectors by
+    # tests/lsp/test_incremental.py (every display string rewritten, the same findings).
+    reads_display_text: bool = True
 
     def severity_for(self, preset: Preset) -> Severity:
         return self.preset_severity.get(preset, self.severity)

@@ -117,4 +117,5 @@ RULE = Rule(
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

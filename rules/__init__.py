@@ -112,7 +112,7 @@ def units(rule: Rule, ctx) -> list:
 def _units(scope: Scope, node_keys: tuple, ctx) -> list:
     from ._api import Unit
     from ._openapi import display_string_groups, operations, parts
-    from ._schema import nodes_with
+    from ._value_nodes import nodes_with
 
     if scope is Scope.OPERATION:
         return [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import enum
+from collections import OrderedDict
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, Union
 
@@ -69,7 +70,7 @@ class Scope(str, enum.Enum):
     # `Rule.reads`; reading anything else raises UndeclaredRead (see `UnitView`).
     DISPLAY_STRING = "display-string"  # check(ctx, s: DisplayString): one human-readable string
     PART = "part"  # check(ctx, part: Part): a path item, a definition, a shared parameter or response, or another top-level value
-    VALUE_NODE = "value-node"  # check(ctx, node: _schema.Node): a schema, parameter, items or header object having one of `Rule.node_keys`
+    VALUE_NODE = "value-node"  # check(ctx, node: _value_nodes.Node): a schema, parameter, items or header object having one of `Rule.node_keys`
 
 
 class Preset(str, enum.Enum):
@@ -103,6 +104,17 @@ def split_pointer(ptr: str) -> list[str]:
     if not ptr.startswith("/"):
         raise ValueError(f"not a JSON pointer: {ptr!r}")
     return [p.replace("~1", "/").replace("~0", "~") for p in ptr[1:].split("/")]
+
+
+def keep_recent(cache: OrderedDict, key, size: int) -> None:
+    """Mark an entry of a helper's cache kept between lints as recently used and evict the oldest
+    beyond `size`. Lints may run in threads: a concurrent eviction only costs a recomputation."""
+    try:
+        cache.move_to_end(key)
+        while len(cache) > size:
+            cache.popitem(last=False)
+    except KeyError:
+        pass
 
 
 def parent_pointer(ptr: str) -> str:
@@ -444,11 +456,17 @@ class Rule:
     # What a check of a unit-scoped rule (DISPLAY_STRING, PART, VALUE_NODE) reads beyond its unit
     # and its options: derived indexes (`Index`) and RuleContext field names ("preset", "words").
     reads: tuple = ()
-    # VALUE_NODE: the keys that select the nodes (`_schema.nodes_with`).
+    # VALUE_NODE: the keys that select the nodes (`_value_nodes.nodes_with`).
     node_keys: tuple[str, ...] = ()
     # A unit-scoped rule's findings that span units (a loop of references): check(ctx) over the
     # whole connector, run once per lint like a CONNECTOR rule.
     connector_check: Callable[..., Iterable[Finding]] | None = None
+    # Whether a CONNECTOR rule's findings may depend on the text of display strings (summaries,
+    # descriptions: `_openapi.display_strings`). False: they depend at most on where such strings
+    # are and that they are strings, so the language server keeps them while an edit changes
+    # only that text (as the author types a summary). Checked on real connectors by
+    # tests/lsp/test_incremental.py (every display string rewritten, the same findings).
+    reads_display_text: bool = True
 
     def severity_for(self, preset: Preset) -> Severity:
         return self.preset_severity.get(preset, self.severity)

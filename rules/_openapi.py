@@ -156,14 +156,22 @@ def _display_string_groups(ctx: RuleContext):
     yield "info", tuple(DisplayString(sw, pointer("info", key), kind, inf[key]) for key, kind in
                         (("title", "title"), ("description", "description")) if isinstance(inf.get(key), str))
     seen_params: set[str] = set()
-    for op in operations(ctx):
-        yield _group(ctx, "strings:op-head", op.pointer, op.value, _op_head_strings)
-        for ptr, param in parameters(ctx.swagger, op):
-            if ptr in seen_params:
-                continue
-            seen_params.add(ptr)
-            yield _group(ctx, "strings:param", ptr, param, _param_strings)
-        yield _group(ctx, "strings:op-responses", op.pointer, op.value, _op_response_strings)
+    for path, item in _dict_items(doc.get("paths")):
+        if not isinstance(item, dict):
+            continue
+        # the groups of a path item's operations, in the order `operations` and `parameters` give
+        for entry in ctx.per_value(("strings:path-item", path), item, lambda v, path=path: _item_groups(ctx, path, v)):
+            if entry[0] is _REF:  # a $ref is followed now: its target is outside the path item
+                ptr, param = follow_ref(ctx.swagger, entry[1], entry[2], entry[3])
+                if isinstance(param, dict) and ptr not in seen_params:
+                    seen_params.add(ptr)
+                    yield _group(ctx, "strings:param", ptr, param, _param_strings)
+            elif entry[0] is _PARAM:
+                if entry[1] not in seen_params:
+                    seen_params.add(entry[1])
+                    yield entry[2]
+            else:
+                yield entry
     for name, param in _dict_items(doc.get("parameters")):
         ptr = pointer("parameters", name)
         if ptr not in seen_params and isinstance(param, dict):
@@ -174,6 +182,31 @@ def _display_string_groups(ctx: RuleContext):
         if isinstance(response, dict):
             yield _group(ctx, "strings:response", pointer("responses", name), response, _response_strings)
     yield "apiProperties", tuple(DisplayString(*s) for s in _ui_strings(ctx))
+
+
+_REF, _PARAM = object(), object()
+
+
+def _item_groups(ctx: RuleContext, path: str, item: dict) -> tuple:
+    """The display-string groups of a path item's operations, each operation's in turn: its
+    summary and description, its parameters and its path item's (`(_PARAM, pointer, group)`, or
+    `(_REF, $ref, pointer, parameter)` for a reference), its responses."""
+    out: list = []
+    item_ptr = pointer("paths", path)
+    for method, value in item.items():
+        if method not in METHODS or not isinstance(value, dict):
+            continue
+        op_ptr = f"{item_ptr}/{method}"  # a method needs no escaping
+        out.append(_group(ctx, "strings:op-head", op_ptr, value, _op_head_strings))
+        for base, params in ((op_ptr, value.get("parameters")), (item_ptr, item.get("parameters"))):
+            for index, param in enumerate(params) if isinstance(params, list) else ():
+                ptr = f"{base}/parameters/{index}"
+                if isinstance(param, dict) and isinstance(param.get("$ref"), str):
+                    out.append((_REF, param["$ref"], ptr, param))
+                elif isinstance(param, dict):
+                    out.append((_PARAM, ptr, _group(ctx, "strings:param", ptr, param, _param_strings)))
+        out.append(_group(ctx, "strings:op-responses", op_ptr, value, _op_response_strings))
+    return tuple(out)
 
 
 def _group(ctx: RuleContext, kind: str, ptr: str, value: Any, walk) -> tuple:

@@ -1,5 +1,4 @@
-"""Structural validation against data/swagger-connector.schema.json, turned into findings, and
-the walks over schemas and parameters that the structural rules share.
+"""Structural validation against data/swagger-connector.schema.json, turned into findings.
 
 The schema is a plain draft-07 JSON Schema (usable by any tool). It is compiled once, at first use:
 - local `$ref`s are replaced by the definitions themselves (no reference lookups while validating);
@@ -12,8 +11,8 @@ The schema is a plain draft-07 JSON Schema (usable by any tool). It is compiled 
 
 Operations are validated one at a time (the operation-scoped rule); the rest of the document is
 validated in pieces, each entry of `definitions`, `parameters` and `responses` cached by content,
-so an edit to one operation does not re-validate unchanged definitions. The value-node walk is
-cached per top-level entry the same way.
+so an edit to one operation does not re-validate unchanged definitions (the walks over the
+values a document describes are in `_value_nodes`).
 """
 
 from __future__ import annotations
@@ -24,12 +23,14 @@ import threading
 from collections import OrderedDict, deque
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Iterator
 
-from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey, SetValue, Severity, escape,
+from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey, SetValue, Severity, keep_recent,
                    parent_pointer, pointer)
 from ._known_keys import EXTENSIONS, did_you_mean
 from ._openapi import METHODS
+from ._value_nodes import entries
+from ._value_nodes import nodes_with  # noqa: F401  (_extensions imports it from here; its home is _value_nodes)
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "swagger-connector.schema.json"
 SECTIONS = {"definitions": "schema", "parameters": "parameterOrReference", "responses": "responseOrReference"}
@@ -266,22 +267,11 @@ def _descend_cached(validator, value, sub, path):
     errors = _subtrees.get(key)
     if errors is None:
         errors = _subtrees[key] = tuple(_descend(validator, value, sub))
-        _touch(_subtrees, key, _SUBTREE_CACHE_SIZE)
+        keep_recent(_subtrees, key, _SUBTREE_CACHE_SIZE)
     for error in errors:
         copy = _copy_error(error)
         copy.path.appendleft(path)
         yield copy
-
-
-def _touch(cache: OrderedDict, key, size: int) -> None:
-    """Mark a cache entry as recently used and evict the oldest beyond `size`. Lints may run in
-    threads: a concurrent eviction only costs a recomputation."""
-    try:
-        cache.move_to_end(key)
-        while len(cache) > size:
-            cache.popitem(last=False)
-    except KeyError:
-        pass
 
 
 def _copy_error(error):
@@ -407,7 +397,7 @@ def document_findings(ctx) -> list[Finding]:
             found = _cache.get(key)
             if found is None:
                 found = _cache[key] = tuple(_findings(v[definition], value, pointer(section, name)))
-            _touch(_cache, key, _CACHE_SIZE)
+            keep_recent(_cache, key, _CACHE_SIZE)
             out.extend(found)
     paths = swagger.get("paths")
     if isinstance(paths, dict):
@@ -644,228 +634,3 @@ def _fix(sub: dict, ptr: str, instance, root, base: str) -> tuple[Fix, ...]:
             return (Fix("Move it into 'schema'", (RemoveKey(ptr), InsertKey(param_ptr + "/schema", key, instance)),
                         Applicability.UNSAFE),)
     return ()
-
-
-# ---------------------------------------------------------------------------------------------
-# Walks over the values a document describes: schemas, parameters, items and headers
-
-
-class Node(NamedTuple):
-    """A schema object, a non-body parameter, an `items` object or a response header."""
-
-    pointer: str
-    value: dict
-    kind: str  # "schema" | "parameter" | "items" | "header"
-    role: str | None  # "input" (request), "output" (response or notification), "both", None (unused)
-    parent: str | None = None  # pointer of the schema whose `properties` holds this one
-
-
-def value_nodes(ctx) -> list[Node]:
-    """Every value-describing object of the swagger, in document order (paths, #/parameters,
-    #/responses, #/definitions). `$ref`s are not followed: a definition is visited once, under
-    /definitions, with the role of the operations that use it. A node of an unchanged entry is
-    the same object from lint to lint (the walks are kept by content, see `_build_index`)."""
-    return ctx.cached("structure.value_nodes", lambda: [node for own, _, _ in _index(ctx) for node in own])
-
-
-def nodes_with(ctx, *keys: str) -> list[Node]:
-    """The value nodes that have one of `keys` (`"kind:header"` selects by kind), in document
-    order. Much cheaper than filtering value_nodes for rules that look at a few keys."""
-    def select(walk):
-        own, _, by_key = walk
-        if len(keys) == 1:
-            return [own[i] for i in by_key.get(keys[0], ())]
-        return [own[i] for i in sorted({i for key in keys for i in by_key.get(key, ())})]
-
-    return ctx.cached(("structure.nodes_with", keys), lambda: [node for walk in _index(ctx) for node in select(walk)])
-
-
-def entries(ctx) -> list[tuple[str, str, Any, str]]:
-    """(section, name, value, repr) of each top-level entry that holds value nodes: every path
-    item, #/parameters, #/responses and #/definitions entry. The repr is the content key the
-    caches kept between lints use, computed once per lint; it is None where nothing is kept
-    between lints (`ctx.store` is None: the CLI), which then keep nothing."""
-    def build():
-        swagger = ctx.swagger if isinstance(ctx.swagger, dict) else {}
-        keep = ctx.store is not None
-        out = []
-        for section in ("paths", "parameters", "responses", "definitions"):
-            for name, value in _entries(swagger.get(section)):
-                if section != "paths" or not name.startswith("x-"):
-                    text = ctx.per_value(("structure.repr", section, name), value, repr) if keep else None
-                    out.append((section, name, value, text))
-        return out
-    return ctx.cached("structure.entries", build)
-
-
-def entry_nodes(section: str, name: str, entry) -> list[Node]:
-    """The value nodes of one top-level entry (a path item, or an entry of parameters, responses
-    or definitions), without roles: for rules that walk the swagger per part
-    (the PART scope, `_openapi.parts`)."""
-    if section == "paths" and name.startswith("x-"):
-        return []
-    return _walk_entry(section, name, entry)[0]
-
-
-_walks: OrderedDict = OrderedDict()
-
-
-def _index(ctx):
-    return ctx.cached("structure.value_index", lambda: _build_index(ctx))
-
-
-def _build_index(ctx):
-    """The per-entry walks, (nodes, definitions referred to, positions of the nodes by key) for
-    each entry, in document order. Walks are cached by content, so an edit re-walks only what
-    changed and an unchanged entry's walk is the same object. A definition is walked with the
-    role of the operations that reach it, found from the entries' `$ref`s before walking it."""
-    roots: dict[str, set] = {"input": set(), "output": set()}
-    refs: dict[str, set] = {}
-    all_entries = entries(ctx)
-    walks = {} if ctx.store is None else _walks  # nothing is kept between lints without a store
-    for section, name, value, text in all_entries:
-        if section == "definitions":
-            refs[name] = _cached_refs(text, value)
-            continue
-        walk = _cached_walk(walks, (section, name, text, None), value)
-        roots["input"] |= walk[1]["input"]
-        roots["output"] |= walk[1]["output"]
-    roles = _definition_roles(refs, roots, refs)
-    return [_cached_walk(walks, (section, name, text, roles.get(name) if section == "definitions" else None), value)
-            for section, name, value, text in all_entries]
-
-
-_refs: OrderedDict = OrderedDict()
-
-
-def _cached_refs(text: str, value) -> frozenset:
-    """`definition_refs(value)`, remembered by the entry's content (`text`, its repr; None:
-    not remembered)."""
-    if text is None:
-        return definition_refs(value)
-    found = _refs.get(text)
-    if found is None:
-        found = _refs[text] = definition_refs(value)
-    _touch(_refs, text, _CACHE_SIZE)
-    return found
-
-
-def definition_refs(value) -> frozenset:
-    """The names of the definitions that `$ref`s anywhere in `value` point to."""
-    names = set()
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/definitions/"):
-                names.add(ref[len("#/definitions/"):].replace("~1", "/").replace("~0", "~"))
-            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, (dict, list)))
-    return frozenset(names)
-
-
-def _cached_walk(walks: dict, key, value):
-    walk = walks.get(key)
-    if walk is None:
-        section, name, _, role = key
-        walk = walks[key] = _walk_entry(section, name, value, role)
-    if walks is _walks:
-        _touch(_walks, key, _CACHE_SIZE)
-    return walk
-
-
-def _walk_entry(section: str, name: str, entry, definition_role=None):
-    """(value nodes of one top-level entry, the definitions its requests ("input") and responses
-    ("output") refer to, an index of the nodes by key). A definition's nodes get
-    `definition_role`."""
-    out: list[Node] = []
-    roots: dict[str, set] = {"input": set(), "output": set()}
-
-    def schema(ptr, value, role, parent=None, depth=0):
-        if not isinstance(value, dict) or depth > 64:
-            return
-        out.append(Node(ptr, value, "schema", role, parent))
-        ref = value.get("$ref")
-        if role in roots and isinstance(ref, str) and ref.startswith("#/definitions/"):
-            roots[role].add(ref[len("#/definitions/"):].replace("~1", "/").replace("~0", "~"))
-        for prop, sub in _entries(value.get("properties")):
-            schema(f"{ptr}/properties/{escape(prop)}", sub, role, ptr, depth + 1)
-        for key in ("items", "additionalProperties"):
-            schema(f"{ptr}/{key}", value.get(key), role, None, depth + 1)
-        if isinstance(value.get("allOf"), list):
-            for i, sub in enumerate(value["allOf"]):
-                schema(f"{ptr}/allOf/{i}", sub, role, None, depth + 1)
-
-    def items(ptr, value, role, depth=0):
-        if isinstance(value, dict) and depth < 16:
-            out.append(Node(ptr, value, "items", role))
-            items(ptr + "/items", value.get("items"), role, depth + 1)
-
-    def parameter(ptr, value, role="input"):
-        if not isinstance(value, dict) or "$ref" in value:
-            return
-        if value.get("in") == "body":
-            schema(ptr + "/schema", value.get("schema"), role)
-        else:
-            out.append(Node(ptr, value, "parameter", role))
-            items(ptr + "/items", value.get("items"), role)
-
-    def response(ptr, value):
-        if not isinstance(value, dict) or "$ref" in value:
-            return
-        schema(ptr + "/schema", value.get("schema"), "output")
-        for header_name, header in _entries(value.get("headers")):
-            if isinstance(header, dict):
-                hptr = f"{ptr}/headers/{escape(header_name)}"
-                out.append(Node(hptr, header, "header", "output"))
-                items(hptr + "/items", header.get("items"), "output")
-
-    base = pointer(section, name)
-    if section == "paths" and isinstance(entry, dict):
-        for i, param in _enumerate(entry.get("parameters")):
-            parameter(f"{base}/parameters/{i}", param)
-        content = entry.get("x-ms-notification-content")
-        if isinstance(content, dict):
-            schema(f"{base}/x-ms-notification-content/schema", content.get("schema"), "output")
-        for method, op in entry.items():
-            if method in METHODS and isinstance(op, dict):
-                for i, param in _enumerate(op.get("parameters")):
-                    parameter(f"{base}/{method}/parameters/{i}", param)
-                for code, resp in _entries(op.get("responses")):
-                    response(f"{base}/{method}/responses/{escape(code)}", resp)
-    elif section == "parameters":
-        parameter(base, entry)
-    elif section == "responses":
-        response(base, entry)
-    elif section == "definitions":
-        schema(base, entry, definition_role)
-    keys: dict[str, list[int]] = {}
-    for i, node in enumerate(out):
-        keys.setdefault("kind:" + node.kind, []).append(i)
-        for key in node.value:
-            keys.setdefault(key, []).append(i)
-    return out, roots, keys
-
-
-def _definition_roles(definitions, roots: dict[str, set], refs: dict[str, set]) -> dict[str, str]:
-    roles: dict[str, str] = {}
-    for role in ("input", "output"):
-        todo, seen = list(roots[role]), set()
-        while todo:
-            name = todo.pop()
-            if name in seen or name not in definitions:
-                continue
-            seen.add(name)
-            roles[name] = role if roles.get(name) in (None, role) else "both"
-            todo.extend(refs.get(name, ()))
-    return roles
-
-
-def _entries(value):
-    return value.items() if isinstance(value, dict) else ()
-
-
-def _enumerate(value):
-    return enumerate(value) if isinstance(value, list) else ()

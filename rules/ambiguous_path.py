@@ -110,4 +110,5 @@ RULE = Rule(
     validator_code="PartialDuplicateOperationPath",
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

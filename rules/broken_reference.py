@@ -40,7 +40,7 @@ from ._api import (Applicability, Finding, Fix, FixAvailability, Index, Related,
                    resolve, split_pointer)
 from ._known_keys import did_you_mean
 from ._openapi import parameter_lists, path_item_operations
-from ._schema import entry_nodes
+from ._value_nodes import entry_nodes
 
 SECTIONS = {"parameter": "parameters", "response": "responses", "schema": "definitions"}
 CODES = {"parameter": "Parameter", "response": "Response", "schema": "Schema"}

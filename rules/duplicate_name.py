@@ -25,7 +25,7 @@ When the two are identical, removing the later one is safe. Otherwise there is n
 """
 
 from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Scope, Severity, pointer, resolve
-from ._schema import entry_nodes
+from ._value_nodes import entry_nodes
 
 
 def check(ctx, part):

@@ -52,4 +52,5 @@ RULE = Rule(
     validator_code="OperationIdNotUnique",
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

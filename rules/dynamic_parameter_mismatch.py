@@ -162,4 +162,5 @@ RULE = Rule(
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

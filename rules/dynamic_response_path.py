@@ -102,4 +102,5 @@ RULE = Rule(
     category="structure",
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

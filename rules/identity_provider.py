@@ -125,4 +125,5 @@ RULE = Rule(
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

@@ -29,7 +29,7 @@ changes the requests.
 from ._api import (Applicability, Finding, Fix, FixAvailability, InsertItem, InsertKey, Rule, SetValue, Severity,
                    resolve, split_pointer)
 from ._extensions import all_parameters
-from ._schema import nodes_with
+from ._value_nodes import nodes_with
 
 
 def check(ctx):
@@ -66,4 +66,5 @@ RULE = Rule(
     fixable=FixAvailability.ALWAYS,
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

@@ -138,4 +138,5 @@ RULE = Rule(
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

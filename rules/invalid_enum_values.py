@@ -31,7 +31,7 @@ Removing an item identical to an earlier one is safe; adding a missing value to 
 import json
 
 from ._api import Applicability, Finding, Fix, FixAvailability, InsertItem, Related, RemoveKey, Rule, Severity
-from ._schema import nodes_with
+from ._value_nodes import nodes_with
 
 
 def check(ctx):

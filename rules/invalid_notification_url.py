@@ -38,7 +38,7 @@ All unsafe (they change the requests): setting `"type": "string"`, adding
 from ._api import (Applicability, Finding, Fix, FixAvailability, InsertItem, InsertKey, Rule, SetValue, Severity,
                    split_pointer)
 from ._extensions import all_parameters
-from ._schema import nodes_with, value_nodes
+from ._value_nodes import nodes_with, value_nodes
 
 
 def check(ctx):
@@ -117,4 +117,5 @@ RULE = Rule(
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

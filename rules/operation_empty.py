@@ -63,4 +63,5 @@ RULE = Rule(
     preset_severity={Preset.CUSTOM: Severity.WARNING},
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

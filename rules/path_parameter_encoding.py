@@ -61,4 +61,5 @@ RULE = Rule(
     fixable=FixAvailability.ALWAYS,
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

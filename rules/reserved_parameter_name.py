@@ -45,4 +45,5 @@ RULE = Rule(
     validator_code="ConnectionIdParameterNotAllowed",
     docs=__doc__,
     check=check,
+    reads_display_text=False,
 )

@@ -34,7 +34,7 @@ from ._api import Finding, Rule, Severity, resolve
 from collections import OrderedDict
 
 from ._openapi import operations
-from ._schema import entries
+from ._value_nodes import entries
 
 
 def check(ctx):

@@ -37,7 +37,8 @@ from dataclasses import dataclass, fields
 from typing import Any, Callable, Iterable
 
 from connector_lint_rules import DECLARED_SCOPES, rules_by_id, run_unit, unit_view
-from connector_lint_rules._api import FileKind, Index, Preset, Rule, RuleContext, Scope, Severity
+from connector_lint_rules._api import FileKind, Index, Preset, Rule, RuleContext, Scope, Severity, pointer
+from connector_lint_rules._openapi import display_string_groups
 
 from .config import Config
 from .document import JSON_KINDS, Document, carry_utf8_size, utf8_size
@@ -242,14 +243,19 @@ class _Inputs:
             if isinstance(root, dict):
                 self.values += [(("key", key), root.get(key, _MISSING)) for key in reads.keys]
 
-    def same(self, ctx: RuleContext, root: Any, compare: "_Compare", tracking: "_TrackingContext") -> bool:
-        known = compare.same_inputs.get(id(self))
+    def same(self, ctx: RuleContext, root: Any, compare: "_Compare", tracking: "_TrackingContext",
+             besides_swagger: bool = False) -> bool:
+        """Whether this lint sees the same inputs; `besides_swagger`: the same but for the swagger
+        (its structure is compared by the caller)."""
+        key = (id(self), besides_swagger)
+        known = compare.same_inputs.get(key)
         if known is None:
-            known = compare.same_inputs[id(self)] = self._same(ctx, root, compare, tracking)
+            known = compare.same_inputs[key] = self._same(ctx, root, compare, tracking, besides_swagger)
         return known
 
-    def _same(self, ctx: RuleContext, root: Any, compare: "_Compare", tracking: "_TrackingContext") -> bool:
-        if self.all and self.root is not root:
+    def _same(self, ctx: RuleContext, root: Any, compare: "_Compare", tracking: "_TrackingContext",
+              besides_swagger: bool) -> bool:
+        if self.all and self.root is not root and not besides_swagger:
             return False
         for key, (compute, old) in self.derived:
             try:
@@ -259,6 +265,8 @@ class _Inputs:
             if not compare(old, new):
                 return False
         for name, old in self.values:
+            if besides_swagger and (isinstance(name, tuple) or name == "swagger"):
+                continue
             if isinstance(name, tuple):
                 new = root.get(name[1], _MISSING) if isinstance(root, dict) else _MISSING
             elif name == "swagger":
@@ -279,7 +287,7 @@ class _Compare:
 
     def __init__(self) -> None:
         self._seen: dict[tuple[int, int], bool] = {}
-        self.same_inputs: dict[int, bool] = {}  # id(_Inputs) -> whether this lint sees the same
+        self.same_inputs: dict[tuple, bool] = {}  # (id(_Inputs), besides_swagger) -> whether this lint sees the same
 
     def __call__(self, old: Any, new: Any) -> bool:
         if old is new:
@@ -306,6 +314,9 @@ class _RuleResult:
     error: BaseException | None
     values: tuple = ()  # the unit's values (an operation and its path item)
     inputs: _Inputs | None = None  # set when the lint ends (see _settle)
+    # The swagger's structure when these findings were made (`_CachedRun.structure`): a rule whose
+    # findings do not depend on display text keeps them while only display text changed since.
+    structure: object = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,6 +347,13 @@ class ConnectorLinter:
         self._places = _Places()
         self._options: dict[str, dict] = {}
         self._store_limit = 0
+        # Edits that changed only the text of one string each: the swagger value of the last lint
+        # (`_structure_root`) with its structure token, the pointers of the strings edited since
+        # (None once any other edit came), and the swagger value the last of them gave.
+        self._structure_root: Any = _MISSING
+        self._structure = object()
+        self._text_edits: list[str] | None = None
+        self._edited_root: Any = _MISSING
         self.stats = {"units_run": 0, "units_reused": 0}
 
     # -- documents ----------------------------------------------------------------------------
@@ -365,6 +383,8 @@ class ConnectorLinter:
                 doc.__dict__["parsed"] = parsed
                 if previous is not None:
                     self._places.carry(source.path, previous, parsed, doc, change)
+            if kind is FileKind.SWAGGER:
+                self._note_edit(previous, parsed, change)
             if source.lines is not None and source.lines.text is source.text:
                 doc.__dict__["lines"] = source.lines
             self._files[source.path] = _FileState(source.text, parsed, doc)
@@ -373,6 +393,34 @@ class ConnectorLinter:
             del self._files[path]
             self._places.forget(path)
         return docs
+
+    def _note_edit(self, old: ParsedJson | None, new: ParsedJson | None, change) -> None:
+        """Note whether the swagger's edit changed only the text of one string value (and which)."""
+        if new is None or old is None or new is old:
+            if new is None or old is None:
+                self._text_edits, self._edited_root = None, _MISSING
+            return
+        edited = None
+        if self._text_edits is not None and old.value is self._edited_root and change is not None \
+                and not old.problems and not new.problems and _inside_one_string(old.text, new.text, *change):
+            edited = _string_value_at(new, change[0])
+        if edited is None:
+            self._text_edits = None
+        else:
+            self._text_edits.append(edited)
+        self._edited_root = new.value
+
+    def structure(self, ctx: RuleContext, root: Any) -> object:
+        """A token for the structure of the swagger (`root`, as `ctx` shows it) in this lint: the
+        last lint's while the edits since changed only the text of display strings
+        (`_openapi.display_string_groups`)."""
+        if root is not self._structure_root:
+            edits = self._text_edits
+            if not edits or not isinstance(root, dict) or not _display_pointers(ctx, edits):
+                self._structure = object()
+            self._structure_root = root
+        self._text_edits, self._edited_root = [], root
+        return self._structure
 
     # -- linting ------------------------------------------------------------------------------
 
@@ -420,6 +468,7 @@ class _CachedRun(Runner):
             ctx.swagger = _TrackedRoot(self.root)
         ctx.store = self.linter._store
         self.ctx = ctx
+        self.structure = self.linter.structure(ctx, self.root)
         return ctx
 
     def options(self, rule: Rule, options: dict) -> dict:
@@ -538,20 +587,24 @@ class _CachedRun(Runner):
                 units = changes[1] + whole
                 reused = len(results) - len(units)
             linter._complete.pop(rule.id, None)
+        text_free = not rule.reads_display_text and rule.scope is Scope.CONNECTOR
         for unit in units:
             cached = previous.get(unit.key)
             if cached is not None and _same_values(cached.values, unit.values, compare) \
                     and cached.inputs is not None and (cached.options is options or cached.options == options) \
-                    and cached.inputs.same(base, root, compare, ctx):
+                    and (text_free and cached.structure is self.structure
+                         and cached.inputs.same(base, root, compare, ctx, besides_swagger=True)
+                         or cached.inputs.same(base, root, compare, ctx)):
                 reused += 1
                 result = cached
+                result.structure = self.structure  # what it found holds for this swagger too
             else:
                 if cancelled():
                     previous.update(results)
                     raise Cancelled
                 reads = _Reads()
                 unit_findings, error = _run(reads, lambda: run_unit(rule, ctx, unit))
-                result = _RuleResult(options, reads, unit_findings, error, unit.values)
+                result = _RuleResult(options, reads, unit_findings, error, unit.values, structure=self.structure)
                 stats["units_run"] += 1
                 self.fresh.append(result)
             results[unit.key] = result
@@ -670,6 +723,41 @@ def _inside_one_string(old: str, new: str, start: int, old_end: int, new_end: in
         return False
     # [start, old_end) holds no quote, so it is inside the same literal if that literal goes on.
     return old.find('"', old_end) >= 0
+
+
+def _string_value_at(parsed: ParsedJson, offset: int) -> str | None:
+    """The pointer of the string value whose literal encloses `offset`; None in a key or elsewhere."""
+    index, text = parsed.index, parsed.text
+    span, parts = index.root, []
+    while True:
+        members = index.children(span)
+        if members is None:
+            return None
+        found = None
+        for key, member in (members.items() if isinstance(members, dict) else enumerate(members)):
+            if member[2] < offset < member[3]:
+                found = key, member
+                break
+            if member[0] <= offset < member[1]:
+                return None  # in a key
+        if found is None:
+            return None
+        parts.append(found[0])
+        span = found[1]
+        if text[span[2]] == '"':
+            return pointer(*parts)
+
+
+def _display_pointers(ctx: RuleContext, pointers: list[str]) -> bool:
+    """Whether each pointer is that of a display string of the swagger in this lint."""
+    wanted = set(pointers)
+    for _place, group in display_string_groups(ctx):
+        for string in group:
+            if string.pointer in wanted and string.file is FileKind.SWAGGER:
+                wanted.discard(string.pointer)
+                if not wanted:
+                    return True
+    return False
 
 
 def _settle(memo: dict, fresh: list[_RuleResult], base: RuleContext, root: Any) -> None:

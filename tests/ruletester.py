@@ -180,9 +180,44 @@ def reported_range(rule, finding, the_case: Case) -> tuple[tuple[int, int, int, 
     return (line + 1, column + 1, end_line + 1, end_column + 1), text[diagnostic.start:diagnostic.end]
 
 
+# Display text rewritten by `rewrite_display_text`: longer, one letter, and empty.
+REWRITES = (lambda text: text + " Changed, (x) Zebra.", lambda text: "x", lambda text: "")
+
+
+def rewrite_display_text(ctx: RuleContext, how) -> RuleContext:
+    """The context with the text of every display string of its swagger (`_openapi.display_strings`)
+    replaced by `how(text)`, in place."""
+    from connector_lint_rules._api import split_pointer
+    from connector_lint_rules._openapi import display_strings
+
+    for string in display_strings(RuleContext(swagger=ctx.swagger, api_properties=ctx.api_properties)):
+        if string.file is not FileKind.SWAGGER:
+            continue
+        *parents, last = split_pointer(string.pointer)
+        node = ctx.swagger
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if isinstance(node, list):
+            node[int(last)] = how(node[int(last)])
+        else:
+            node[last] = how(node[last])
+    return ctx
+
+
+def assert_free_of_display_text(rule, the_case: Case, findings: list) -> None:
+    """A rule that says its findings do not depend on display text (`Rule.reads_display_text`
+    False) finds the same whatever that text is: the language server keeps its findings while
+    only that text changes."""
+    for how in REWRITES:
+        rewritten = run_rule(rule, rewrite_display_text(the_case.context(), how))
+        assert rewritten == findings, f"{rule.id} reads display text: {[(f.pointer, f.message) for f in rewritten]}"
+
+
 def check_case(rule_id: str, the_case: Case, is_valid: bool) -> None:
     rule = rules_by_id()[rule_id]
     findings = run_rule(rule, the_case.context())
+    if not rule.reads_display_text:
+        assert_free_of_display_text(rule, the_case, findings)
     if is_valid:
         assert not the_case.errors and the_case.output is None, "a valid case lists no errors and no output"
         assert findings == [], f"expected no findings, got {[(f.pointer, f.message) for f in findings]}"

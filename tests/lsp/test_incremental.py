@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from lsprotocol import types
 
@@ -200,6 +201,64 @@ def test_rules_run_again_only_when_what_they_read_changes():
     before = dict(calls)
     got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
     assert got == want and calls == {**before, "all": before["all"] + 1}
+
+
+def test_a_rule_free_of_display_text_runs_again_only_when_more_than_display_text_changed():
+    from connector_lint_rules._openapi import operations
+
+    def counting(calls):
+        def create(ctx):
+            calls["create"] = calls.get("create", 0) + 1
+            for op in operations(ctx):
+                if op.value.get("operationId") == "CreateTask":
+                    yield Finding(f"{op.pointer}/operationId", "Creates.")
+
+        return [Rule("count-create", "Create.", Severity.WARNING, "structure", create, reads_display_text=False)]
+
+    calls: dict = {}
+    rules, reference = counting(calls), counting({})
+    linter = ConnectorLinter()
+    texts = dict(TEXTS)
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and len(got) == 1 and calls["create"] == 1
+    # typing in a summary, keystroke after keystroke, then in a description: kept
+    for before, after in (('"Create a task', '"Quickly create a task'), ('"Quickly create', '"Quickly, create'),
+                          ('"The tasks.', '"All the tasks.')):
+        texts[FileKind.SWAGGER] = texts[FileKind.SWAGGER].replace(before, after, 1)
+        got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+        assert got == want and calls["create"] == 1
+    # typing in a string that is not display text (an operationId), or in a key: it runs again
+    texts[FileKind.SWAGGER] = texts[FileKind.SWAGGER].replace('"operationId": "CreateTask"', '"operationId": "CreateTasks"')
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and got == [] and calls["create"] == 2
+    texts[FileKind.SWAGGER] = texts[FileKind.SWAGGER].replace('"summary": "Quickly, c', '"summar": "Quickly, c', 1)
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and calls["create"] == 3
+    texts[FileKind.SWAGGER] = texts[FileKind.SWAGGER].replace('"operationId": "CreateTasks"', '"operationId": "CreateTask"')
+    got, want = lint_both(linter, texts, rules=rules, engine_rules=reference)
+    assert got == want and len(got) == 1 and calls["create"] == 4
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["SurveyMonkey", "Elfsquad Data", "iObeya", "SignNow", "HARNESS PDFx"])
+def test_rules_free_of_display_text_find_the_same_whatever_the_text_on_real_connectors(corpus, name):
+    """The connectors where the rules that say they do not read display text find the most (one
+    of them at least for each such rule that finds anything in the certified corpus); the rule
+    tables check every case of those rules the same way (ruletester.assert_free_of_display_text)."""
+    from ruletester import REWRITES, rewrite_display_text
+    from connector_lint.engine import build_context, detect_preset
+
+    folder = corpus / name
+    docs = connector_for(folder).documents()
+    config = Config()
+    preset = detect_preset(config, docs, str(folder))
+    rules = [r for r in all_rules() if not r.reads_display_text]
+    assert rules and all(r.scope is Scope.CONNECTOR for r in rules)
+    want = {r.id: run_rule(r, build_context(docs, config, preset)) for r in rules}
+    assert any(want.values())
+    for how in REWRITES:
+        ctx = rewrite_display_text(build_context(docs, config, preset), how)
+        assert {r.id: run_rule(r, ctx) for r in rules} == want
 
 
 def test_users_of_a_derived_value_run_again_only_when_the_value_changes():

@@ -1,6 +1,6 @@
-"""The value-node walk's helpers: which definitions an entry refers to."""
+"""The value-node walk's helpers (`_value_nodes`): which definitions an entry refers to."""
 
-from connector_lint_rules._schema import definition_refs
+from connector_lint_rules._value_nodes import definition_name, definition_refs
 
 
 def test_definition_refs_are_found_at_any_depth_and_unescaped():
@@ -15,3 +15,12 @@ def test_a_ref_written_with_quotes_and_escapes_is_read_as_json_reads_it():
     # The repr of such a name holds escapes and the other quote: reading refs from the repr got them wrong.
     assert definition_refs({"$ref": "#/definitions/it's \"x\"\n"}) == {"it's \"x\"\n"}
     assert definition_refs([]) == frozenset() and definition_refs("text") == frozenset()
+
+
+def test_a_ref_into_a_definition_names_no_definition():
+    # "#/definitions/A/properties/x" is the pointer definitions -> A -> properties -> x, not a
+    # definition named "A/properties/x" (that one is written "#/definitions/A~1properties~1x").
+    assert definition_name("#/definitions/A/properties/x") is None
+    assert definition_refs({"$ref": "#/definitions/A/properties/x"}) == frozenset()
+    assert definition_name("#/definitions/A~1properties~1x") == "A/properties/x"
+    assert definition_name("#/parameters/A") is None and definition_name(None) is None

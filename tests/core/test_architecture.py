@@ -107,3 +107,20 @@ def test_the_rules_never_import_the_server():
     reaching = sorted(f"{name} -> {m}" for name, found in graph.items() if name.startswith("connector_lint_rules")
                       for m in found if m.startswith("connector_lint."))
     assert len(graph) > 100 and not reaching, reaching
+
+
+# A JSON pointer part escaped or unescaped by hand: .replace("~1", "/"), .replace("/", "~1"), ...
+_HAND_ESCAPE = re.compile(r"""\.replace\(\s*(["'])(~0|~1|~|/)\1\s*,\s*(["'])(~0|~1|~|/)\3\s*\)""")
+_ESCAPE_HOME = "rules/_api.py"
+
+
+def test_pointers_are_escaped_only_by_api():
+    hand = []
+    for folder in PACKAGES:
+        for path in sorted((ROOT / folder).glob("*.py")):
+            rel = f"{folder}/{path.name}"
+            if rel != _ESCAPE_HOME:
+                hand += [f"{rel}:{n}" for n, line in enumerate(path.read_text().splitlines(), 1)
+                         if _HAND_ESCAPE.search(line)]
+    assert _HAND_ESCAPE.search('name.replace("~1", "/").replace("~0", "~")')
+    assert not hand, f"use _api.escape / _api.split_pointer / _api.pointer instead: {hand}"

@@ -13,8 +13,21 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 
 
 def operations(ctx: RuleContext) -> list[Operation]:
-    """Every operation of the swagger, in document order (computed once per lint)."""
-    return ctx.cached("operations", lambda: list(_operations(ctx.swagger)))
+    """Every operation of the swagger, in document order (computed once per lint; in the language
+    server a path item's are kept while it is unchanged, `RuleContext.per_value`)."""
+    return ctx.cached("operations", lambda: _kept_operations(ctx))
+
+
+def _kept_operations(ctx: RuleContext) -> list[Operation]:
+    swagger = ctx.swagger
+    paths = swagger.get("paths") if isinstance(swagger, dict) else None
+    if not isinstance(paths, dict):
+        return []
+    out: list[Operation] = []
+    for path, item in paths.items():
+        if isinstance(item, dict):
+            out += ctx.per_value(("operations", path), item, lambda item, path=path: _item_operations(path, item))
+    return out
 
 
 def _operations(swagger: Any) -> Iterator[Operation]:
@@ -22,11 +35,13 @@ def _operations(swagger: Any) -> Iterator[Operation]:
     if not isinstance(paths, dict):
         return
     for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        for method, value in item.items():
-            if method in METHODS and isinstance(value, dict):
-                yield Operation(pointer("paths", path, method), path, method, value, item)
+        if isinstance(item, dict):
+            yield from _item_operations(path, item)
+
+
+def _item_operations(path: str, item: dict) -> tuple[Operation, ...]:
+    return tuple(Operation(pointer("paths", path, method), path, method, value, item)
+                 for method, value in item.items() if method in METHODS and isinstance(value, dict))
 
 
 COLLECTIONS = ("paths", "definitions", "parameters", "responses")

@@ -5,11 +5,14 @@ Every helper tolerates any JSON shape (authors type broken documents) and yields
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ._api import DisplayString, FileKind, Operation, Part, RuleContext, pointer, resolve
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
+# A character an operationId may not have (the platform keeps letters, digits and underscores).
+OPERATION_ID_NOT_ALLOWED = re.compile(r"[^A-Za-z0-9_]")
 
 
 def operations(ctx: RuleContext) -> list[Operation]:

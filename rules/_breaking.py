@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, NamedTuple
 
-from ._api import Applicability, FileKind, Finding, Fix, InsertKey, RuleContext, SetValue, pointer, resolve
+from ._api import (Applicability, FileKind, Finding, Fix, InsertKey, RuleContext, SetValue, pointer, resolve,
+                   split_pointer)
+from ._extensions import DYNAMIC
 from ._openapi import operations, parameters
 from ._openapi import _operations as _every_operation
 
@@ -76,8 +78,8 @@ SENTENCES = {
                            "if they are using this field and actual payload has been changed.",
 }
 
-DYNAMIC_KEYS = ("x-ms-dynamic-values", "x-ms-dynamic-list", "x-ms-dynamic-schema", "x-ms-dynamic-properties",
-                "x-ms-dynamic-tree")
+# x-ms-dynamic-tree is not in DYNAMIC (its calls sit under "open" and "browse"), but its source can change too.
+DYNAMIC_KEYS = (*DYNAMIC, "x-ms-dynamic-tree")
 # What makes a dynamic extension's source: the operation it calls and what it sends and reads.
 _DYNAMIC_SOURCE = ("operationId", "operation", "builtInOperation", "parameters", "value-path", "value-collection",
                    "itemValuePath", "itemsPath", "settings")
@@ -247,10 +249,11 @@ def _missing_refs(value: Any, old: dict, new: dict) -> list:
             if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
                 seen.add(ref)
                 target = resolve(old, ref[1:])
-                section, _, name = ref[2:].partition("/")
-                if target is not None and name and "/" not in name and resolve(new, ref[1:]) is None \
-                        and (isinstance(new.get(section), dict) or section not in new):
-                    missing.setdefault(section, {})[name.replace("~1", "/").replace("~0", "~")] = target
+                parts = split_pointer(ref[1:])
+                if target is not None and len(parts) == 2 and parts[1] and resolve(new, ref[1:]) is None \
+                        and (isinstance(new.get(parts[0]), dict) or parts[0] not in new):
+                    section, name = parts
+                    missing.setdefault(section, {})[name] = target
                     todo.append(target)
             todo.extend(node.values())
         elif isinstance(node, list):

@@ -5,11 +5,14 @@ Every helper tolerates any JSON shape (authors type broken documents) and yields
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ._api import DisplayString, FileKind, Operation, Part, RuleContext, pointer, resolve
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
+# A character an operationId may not have (the platform keeps letters, digits and underscores).
+OPERATION_ID_NOT_ALLOWED = re.compile(r"[^A-Za-z0-9_]")
 
 
 def operations(ctx: RuleContext) -> list[Operation]:
@@ -81,10 +84,17 @@ def parameter_lists(path_ptr: str, item: Any) -> Iterator[tuple[str, dict, list]
     `$ref`s not followed. Holders without a list are left out."""
     if not isinstance(item, dict):
         return
-    holders = [(path_ptr, item)] + [(f"{path_ptr}/{m}", op) for m, op in item.items() if m in METHODS and isinstance(op, dict)]
-    for ptr, holder in holders:
+    for ptr, holder in [(path_ptr, item), *path_item_operations(path_ptr, item)]:
         if isinstance(holder.get("parameters"), list):
             yield ptr, holder, holder["parameters"]
+
+
+def path_item_operations(path_ptr: str, item: Any) -> Iterator[tuple[str, dict]]:
+    """(pointer, operation) for each operation of the path item at `path_ptr`, in document order."""
+    if isinstance(item, dict):
+        for method, op in item.items():
+            if method in METHODS and isinstance(op, dict):
+                yield f"{path_ptr}/{method}", op
 
 
 def follow_ref(swagger: Any, ref: str, ptr: str, value: Any) -> tuple[str, Any]:

@@ -39,7 +39,7 @@ from typing import NamedTuple
 from ._api import (Applicability, Finding, Fix, FixAvailability, Index, Related, Rule, Scope, SetValue, Severity, pointer,
                    resolve, split_pointer)
 from ._known_keys import did_you_mean
-from ._openapi import METHODS
+from ._openapi import parameter_lists, path_item_operations
 from ._value_nodes import entry_nodes
 
 SECTIONS = {"parameter": "parameters", "response": "responses", "schema": "definitions"}
@@ -105,18 +105,15 @@ class _Targets(NamedTuple):
 
 def _other_refs(base, item):
     """$refs in the parameter lists and response maps of a path item and its operations."""
-    if not isinstance(item, dict):
-        return
-    holders = [(base, item)] + [(f"{base}/{m}", op) for m, op in item.items() if m in METHODS and isinstance(op, dict)]
-    for base, holder in holders:
-        params = holder.get("parameters")
-        for i, param in enumerate(params) if isinstance(params, list) else ():
+    for holder, _, params in parameter_lists(base, item):
+        for i, param in enumerate(params):
             if isinstance(param, dict) and "$ref" in param:
-                yield f"{base}/parameters/{i}/$ref", "parameter", param["$ref"]
-        responses = holder.get("responses") if holder is not item else None
+                yield f"{holder}/parameters/{i}/$ref", "parameter", param["$ref"]
+    for op_ptr, op in path_item_operations(base, item):
+        responses = op.get("responses")
         for code, response in responses.items() if isinstance(responses, dict) else ():
             if isinstance(response, dict) and "$ref" in response:
-                yield f"{base}/responses/{pointer(code)[1:]}/$ref", "response", response["$ref"]
+                yield f"{op_ptr}/responses{pointer(code)}/$ref", "response", response["$ref"]
 
 
 def _check(targets, ptr, ref, kind):

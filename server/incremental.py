@@ -228,11 +228,12 @@ def _filled_later(memo: dict) -> set:
 class _Inputs:
     """The values a rule read, to tell on the next lint whether it would see the same."""
 
-    __slots__ = ("all", "values", "root", "derived")
+    __slots__ = ("all", "values", "root", "derived", "seen")
 
     def __init__(self, reads: _Reads, ctx: RuleContext, root: Any):
         self.all = reads.all
         self.root = root
+        self.seen: tuple | None = None  # (the _Compare of a lint, whether it sees the same)
         self.derived = list(reads.derived.items())
         if reads.all:
             self.values = [(name, getattr(ctx, name)) for name in _FIELDS if name != "swagger"]
@@ -247,6 +248,11 @@ class _Inputs:
              besides_swagger: bool = False) -> bool:
         """Whether this lint sees the same inputs; `besides_swagger`: the same but for the swagger
         (its structure is compared by the caller)."""
+        if not besides_swagger:  # the common question: answered once per lint, kept here
+            seen = self.seen
+            if seen is None or seen[0] is not compare:
+                seen = self.seen = (compare, self._same(ctx, root, compare, tracking, False))
+            return seen[1]
         key = (id(self), besides_swagger)
         known = compare.same_inputs.get(key)
         if known is None:
@@ -347,6 +353,7 @@ class ConnectorLinter:
         self._places = _Places()
         self._options: dict[str, dict] = {}
         self._store_limit = 0
+        self._snapshots: dict = {}  # the latest snapshot of inputs per set of reads (`_settle`)
         # Edits that changed only the text of one string each: the swagger value of the last lint
         # (`_structure_root`) with its structure token, the pointers of the strings edited since
         # (None once any other edit came), and the swagger value the last of them gave.
@@ -644,7 +651,7 @@ class _CachedRun(Runner):
 
     def close(self, enabled) -> None:
         # also when cancelled: what ran is cached, so it must say what it depends on
-        _settle(self.ctx.memo, self.fresh, self.base, self.root)
+        _settle(self.ctx.memo, self.fresh, self.base, self.root, self.linter._snapshots, self.compare, self.ctx)
         self.linter._trim_store()
         enabled_ids = {rule.id for rule, _ in enabled}
         for cache in (self.linter._located, self.linter._units, self.linter._declared):
@@ -760,10 +767,15 @@ def _display_pointers(ctx: RuleContext, pointers: list[str]) -> bool:
     return False
 
 
-def _settle(memo: dict, fresh: list[_RuleResult], base: RuleContext, root: Any) -> None:
+def _settle(memo: dict, fresh: list[_RuleResult], base: RuleContext, root: Any, kept: dict | None = None,
+            compare: "_Compare | None" = None, tracking: "_TrackingContext | None" = None) -> None:
     """The inputs of the results of this lint. A memo entry that was filled after it was made (a
     dict a helper adds to as rules call it) holds what the inputs of any rule that used it put
-    there: each user of such entries depends on the reads of all of them."""
+    there: each user of such entries depends on the reads of all of them.
+
+    `kept`: the snapshots of earlier lints by what they read; one that this lint sees the same is
+    shared by the new results that read the same (so a rule's results, kept operation by operation
+    over many edits, have a few snapshots to compare, not one per edit)."""
     filled = _filled_later(memo)
     users = [r for r in fresh if r.reads.memo & filled] if filled else []
     union = _Reads()
@@ -778,7 +790,17 @@ def _settle(memo: dict, fresh: list[_RuleResult], base: RuleContext, root: Any) 
                      tuple((key, id(value)) for key, (_, value) in reads.derived.items()))
         inputs = snapshots.get(signature)
         if inputs is None:
-            inputs = snapshots[signature] = _Inputs(reads, base, root)
+            reading = (*signature[:3], tuple(reads.derived))  # what it read, whatever the derived values
+            old = kept.get(reading) if kept is not None else None
+            if old is not None and old.same(base, root, compare, tracking):
+                inputs = old
+            else:
+                inputs = _Inputs(reads, base, root)
+                if kept is not None:
+                    if len(kept) > 10000:
+                        kept.clear()
+                    kept[reading] = inputs
+            snapshots[signature] = inputs
         r.inputs = inputs
 
 

@@ -121,7 +121,8 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
         if features.related_information and d.related:
             related = tuple((uri_of(path), other.position(start), other.position(end), message)
                             for path, start, end, message in d.related if (other := lines_of(path)) is not None)
-        key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, d.fixable, related, ident,
+        fixable = bool(d.fixes) and d.fixable  # (most have no fixes: skip the property)
+        key = (d.rule, d.severity, d.message, l1, c1, l2, c2, d.pointer, d.validator_code, fixable, related, ident,
                d.value_path, d.policy_code)
         item = cache.get(key) or kept.get(key)
         if item is None:
@@ -137,7 +138,7 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
                     item["codeDescription"] = {"href": href}
             if features.data:
                 item["data"] = {"id": ident, "pointer": d.pointer, "validatorCode": d.validator_code,
-                                "fixable": d.fixable}
+                                "fixable": fixable}
                 if d.value_path:
                     item["data"]["valuePath"] = d.value_path
                 if d.policy_code:
@@ -185,9 +186,18 @@ def diagnostic_ids(diagnostics: Iterable[Diagnostic]) -> list[str]:
     is (a diagnostic without a pointer, a syntax problem, counts among its rule's)."""
     seen: dict[tuple, int] = {}
     ids = []
+    known = _IDS
+    if len(known) > 200_000:  # places come and go as the author edits
+        known.clear()
     for d in diagnostics:
         key = (d.rule, d.pointer)
         n = seen[key] = seen.get(key, -1) + 1
-        ids.append(hashlib.blake2b(f"{d.rule}\0{d.pointer}\0{n}".encode("utf-8", "surrogatepass"),
-                                   digest_size=8).hexdigest())
+        ident = known.get((d.rule, d.pointer, n))
+        if ident is None:
+            ident = known[(d.rule, d.pointer, n)] = hashlib.blake2b(
+                f"{d.rule}\0{d.pointer}\0{n}".encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        ids.append(ident)
     return ids
+
+
+_IDS: dict[tuple, str] = {}  # (rule, pointer, n) -> its id: the same few hundred are asked for on every keystroke

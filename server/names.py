@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from connector_lint_rules._api import FileKind, pointer
+from connector_lint_rules._api import FileKind, pointer, split_pointer
 from connector_lint_rules._openapi import COLLECTIONS, METHODS
 
 from .document import Document
@@ -177,10 +177,9 @@ def _references(value: Any, ptr: str, file: FileKind, in_extension: bool, depth:
     if isinstance(value, dict):
         ref = value.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/"):
-            parts = ref[2:].split("/")
+            parts = split_pointer(ref[1:])
             if len(parts) == 2 and parts[0] in KIND_OF:
-                name = parts[1].replace("~1", "/").replace("~0", "~")
-                yield Occurrence(Symbol(KIND_OF[parts[0]], name), file, f"{ptr}/$ref", False,
+                yield Occurrence(Symbol(KIND_OF[parts[0]], parts[1]), file, f"{ptr}/$ref", False,
                                  (len(parts[0]) + 3, len(ref)))
         oid = value.get("operationId")
         if in_extension and isinstance(oid, str) and not value.get("api"):

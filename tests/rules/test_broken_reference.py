@@ -81,3 +81,17 @@ def test_response_and_parameter_reference_codes():
     assert "ResponseRefLoopNotAllowed" in codes(lambda op, d: (
         d.update(responses={"A": {"$ref": "#/responses/B"}, "B": {"$ref": "#/responses/A"}}),
         op["responses"].update({"404": {"$ref": "#/responses/A"}})))
+
+
+def test_refs_in_path_item_parameters_and_in_operations_without_parameters():
+    """The parameter lists come from _openapi.parameter_lists (path item first), responses from every operation."""
+    doc = swagger()
+    item = doc["paths"]["/tasks/{taskId}"]
+    item["parameters"] = [{"$ref": "#/parameters/nope"}]
+    del item["get"]["parameters"]
+    item["get"]["responses"]["404"] = {"$ref": "#/responses/Gone"}
+    item["x-note"] = {"parameters": [{"$ref": "#/parameters/not-an-operation"}]}
+    found = run_rule(rules_by_id()["broken-reference"], RuleContext(swagger=doc))
+    assert sorted((f.pointer, f.validator_code) for f in found) == [
+        (f"{OP}/responses/404/$ref", "ResponseReferenceNotFound"),
+        ("/paths/~1tasks~1{taskId}/parameters/0/$ref", "ParameterReferenceNotFound")]

@@ -71,3 +71,14 @@ def test_a_restored_path_item_keeps_its_own_parameters():
     fixed = apply_edits(new, finding.fixes[0].edits)
     assert fixed["paths"]["/boards"]["parameters"] == [{"$ref": "#/parameters/status"}]
     assert fixed["parameters"]["status"] == old["parameters"]["status"]
+
+
+def test_a_restored_definition_whose_name_needs_escaping_keeps_its_name():
+    old = released()
+    old["definitions"]["Task/In~put"] = old["definitions"].pop("TaskInput")
+    old["paths"]["/tasks"]["post"]["parameters"][0]["schema"] = {"$ref": "#/definitions/Task~1In~0put"}
+    new = changed(lambda d: (delete_path(d), d["paths"]["/tasks"].pop("post"), d["definitions"].pop("TaskInput")))
+    found = run_rule(rules_by_id()["operation-deleted"], RuleContext(swagger=new, base=RuleContext(swagger=old)))
+    for finding in found:
+        new = apply_edits(new, finding.fixes[0].edits)
+    assert new["definitions"]["Task/In~put"] == old["definitions"]["Task/In~put"]

@@ -68,6 +68,7 @@ test_spelling = rule_table(
         case("a property called default", swagger=with_response("200", "default", "waers")),
         case("everyday words of real connectors the English list lacks", swagger=with_op(
             description="Returns the emojis of the user's bio and a high-res image.")),
+        case("place names", swagger=with_op(description="Returns the time zone of Los Angeles or San Francisco.")),
         case("maintained lists of software terms and companies, and their inflections", swagger=with_op(
             description="Deploys to Kubernetes, counts upvotes and reads localizable strings from Wikidata.")),
         case("the connector's path segments", swagger=with_path("/apistaging/tasks", "Sends it to apistaging first.")),

@@ -467,6 +467,10 @@ class Rule:
     # only that text (as the author types a summary). Checked on real connectors by
     # tests/lsp/test_incremental.py (every display string rewritten, the same findings).
     reads_display_text: bool = True
+    # Work the rule's first check would otherwise wait for (loading a dictionary, compiling a
+    # schema): the language server calls each rule's hook once at start, before the first
+    # document arrives (`warmup.warm_up`; a hook several rules share runs once). Thread-safe.
+    warm_up: Callable[[], Any] | None = None
 
     def severity_for(self, preset: Preset) -> Severity:
         return self.preset_severity.get(preset, self.severity)

@@ -15,6 +15,24 @@ from ._openapi import api_properties
 
 PROPS = "/properties"
 
+# The vocabularies of apiProperties.json, read by the rules that check them and by the editor's completion
+# and rename. Connection parameters: their types, and the names the platform accepts (`name` or `set:name`).
+CONNECTION_PARAMETER_TYPES = ("string", "securestring", "int", "bool", "oauthSetting", "gatewaySetting")
+CONNECTION_PARAMETER_NAME = re.compile(r"[0-9A-Za-z_]+(:[0-9A-Za-z_]+)?")
+# oAuthSettings: identityProvider -> (required customParameters, optional ones), None: not checked; redirectMode.
+_AAD = ("loginUri", "tenantId", "resourceUri", "enableOnbehalfOfLogin")
+IDENTITY_PROVIDERS = {
+    "oauth2": (("authorizationUrl", "tokenUrl", "refreshUrl"), ()),
+    "oauth2generic": (("authorizationUrlTemplate", "tokenUrlTemplate"),
+                      ("authorizationUrlQueryStringTemplate", "tokenUrlQueryStringTemplate", "tokenBodyTemplate",
+                       "refreshUrlTemplate", "refreshUrlQueryStringTemplate", "refreshBodyTemplate",
+                       "scopeListDelimiter")),
+    "aad": (("resourceUri",), _AAD),
+    "aadcertificate": (("resourceUri",), _AAD + ("loginUriAAD",)),
+    "facebook": None,
+}
+REDIRECT_MODES = ("Global", "GlobalPerConnector", "Direct")
+
 
 class ConnectionParameter(NamedTuple):
     pointer: str  # of the parameter object

@@ -5,11 +5,14 @@ Every helper tolerates any JSON shape (authors type broken documents) and yields
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ._api import DisplayString, FileKind, Operation, Part, RuleContext, pointer, resolve
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
+# A character an operationId may not have (the platform keeps letters, digits and underscores).
+OPERATION_ID_NOT_ALLOWED = re.compile(r"[^A-Za-z0-9_]")
 
 
 def operations(ctx: RuleContext) -> list[Operation]:
@@ -28,6 +31,17 @@ def _kept_operations(ctx: RuleContext) -> list[Operation]:
         if isinstance(item, dict):
             out += ctx.per_value(("operations", path), item, lambda item, path=path: _item_operations(path, item))
     return out
+
+
+def operation_ids(ctx: RuleContext) -> frozenset[str]:
+    """Every operationId in use. A derived value (`RuleContext.derived`): an OPERATION check that
+    reads it runs again in the language server when the set changes, not whenever another
+    operation does."""
+    return ctx.derived("operation-ids", _operation_ids)
+
+
+def _operation_ids(ctx: RuleContext) -> frozenset[str]:
+    return frozenset(op.value["operationId"] for op in operations(ctx) if isinstance(op.value.get("operationId"), str))
 
 
 def _operations(swagger: Any) -> Iterator[Operation]:

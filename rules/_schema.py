@@ -203,6 +203,284 @@ class _Plan:
 _plan = _Plan()
 
 
+# A document that is valid needs no error objects: `_fast.of(subschema)(value)` decides most
+# values in plain Python, and jsonschema runs only where a value may be invalid. It answers True
+# (valid), False (invalid) or None (not decided here: a keyword it does not implement), exactly as
+# the extended validator below would (its `type`, `properties`, `patternProperties`,
+# `additionalProperties`, `items`, `if` and `allOf`, and jsonschema's Draft 7 keywords otherwise).
+_MEMBER_KEYWORDS = frozenset({"properties", "patternProperties", "additionalProperties"})
+_TYPE_CLASSES = {"string": str, "object": dict, "array": list, "boolean": bool}  # as `_type_ok` decides them
+_ANNOTATIONS = frozenset({"description", "title", "$schema", "$comment", "definitions", "default", "examples",
+                          "then", "else"})  # then/else: decided with `if`
+
+
+def _undecided(value):
+    return None
+
+
+def _valid(value):
+    return True
+
+
+def _invalid(value):
+    return False
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _all(tests):
+    """True when every test is, False as soon as one is, else None."""
+    def test(value):
+        result = True
+        for t in tests:
+            r = t(value)
+            if r is not True:
+                if r is False:
+                    return False
+                result = None
+        return result
+    return test
+
+
+class _Fast:
+    """Validity tests per compiled subschema, keyed by identity like `_Plan` (the compiled schema
+    is cyclic: a subschema's test may call its own through the memo)."""
+
+    def __init__(self):
+        self.tests: dict[int, object] = {}
+
+    def of(self, sub):
+        test = self.tests.get(id(sub))
+        if test is None:
+            cell: list = []
+            self.tests[id(sub)] = lambda value: cell[0](value)  # while compiling: for cycles
+            test = self._compile(sub)
+            cell.append(test)
+            self.tests[id(sub)] = test
+        return test
+
+    def _compile(self, sub):
+        if sub is True:
+            return _valid
+        if sub is False:
+            return _invalid
+        if not isinstance(sub, dict) or "$ref" in sub:
+            return _undecided
+        members = self._members(sub)
+        if members is _undecided:
+            return _undecided
+        tests = [members] if members is not None else []
+        for key, arg in sub.items():
+            if key.startswith("x-") or key in _ANNOTATIONS or key in _MEMBER_KEYWORDS:
+                continue
+            make = getattr(self, "_k_" + key.replace("$", ""), None)
+            test = make(arg, sub) if make is not None else _undecided
+            if test is _undecided:
+                return _undecided
+            if test is not None:
+                tests.append(test)
+        if len(tests) == 1:
+            return tests[0]
+        return _all(tests)
+
+    def _k_type(self, types, sub):
+        cls = _TYPE_CLASSES.get(types) if isinstance(types, str) else None
+        if cls is not None:
+            return lambda value: isinstance(value, cls)
+        return lambda value: _type_ok(types, value)
+
+    def _k_enum(self, values, sub):
+        if not isinstance(values, list) or any(isinstance(v, (dict, list)) for v in values):
+            return _undecided
+        if all(isinstance(v, str) for v in values):  # a string equals only a string
+            strings = frozenset(values)
+            return lambda value: value in strings if isinstance(value, str) else (
+                None if isinstance(value, (dict, list)) else False)
+        tags = frozenset(_tag(v) for v in values)
+        return lambda value: None if isinstance(value, (dict, list)) else _tag(value) in tags
+
+    def _k_const(self, value, sub):
+        return self._k_enum([value], sub)
+
+    def _members(self, sub):
+        """One test for `properties`, `patternProperties` and `additionalProperties`: one pass over
+        an object's members (None: the schema has none of them)."""
+        properties = sub.get("properties", {})
+        patterns = sub.get("patternProperties", {})
+        extra = sub.get("additionalProperties", True)
+        if not isinstance(properties, dict) or not isinstance(patterns, dict) \
+                or not (extra is True or extra is False or isinstance(extra, dict)):
+            return _undecided
+        if not properties and not patterns and extra is True:
+            return None
+        named = {name: self.of(s) for name, s in properties.items()}  # every name: it keeps `other` away
+        matched = [(re.compile(pattern), self.of(s)) for pattern, s in patterns.items()]
+        other = None if extra is True else self.of(extra)
+
+        def test(value):
+            if not isinstance(value, dict):
+                return True
+            result = True
+            for name, member in value.items():
+                t = named.get(name)
+                if t is not None and t is not _valid:
+                    r = t(member)
+                    if r is not True:
+                        if r is False:
+                            return False
+                        result = None
+                hit = False
+                for pattern, pt in matched:
+                    if pattern.search(name):
+                        hit = True
+                        r = pt(member)
+                        if r is not True:
+                            if r is False:
+                                return False
+                            result = None
+                if t is None and not hit and other is not None:
+                    r = other(member)
+                    if r is not True:
+                        if r is False:
+                            return False
+                        result = None
+            return result
+        return test
+
+    def _k_items(self, items, sub):
+        if items is True:
+            return None
+        if not isinstance(items, dict):
+            return _undecided
+        t = self.of(items)
+
+        def test(value):
+            if not isinstance(value, list):
+                return True
+            result = True
+            for item in value:
+                r = t(item)
+                if r is not True:
+                    if r is False:
+                        return False
+                    result = None
+            return result
+        return test
+
+    def _k_required(self, names, sub):
+        if not isinstance(names, list):
+            return _undecided
+        needed = frozenset(names)
+        return lambda value: not isinstance(value, dict) or needed <= value.keys()
+
+    def _k_dependencies(self, dependencies, sub):
+        if not isinstance(dependencies, dict):
+            return _undecided
+        tests = []
+        for name, dependency in dependencies.items():
+            if isinstance(dependency, list):
+                tests.append((name, lambda value, needed=tuple(dependency): all(n in value for n in needed)))
+            else:
+                tests.append((name, self.of(dependency)))
+
+        def test(value):
+            if not isinstance(value, dict):
+                return True
+            result = True
+            for name, t in tests:
+                if name in value:
+                    r = t(value)
+                    if r is not True:
+                        if r is False:
+                            return False
+                        result = None
+            return result
+        return test
+
+    def _k_not(self, negated, sub):
+        t = self.of(negated)
+
+        def test(value):
+            r = t(value)
+            return None if r is None else not r
+        return test
+
+    def _k_if(self, condition, sub):
+        decide = self.of(condition)
+        then = self.of(sub["then"]) if "then" in sub else _valid
+        else_ = self.of(sub["else"]) if "else" in sub else _valid
+
+        def test(value):
+            r = decide(value)
+            if r is None:
+                return None
+            return then(value) if r else else_(value)
+        return test
+
+    def _k_allOf(self, subs, sub):
+        if not isinstance(subs, list):
+            return _undecided
+        return _all([self.of(s) for s in subs])
+
+    def _k_anyOf(self, subs, sub):
+        if not isinstance(subs, list):
+            return _undecided
+        tests = [self.of(s) for s in subs]
+
+        def test(value):
+            result = False
+            for t in tests:
+                r = t(value)
+                if r is True:
+                    return True
+                if r is None:
+                    result = None
+            return result
+        return test
+
+    def _k_minimum(self, bound, sub):
+        return lambda value: not _is_number(value) or not value < bound
+
+    def _k_maximum(self, bound, sub):
+        return lambda value: not _is_number(value) or not value > bound
+
+    def _k_exclusiveMinimum(self, bound, sub):
+        return lambda value: not _is_number(value) or not value <= bound
+
+    def _k_exclusiveMaximum(self, bound, sub):
+        return lambda value: not _is_number(value) or not value >= bound
+
+    def _k_minItems(self, bound, sub):
+        return lambda value: not isinstance(value, list) or not len(value) < bound
+
+    def _k_minProperties(self, bound, sub):
+        return lambda value: not isinstance(value, dict) or not len(value) < bound
+
+    def _k_maxProperties(self, bound, sub):
+        return lambda value: not isinstance(value, dict) or not len(value) > bound
+
+    def _k_uniqueItems(self, unique, sub):
+        if unique is not True:
+            return None if unique is False else _undecided
+
+        def test(value):
+            if not isinstance(value, list):
+                return True
+            if all(isinstance(item, str) for item in value):
+                return len(set(value)) == len(value)
+            return None
+        return test
+
+    def _k_pattern(self, pattern, sub):
+        compiled = re.compile(pattern)
+        return lambda value: not isinstance(value, str) or compiled.search(value) is not None
+
+
+_fast = _Fast()
+
+
 def _type(validator, types, instance, schema):
     if not _type_ok(types, instance):
         from jsonschema.exceptions import ValidationError
@@ -260,6 +538,8 @@ def _descend_cached(validator, value, sub, path):
     """Validate an object against a subschema once per distinct content: the same object (a
     property schema, a parameter) often appears many times in one document. Errors are replayed
     as fresh copies, since the caller prefixes their paths."""
+    if _fast.of(sub)(value) is True:
+        return
     if not isinstance(value, dict) or not isinstance(sub, dict) or _plan.simple_test(sub) is not None:
         yield from _descend(validator, value, sub, path)
         return
@@ -408,6 +688,8 @@ def document_findings(ctx) -> list[Finding]:
 
 def _findings(validator, instance, base: str) -> list[Finding]:
     out = []
+    if _fast.of(validator.schema)(instance) is True:
+        return out
     seen = set()
     for error in validator.iter_errors(instance):
         if error.validator == "required":  # one error per missing name; _convert reports them all at once

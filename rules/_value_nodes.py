@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from itertools import accumulate, compress
 from operator import is_not
-from typing import Any, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from ._api import escape, keep_recent, pointer, split_pointer
 from ._openapi import METHODS, parameter_lists
@@ -110,6 +110,20 @@ def entry_nodes(section: str, name: str, entry) -> list[Node]:
     if section == "paths" and name.startswith("x-"):
         return []
     return _walk_entry(section, name, entry)[0]
+
+
+def entry_responses(section: str, name: str, entry) -> Iterator[tuple[str, Any]]:
+    """(pointer, response) of each response object written in one top-level entry: the responses
+    of a path item's operations, or a shared response itself. `$ref`s are not followed; a
+    response may be any JSON value."""
+    base = pointer(section, name)
+    if section == "paths" and isinstance(entry, dict) and not name.startswith("x-"):
+        for method, op in entry.items():
+            if method in METHODS and isinstance(op, dict):
+                for code, resp in _entries(op.get("responses")):
+                    yield f"{base}/{method}/responses/{escape(code)}", resp
+    elif section == "responses":
+        yield base, entry
 
 
 _walks: OrderedDict = OrderedDict()

@@ -52,15 +52,14 @@ import re
 
 from ._api import (Applicability, FileKind, Finding, Fix, FixAvailability, RemoveKey, RenameKey, Rule, SetValue,
                    Severity, pointer)
-from ._apiprops import canonical, connection_parameters, nearest
+from ._apiprops import (CONNECTION_PARAMETER_NAME, CONNECTION_PARAMETER_TYPES, canonical, connection_parameters,
+                        nearest)
 
-TYPES = ("string", "securestring", "int", "bool", "oauthSetting", "gatewaySetting")
 PRIMITIVE_KEYS = ("type", "uiDefinition", "allowedValues", "defaultValue", "metadata")
 KEYS = {"oauthSetting": ("type", "oAuthSettings", "uiDefinition"),
         "gatewaySetting": ("type", "uiDefinition", "gatewaySettings")}
 UI_KEYS = {"displayName": str, "description": str, "tooltip": str, "tabIndex": int, "constraints": dict, "schema": dict}
 SECRET_NAME = re.compile(r"^(password|passwd|pwd|api_?key|apikey|.*secret.*|access_?key|subscription_?key)$", re.I)
-NAME = re.compile(r"[0-9A-Za-z_]+(:[0-9A-Za-z_]+)?")
 WARN = Severity.WARNING
 
 
@@ -71,7 +70,7 @@ def _fix(title, *edits, applicability=Applicability.SAFE):
 def check(ctx):
     for param in connection_parameters(ctx):
         ptr, value = param.pointer, param.value
-        if not NAME.fullmatch(param.name):
+        if not CONNECTION_PARAMETER_NAME.fullmatch(param.name):
             yield Finding(ptr, f"'{param.name}' is not a valid parameter name: use letters, digits and '_'.",
                           target="key")
         if not isinstance(value, dict):
@@ -81,13 +80,14 @@ def check(ctx):
         if not isinstance(kind, str):
             yield Finding(ptr, f"The connection parameter '{param.name}' has no 'type'.")
             continue
-        if kind not in TYPES:
-            same = canonical(kind, TYPES)
-            guess = same or nearest(kind, TYPES)
+        if kind not in CONNECTION_PARAMETER_TYPES:
+            same = canonical(kind, CONNECTION_PARAMETER_TYPES)
+            guess = same or nearest(kind, CONNECTION_PARAMETER_TYPES)
             fixes = _fix(f"Write '{guess}'", SetValue(f"{ptr}/type", guess),
                          applicability=Applicability.SAFE if same else Applicability.SUGGESTION) if guess else ()
             yield Finding(f"{ptr}/type", f"'{kind}' should be written '{same}'." if same else
-                          f"'{kind}' is not a connection parameter type; use one of {', '.join(TYPES)}.",
+                          f"'{kind}' is not a connection parameter type; use one of "
+                          f"{', '.join(CONNECTION_PARAMETER_TYPES)}.",
                           severity=WARN if same else None, fixes=fixes)
             kind = same or kind
         yield from _keys(ptr, param.name, value, kind)

@@ -24,8 +24,8 @@ Only one of the two can apply; Microsoft's validator rejects the connector.
 When the two are identical, removing the later one is safe. Otherwise there is none.
 """
 
-from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Scope, Severity, pointer, resolve
-from ._value_nodes import entry_nodes
+from ._api import Finding, Fix, FixAvailability, Related, RemoveKey, Rule, Scope, Severity, pointer
+from ._value_nodes import entry_responses
 
 
 def check(ctx, part):
@@ -52,13 +52,13 @@ def _tags(tags):
 
 def _headers(part):
     """Each response of a part (a path item, a shared response) whose headers repeat a name."""
-    base = part.pointer
-    responses = {n.pointer.rsplit("/headers/", 1)[0] for n in entry_nodes(*part.parts, part.value)
-                 if n.kind == "header"}
+    responses = {ptr: response["headers"] for ptr, response in entry_responses(*part.parts, part.value)
+                 if isinstance(response, dict) and "$ref" not in response and isinstance(response.get("headers"), dict)
+                 and any(isinstance(header, dict) for header in response["headers"].values())}
     for ptr in sorted(responses):
-        headers = resolve(part.value, ptr[len(base):] + "/headers")
+        headers = responses[ptr]
         first: dict = {}
-        for name, value in headers.items() if isinstance(headers, dict) else ():
+        for name, value in headers.items():
             other = first.setdefault(name.lower(), name)
             if other != name:
                 hptr = f"{ptr}/headers/{pointer(name)[1:]}"

@@ -42,19 +42,8 @@ unknown provider can be replaced by the nearest known one (a suggestion).
 
 from ._api import (Applicability, FileKind, Finding, Fix, FixAvailability, RenameKey, Rule, SetValue, Severity,
                    pointer)
-from ._apiprops import canonical, nearest, oauth_settings
+from ._apiprops import IDENTITY_PROVIDERS, canonical, nearest, oauth_settings
 
-AAD = ("loginUri", "tenantId", "resourceUri", "enableOnbehalfOfLogin")
-PROVIDERS = {  # identifier -> (required customParameters, optional ones); None: not checked
-    "oauth2": (("authorizationUrl", "tokenUrl", "refreshUrl"), ()),
-    "oauth2generic": (("authorizationUrlTemplate", "tokenUrlTemplate"),
-                      ("authorizationUrlQueryStringTemplate", "tokenUrlQueryStringTemplate", "tokenBodyTemplate",
-                       "refreshUrlTemplate", "refreshUrlQueryStringTemplate", "refreshBodyTemplate",
-                       "scopeListDelimiter")),
-    "aad": (("resourceUri",), AAD),
-    "aadcertificate": (("resourceUri",), AAD + ("loginUriAAD",)),
-    "facebook": None,
-}
 FIRST_PARTY_ONLY = ("DocuSign", "Dropbox", "GitHub", "Salesforce")
 
 
@@ -67,8 +56,8 @@ def check(ctx):
                           "oAuthSettings has no identityProvider; use oauth2, oauth2generic, aad, aadcertificate or "
                           "facebook.")
             continue
-        if idp not in PROVIDERS:
-            same = canonical(idp, PROVIDERS)
+        if idp not in IDENTITY_PROVIDERS:
+            same = canonical(idp, IDENTITY_PROVIDERS)
             if same:
                 yield Finding(f"{ptr}/identityProvider", f"The identity provider is written '{same}'.",
                               severity=Severity.WARNING,
@@ -79,13 +68,13 @@ def check(ctx):
                               "Microsoft's own connectors use it.", severity=Severity.INFORMATION)
                 continue
             else:
-                guess = nearest(idp, PROVIDERS, cutoff=0.5)
+                guess = nearest(idp, IDENTITY_PROVIDERS, cutoff=0.5)
                 fixes = (Fix(f"Use '{guess}'", (SetValue(f"{ptr}/identityProvider", guess),),
                              Applicability.SUGGESTION),) if guess else ()
                 yield Finding(f"{ptr}/identityProvider", f"'{idp}' is not a supported identity provider; use "
                               "oauth2, oauth2generic, aad, aadcertificate or facebook.", fixes=fixes)
                 continue
-        if PROVIDERS[idp] is not None:
+        if IDENTITY_PROVIDERS[idp] is not None:
             yield from _custom(ptr, idp, settings.get("customParameters"))
         if idp == "aadcertificate":
             props = settings.get("properties")
@@ -95,7 +84,7 @@ def check(ctx):
 
 
 def _custom(ptr, idp, custom):
-    required, optional = PROVIDERS[idp]
+    required, optional = IDENTITY_PROVIDERS[idp]
     where = f"{ptr}/customParameters" if isinstance(custom, dict) else ptr
     custom = custom if isinstance(custom, dict) else {}
     known = required + optional

@@ -39,7 +39,7 @@ path parameter; unsafe when removing keys the platform ignores; a suggestion for
 """
 
 from ._api import FixAvailability, Rule, Scope, Severity
-from ._schema import operation_findings
+from ._schema import operation_findings, validators_
 
 
 def check(ctx, op):
@@ -55,4 +55,5 @@ RULE = Rule(
     scope=Scope.OPERATION,
     docs=__doc__,
     check=check,
+    warm_up=validators_,
 )

@@ -61,7 +61,7 @@ missing `items`, `schema` or `displayName` stubs is a suggestion.
 """
 
 from ._api import FixAvailability, Rule, Severity
-from ._schema import document_findings
+from ._schema import document_findings, validators_
 
 
 def check(ctx):
@@ -79,4 +79,5 @@ RULE = Rule(
     fixable=FixAvailability.SOMETIMES,
     docs=__doc__,
     check=check,
+    warm_up=validators_,
 )

@@ -35,9 +35,8 @@ the nearest known one (a suggestion).
 """
 
 from ._api import Applicability, FileKind, Finding, Fix, FixAvailability, Rule, SetValue, Severity
-from ._apiprops import canonical, nearest, oauth_settings
+from ._apiprops import REDIRECT_MODES, canonical, nearest, oauth_settings
 
-MODES = ("Global", "GlobalPerConnector", "Direct")
 GLOBAL_URL = "https://global.consent.azure-apim.net/redirect"
 
 
@@ -47,14 +46,14 @@ def check(ctx):
         mode = settings.get("redirectMode")
         if mode is None:
             continue
-        if mode not in MODES:
-            same = canonical(mode, MODES) if isinstance(mode, str) else None
+        if mode not in REDIRECT_MODES:
+            same = canonical(mode, REDIRECT_MODES) if isinstance(mode, str) else None
             if same:
                 yield Finding(ptr, f"The redirect mode is written '{same}'.", severity=Severity.WARNING,
                               fixes=(Fix(f"Write '{same}'", (SetValue(ptr, same),)),))
                 mode = same
             else:
-                guess = nearest(mode, MODES) if isinstance(mode, str) else None
+                guess = nearest(mode, REDIRECT_MODES) if isinstance(mode, str) else None
                 fixes = (Fix(f"Use '{guess}'", (SetValue(ptr, guess),), Applicability.SUGGESTION),) if guess else ()
                 yield Finding(ptr, f"{mode!r} is not a redirect mode; use Global, GlobalPerConnector or Direct.",
                               fixes=fixes)

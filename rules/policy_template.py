@@ -41,30 +41,8 @@ known one (a suggestion). A single operation name written as a string is wrapped
 from ._api import Applicability, FileKind, Finding, Fix, FixAvailability, Rule, SetValue, Severity, pointer
 from ._apiprops import PROPS, canonical, nearest
 from ._openapi import api_properties, operations
+from ._policy_templates import PREFIX, SECTIONS, TEMPLATES, UNDOCUMENTED, VALUES
 
-P = "x-ms-apimTemplateParameter."
-SECTION = ("Request", "Response")
-TEMPLATES = {  # id -> (required, optional) parameter names without the prefix
-    "convertarraytoobject": (("propertyParentPath", "keyWithinCollectionPath", "newPropertyPath"),
-                             ("propertySubPath", "retainKey")),
-    "convertobjecttoarray": (("propertyParentPath", "newPropertyPath"), ("propertySubPath", "keyName", "valueName")),
-    "dynamichosturl": (("urlTemplate",), ()),
-    "encodepropertyvalue": (("propertyParentPath", "newPropertyPath"), ("propertySubPath",)),
-    "pollingtrigger": (("triggerConfig", "triggerDataPath"), ()),
-    "routerequesttoendpoint": (("newPath",), ("httpMethod",)),
-    "setheader": (("name", "value"), ("existsAction",)),
-    "setproperty": (("newPropertyParentPathTemplate", "newPropertySubPathTemplate", "propertyValuePathTemplate"), ()),
-    "setqueryparameter": (("name", "value"), ("existsAction",)),
-    "setvaluefromurl": (("parameterTemplate", "parameterValueUrl", "parameterValuePathTemplate"), ("httpMethod",)),
-    "stringreplace": (("propertyParentPath", "sourceString", "replacementString", "newPropertyPath"),
-                      ("propertySubPath",)),
-    "stringtoarray": (("propertyParentPath", "delimiterList", "childPropertyName", "newPropertyPath"),
-                      ("propertySubPath",)),
-    "updatenextlink": (("nextLinkPropertyName",), ("nextLinkParentPropertyPath",)),
-}
-UNDOCUMENTED = ("dynamicsubdomain", "moveproperties", "setconnectionstatustounauthenticated")
-ENUMS = {"httpMethod": ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "@Request.OriginalHTTPMethod"),
-         "existsAction": ("override", "skip", "append"), "retainKey": ("true", "false")}
 
 
 def check(ctx):
@@ -108,11 +86,11 @@ def check(ctx):
 def _parameters(ptr, template, params, operation_ids):
     required, optional = TEMPLATES[template]
     for name in required:
-        if P + name not in params:
-            same = canonical(P + name, params)
-            yield Finding(ptr, f"The {template} policy needs '{P}{name}'" +
+        if PREFIX + name not in params:
+            same = canonical(PREFIX + name, params)
+            yield Finding(ptr, f"The {template} policy needs '{PREFIX}{name}'" +
                           (f" (it has '{same}', in another case)." if same else "."))
-    sections = SECTION + (("Failure",) if template == "setheader" else ())
+    sections = SECTIONS + (("Failure",) if template == "setheader" else ())
     for key, value in params.items():
         kptr = ptr + pointer(key)
         if key == "x-ms-apimTemplate-operationName":
@@ -120,12 +98,12 @@ def _parameters(ptr, template, params, operation_ids):
         elif key == "x-ms-apimTemplate-policySection":
             if value not in sections:
                 yield Finding(kptr, f"The policy section is one of {', '.join(sections)}.")
-        elif not key.startswith(P) or key[len(P):] not in required + optional:
-            if canonical(key, [P + n for n in required]) is None:
+        elif not key.startswith(PREFIX) or key[len(PREFIX):] not in required + optional:
+            if canonical(key, [PREFIX + n for n in required]) is None:
                 yield Finding(kptr, f"The {template} policy takes no parameter '{key}'.", target="key",
                               severity=Severity.WARNING)
-        elif key[len(P):] in ENUMS and value not in ENUMS[key[len(P):]]:
-            yield Finding(kptr, f"'{key}' is one of {', '.join(ENUMS[key[len(P):]])}.")
+        elif key[len(PREFIX):] in VALUES and value not in VALUES[key[len(PREFIX):]]:
+            yield Finding(kptr, f"'{key}' is one of {', '.join(VALUES[key[len(PREFIX):]])}.")
 
 
 def _operation_names(ptr, value, operation_ids):

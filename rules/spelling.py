@@ -43,7 +43,8 @@ while linting, for reports.
 from dataclasses import replace
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
-from ._spelling import CONNECTOR_WORDS, PROPER_WORDS, analyse, analyser, near_common_word, normalise, proper_words, suggest
+from ._spelling import (CONNECTOR_WORDS, PROPER_WORDS, analyse, analyser, near_common_word, normalise, preload,
+                        proper_words, suggest)
 
 
 def check(ctx, s):
@@ -91,4 +92,5 @@ RULE = Rule(
     check=check,
     suggest=suggestion_fixes,
     dictionary_words=True,
+    warm_up=preload,
 )

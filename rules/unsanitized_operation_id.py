@@ -27,29 +27,25 @@ the connector still use the old name, and policy templates in apiProperties.json
 Offered only when the sanitized name is free.
 """
 
-import re
-
 from ._api import Applicability, Finding, Fix, FixAvailability, Rule, SetValue, Severity
 from ._extensions import calls
-from ._openapi import operations
-
-NOT_ALLOWED = re.compile(r"[^A-Za-z0-9_]")
+from ._openapi import OPERATION_ID_NOT_ALLOWED, operation_ids, operations
 
 
 def check(ctx):
-    taken = {op.value.get("operationId") for op in operations(ctx) if isinstance(op.value.get("operationId"), str)}
+    taken = operation_ids(ctx)
     for op in operations(ctx):
         oid = op.value.get("operationId")
-        if not isinstance(oid, str) or not NOT_ALLOWED.search(oid):
+        if not isinstance(oid, str) or not OPERATION_ID_NOT_ALLOWED.search(oid):
             continue
-        clean = NOT_ALLOWED.sub("", oid)
+        clean = OPERATION_ID_NOT_ALLOWED.sub("", oid)
         ptr = f"{op.pointer}/operationId"
         fixes = ()
         if clean and clean not in taken:
             edits = [SetValue(ptr, clean)] + [SetValue(f"{c.pointer}/operationId", clean)
                                                for c in calls(ctx) if c.value.get("operationId") == oid]
             fixes = (Fix(f"Rename to '{clean}' and update its references", tuple(edits), Applicability.UNSAFE),)
-        shown = ", ".join(sorted({repr(c) for c in NOT_ALLOWED.findall(oid)}))
+        shown = ", ".join(sorted({repr(c) for c in OPERATION_ID_NOT_ALLOWED.findall(oid)}))
         yield Finding(ptr, f"The operationId '{oid}' contains {shown}; Power Platform sanitizes it to '{clean}'.",
                       fixes=fixes)
 

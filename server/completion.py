@@ -20,13 +20,11 @@ from lsprotocol import types
 from connector_lint_rules._api import FileKind, Operation, escape, pointer
 from connector_lint_rules._openapi import METHODS, parameters
 from connector_lint_rules._schema import schema_document
-from connector_lint_rules.connection_parameter_shape import TYPES as CONNECTION_TYPES
-from connector_lint_rules.identity_provider import PROVIDERS
-from connector_lint_rules.oauth_redirect_mode import MODES as REDIRECT_MODES
-from connector_lint_rules.policy_template import ENUMS as POLICY_ENUMS
-from connector_lint_rules.policy_template import P as TEMPLATE_PARAMETER
-from connector_lint_rules.policy_template import SECTION as POLICY_SECTIONS
-from connector_lint_rules.policy_template import TEMPLATES
+from connector_lint_rules._apiprops import CONNECTION_PARAMETER_TYPES, IDENTITY_PROVIDERS, REDIRECT_MODES
+from connector_lint_rules._policy_templates import PREFIX as TEMPLATE_PARAMETER
+from connector_lint_rules._policy_templates import SECTIONS as POLICY_SECTIONS
+from connector_lint_rules._policy_templates import TEMPLATES
+from connector_lint_rules._policy_templates import VALUES as POLICY_VALUES
 
 from .authoring import Snapshot
 from .lsp_diagnostics import lsp_range
@@ -70,11 +68,11 @@ _UI = {"type": "object", "properties": {
                                                      "hidden": {"enum": ["true", "false"]},
                                                      "allowedValues": {"type": "array"}}}}}
 _OAUTH = {"type": "object", "properties": {
-    "identityProvider": {"enum": list(PROVIDERS)}, "clientId": {"type": "string"}, "scopes": {"type": "array"},
+    "identityProvider": {"enum": list(IDENTITY_PROVIDERS)}, "clientId": {"type": "string"}, "scopes": {"type": "array"},
     "redirectMode": {"enum": list(REDIRECT_MODES)}, "redirectUrl": {"type": "string"},
     "properties": {"type": "object"}, "customParameters": {"type": "object"}}}
 _CONNECTION_PARAMETER = {"type": "object", "properties": {
-    "type": {"enum": list(CONNECTION_TYPES)}, "uiDefinition": _UI, "oAuthSettings": _OAUTH,
+    "type": {"enum": list(CONNECTION_PARAMETER_TYPES)}, "uiDefinition": _UI, "oAuthSettings": _OAUTH,
     "allowedValues": {"type": "array"}, "defaultValue": {"type": "string"}, "metadata": {"type": "object"}}}
 _POLICY = {"type": "object", "x-policy": True, "properties": {
     "templateId": {"enum": list(TEMPLATES)}, "title": {"type": "string"}, "parameters": {"type": "object"}}}
@@ -202,7 +200,7 @@ def _policy_parameters(template_id) -> dict:
     names = TEMPLATES.get(lowered) or ((), ())
     known = [n for group in names for n in group] if lowered in TEMPLATES else \
         sorted({n for required, optional in TEMPLATES.values() for n in required + optional})
-    props = {TEMPLATE_PARAMETER + n: {"enum": list(POLICY_ENUMS[n])} if n in POLICY_ENUMS else {"type": "string"}
+    props = {TEMPLATE_PARAMETER + n: {"enum": list(POLICY_VALUES[n])} if n in POLICY_VALUES else {"type": "string"}
              for n in known}
     props["x-ms-apimTemplate-operationName"] = {"type": "array", "items": {"type": "string"}}
     props["x-ms-apimTemplate-policySection"] = {"enum": list(POLICY_SECTIONS)}

@@ -10,9 +10,8 @@ from lsprotocol import types
 
 from connector_lint_rules._api import FileKind, Operation, escape, pointer, resolve, split_pointer
 from connector_lint_rules._extensions import DYNAMIC
-from connector_lint_rules._openapi import METHODS, parameters
-from connector_lint_rules.connection_parameter_shape import NAME as CONNECTION_NAME
-from connector_lint_rules.unsanitized_operation_id import NOT_ALLOWED
+from connector_lint_rules._apiprops import CONNECTION_PARAMETER_NAME
+from connector_lint_rules._openapi import METHODS, OPERATION_ID_NOT_ALLOWED, parameters
 
 from .authoring import Snapshot
 from .lsp_diagnostics import lsp_range
@@ -95,11 +94,11 @@ def check_new_name(snap: Snapshot, symbol: Symbol, new: str) -> None:
     what = WHAT[symbol.kind]
     if not new:
         raise Refused(f"A {what} needs a name.")
-    if symbol.kind == "operation" and NOT_ALLOWED.search(new):
-        clean = NOT_ALLOWED.sub("", new)
+    if symbol.kind == "operation" and OPERATION_ID_NOT_ALLOWED.search(new):
+        clean = OPERATION_ID_NOT_ALLOWED.sub("", new)
         raise Refused(f"'{new}' is not a valid operationId: Power Platform sanitizes it to '{clean}'. Use only "
                       "letters, digits and underscores.")
-    if symbol.kind == "connection" and not CONNECTION_NAME.fullmatch(new):
+    if symbol.kind == "connection" and not CONNECTION_PARAMETER_NAME.fullmatch(new):
         raise Refused(f"'{new}' is not a valid connection parameter name: use only letters, digits and underscores.")
     if symbol.kind in SECTION_OF and _ENTRY_NOT_ALLOWED.search(new):
         raise Refused(f"'{new}' is not a valid name for a {what}: leave out spaces, quotes, '/', '~' and '#'.")

@@ -82,15 +82,15 @@ def save_attrs_code() -> None:
 
 
 def warm_up() -> None:
-    """Import the rules, load the dictionary and compile the connector schema now."""
-    from connector_lint_rules import _schema, _spelling, all_rules
+    """Import the rules and run their warm-up hooks (`Rule.warm_up`: the dictionary, the connector
+    schema) now, each distinct hook once."""
+    from connector_lint_rules import all_rules
 
     from .incremental import gc_paused
 
     with gc_paused():
-        all_rules()
-        _spelling.preload()
-        _schema.validators_()
+        for hook in dict.fromkeys(rule.warm_up for rule in all_rules() if rule.warm_up is not None):
+            hook()
 
 
 def first_diagnostics_note() -> str | None:

@@ -1,5 +1,6 @@
 """docs/architecture.md stays true: every name it gives exists, every module of server/ and rules/
-(but the rule modules themselves) is placed in it, and no modules import each other in a cycle."""
+(but the rule modules themselves) is placed in it, no modules import each other in a cycle, and the
+server reaches the rules only through the catalogue and the `_` helper modules."""
 
 import ast
 import importlib
@@ -124,3 +125,42 @@ def test_pointers_are_escaped_only_by_api():
                          if _HAND_ESCAPE.search(line)]
     assert _HAND_ESCAPE.search('name.replace("~1", "/").replace("~0", "~")')
     assert not hand, f"use _api.escape / _api.split_pointer / _api.pointer instead: {hand}"
+
+
+def _rule_modules() -> set[str]:
+    return {p.stem for p in (ROOT / "rules").glob("*.py") if not p.stem.startswith("_")}
+
+
+def _rule_modules_named_by_the_server() -> list[str]:
+    """server/ module -> a rule module (rules/*.py not starting with `_`) it imports by name."""
+    rule_modules = _rule_modules()
+    named = []
+    for path in sorted((ROOT / "server").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and not node.level:
+                modules = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                modules = [a.name for a in node.names]
+            else:
+                continue
+            named += [f"server/{path.name} -> {m.split('.')[1]}" for m in modules
+                      if m.startswith("connector_lint_rules.") and m.split(".")[1] in rule_modules]
+    return sorted(set(named))
+
+
+def test_no_server_module_imports_a_rule_module():
+    """A rule is reached through the catalogue (all_rules, rules_by_id) and its hooks (suggest,
+    warm_up); a vocabulary both a rule and the server read lives in a `_` helper module."""
+    assert {"spelling", "policy_template"} <= _rule_modules() and "__init__" not in _rule_modules()
+    named = _rule_modules_named_by_the_server()
+    assert not named, f"move what the server needs into a rules/_*.py helper or a Rule hook: {named}"
+
+
+def test_rule_modules_leave_caching_to_the_engine_and_the_helpers():
+    """A rule reads a value derived from the whole connector through a helper or an `Index`
+    (`Rule.reads`), never by keeping its own per-lint or cross-lint cache."""
+    hand = re.compile(r"\bctx\.(cached|derived|per_value|stable)\(")
+    assert hand.search('x = ctx.cached(("k", name), lambda: 1)')
+    caching = [f"rules/{p.name}" for p in sorted((ROOT / "rules").glob("*.py"))
+               if not p.stem.startswith("_") and hand.search(p.read_text())]
+    assert not caching, caching

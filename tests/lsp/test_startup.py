@@ -104,3 +104,35 @@ def test_the_first_diagnostics_are_noted_once():
     note = warmup.first_diagnostics_note()
     assert note is not None and note.startswith("First diagnostics ") and "ms of CPU" in note
     assert warmup.first_diagnostics_note() is None
+
+
+WARMED = textwrap.dedent("""
+    from connector_lint import warmup
+    from connector_lint_rules import _schema, _spelling
+    assert not _spelling.is_loaded() and _schema._compiled is None
+    warmup.warm_up()
+    print(_spelling.is_loaded(), _schema._compiled is not None)
+""")
+
+
+def test_the_warm_up_loads_the_dictionary_and_compiles_the_schema_through_the_rules_hooks():
+    done = subprocess.run([sys.executable, "-c", WARMED], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
+
+
+def test_a_warm_up_hook_that_rules_share_runs_once(monkeypatch):
+    import connector_lint_rules
+    from connector_lint import warmup
+    from connector_lint_rules._api import Rule, Severity
+
+    calls = []
+
+    def hook():
+        calls.append("hook")
+
+    rules = [Rule(id=f"r{i}", summary="", severity=Severity.ERROR, category="", check=None, warm_up=warm)
+             for i, warm in enumerate((hook, None, hook))]
+    monkeypatch.setattr(connector_lint_rules, "all_rules", lambda: rules)
+    warmup.warm_up()
+    assert calls == ["hook"]

@@ -20,6 +20,17 @@ def operations(ctx: RuleContext) -> list[Operation]:
     return ctx.cached("operations", lambda: list(_operations(ctx.swagger)))
 
 
+def operation_ids(ctx: RuleContext) -> frozenset[str]:
+    """Every operationId in use. A derived value (`RuleContext.derived`): an OPERATION check that
+    reads it runs again in the language server when the set changes, not whenever another
+    operation does."""
+    return ctx.derived("operation-ids", _operation_ids)
+
+
+def _operation_ids(ctx: RuleContext) -> frozenset[str]:
+    return frozenset(op.value["operationId"] for op in operations(ctx) if isinstance(op.value.get("operationId"), str))
+
+
 def _operations(swagger: Any) -> Iterator[Operation]:
     paths = swagger.get("paths") if isinstance(swagger, dict) else None
     if not isinstance(paths, dict):

@@ -27,7 +27,7 @@ unique. Check it: once published, flows depend on it.
 import re
 
 from ._api import Applicability, Finding, Fix, FixAvailability, InsertKey, Rule, Scope, SetValue, Severity
-from ._openapi import operations
+from ._openapi import operation_ids
 
 
 def check(ctx, op):
@@ -37,7 +37,7 @@ def check(ctx, op):
     if oid is not None and not isinstance(oid, str):
         return  # a wrong type is invalid-operation-structure's finding
     name = _generate(op)
-    new = ctx.cached(("missing-operation-id.unique", name), lambda: _unique(name, ctx.derived("operation-ids", _ids)))
+    new = _unique(name, operation_ids(ctx))
     if oid is None:
         edit = InsertKey(op.pointer, "operationId", new, after="summary" if "summary" in op.value else None)
         yield Finding(op.pointer, f"{op.method.upper()} {op.path} has no operationId.",
@@ -46,11 +46,6 @@ def check(ctx, op):
         yield Finding(f"{op.pointer}/operationId", "The operationId is empty.",
                       fixes=(Fix(f"Set it to \"{new}\"", (SetValue(f"{op.pointer}/operationId", new),),
                                  Applicability.SUGGESTION),))
-
-
-def _ids(ctx) -> frozenset:
-    """Every operationId in use, once per lint (not once per operation without one)."""
-    return frozenset(o.value.get("operationId") for o in operations(ctx) if isinstance(o.value.get("operationId"), str))
 
 
 def _generate(op) -> str:

@@ -29,10 +29,11 @@ Offered only when the sanitized name is free.
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Rule, SetValue, Severity
 from ._extensions import calls
-from ._openapi import OPERATION_ID_NOT_ALLOWED, operations
+from ._openapi import OPERATION_ID_NOT_ALLOWED, operation_ids, operations
+
 
 def check(ctx):
-    taken = {op.value.get("operationId") for op in operations(ctx) if isinstance(op.value.get("operationId"), str)}
+    taken = operation_ids(ctx)
     for op in operations(ctx):
         oid = op.value.get("operationId")
         if not isinstance(oid, str) or not OPERATION_ID_NOT_ALLOWED.search(oid):

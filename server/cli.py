@@ -28,7 +28,7 @@ from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
 from .package import check_package, is_package
 from .report import FileReport, Report, display_path, escape_controls, to_github, to_json, to_sarif, to_text
-from .workspace import MAX_READ_BYTES, Connector, discover, file_type, inside, platform_limit
+from .workspace import MAX_READ_BYTES, TOO_LARGE_RULE, Connector, discover, file_type, inside, platform_limit
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
 
@@ -291,7 +291,7 @@ def read_diagnostics(docs: dict, config: Config, folder: str) -> list[Diagnostic
 
 
 def _too_large(connector: Connector, skipped: list, config: Config) -> list[FileReport]:
-    rule = rules_by_id()["swagger-size"]
+    rule = rules_by_id()[TOO_LARGE_RULE]
     severity = config.severity(rule, detect_preset(config, {}, str(connector.folder)))
     files = []
     for s in skipped:

@@ -154,3 +154,13 @@ def test_no_server_module_imports_a_rule_module():
     assert {"spelling", "policy_template"} <= _rule_modules() and "__init__" not in _rule_modules()
     named = _rule_modules_named_by_the_server()
     assert not named, f"move what the server needs into a rules/_*.py helper or a Rule hook: {named}"
+
+
+def test_rule_modules_leave_caching_to_the_engine_and_the_helpers():
+    """A rule reads a value derived from the whole connector through a helper or an `Index`
+    (`Rule.reads`), never by keeping its own per-lint or cross-lint cache."""
+    hand = re.compile(r"\bctx\.(cached|derived|per_value|stable)\(")
+    assert hand.search('x = ctx.cached(("k", name), lambda: 1)')
+    caching = [f"rules/{p.name}" for p in sorted((ROOT / "rules").glob("*.py"))
+               if not p.stem.startswith("_") and hand.search(p.read_text())]
+    assert not caching, caching

@@ -28,7 +28,7 @@ from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
 from .package import check_package, is_package
 from .report import FileReport, Report, display_path, escape_controls, to_github, to_json, to_sarif, to_text
-from .workspace import MAX_READ_BYTES, Connector, discover, file_type, inside, platform_limit
+from .workspace import MAX_READ_BYTES, TOO_LARGE_RULE, Connector, discover, file_type, inside, platform_limit
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
 
@@ -258,11 +258,12 @@ def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:
         fixed = max(0, len(before) - len(diagnostics))
     diagnostics.sort(key=lambda d: (d.path, d.start, d.end, d.rule))
     files = []
+    texts = {doc.path: doc.text for doc in docs.values()}
     for doc in docs.values():
         if only is not None and Path(doc.path).resolve() not in only:
             continue
         mine = [d for d in diagnostics if d.path == doc.path]
-        files.append(report_file := FileReport(display_path(doc.path), doc.text, mine))
+        files.append(report_file := FileReport(display_path(doc.path), doc.text, mine).with_related_texts(texts))
         if mine:
             report_file.lines  # every output format needs them: indexed here, in the worker process
     files.sort(key=lambda f: f.path)
@@ -291,7 +292,7 @@ def read_diagnostics(docs: dict, config: Config, folder: str) -> list[Diagnostic
 
 
 def _too_large(connector: Connector, skipped: list, config: Config) -> list[FileReport]:
-    rule = rules_by_id()["swagger-size"]
+    rule = rules_by_id()[TOO_LARGE_RULE]
     severity = config.severity(rule, detect_preset(config, {}, str(connector.folder)))
     files = []
     for s in skipped:
@@ -362,7 +363,8 @@ def package_reports(path: Path, config: Config) -> list[FileReport]:
         by_path.setdefault(d.path, []).append(d)
     for doc_path in texts:
         by_path.setdefault(doc_path, [])
-    return [FileReport(display_path(p), texts.get(p), found) for p, found in sorted(by_path.items())]
+    return [FileReport(display_path(p), texts.get(p), found).with_related_texts(texts)
+            for p, found in sorted(by_path.items())]
 
 
 def _config_for(folder: Path, cache: dict[Path, Config]) -> Config:

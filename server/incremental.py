@@ -22,7 +22,7 @@ connector:
 Work can be cancelled between rules (and between operations): the caches stay valid, the next
 lint reuses what was finished.
 
-A file over MAX_LINT_BYTES is not parsed or checked: it gets one `swagger-size` diagnostic saying
+A file over MAX_LINT_BYTES is not parsed or checked: it gets one `file-too-large` diagnostic saying
 so (the platform's limit is 1 MB; the largest certified swagger is 1.1 MB).
 """
 
@@ -46,10 +46,9 @@ from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate
 from .jsonparse import ParsedJson, open_quote
 from .positions import LineIndex
 from .reparse import changed_range, reparse
-from .workspace import platform_limit
+from .workspace import TOO_LARGE_RULE, platform_limit
 
 MAX_LINT_BYTES = 4 * 1024 * 1024
-SIZE_RULE = "swagger-size"
 _MISSING = object()
 _AN_OBJECT = object()  # stands for "the swagger's root was an object" in a snapshot
 _FIELDS = tuple(f.name for f in fields(RuleContext) if f.name not in ("options", "memo", "store"))
@@ -879,7 +878,7 @@ def size_only(docs: dict[FileKind, Document], large: Iterable[Document], config:
               folder: str | None) -> list[Diagnostic]:
     """One clear diagnostic per file too large to check; the connector's other rules are skipped."""
     preset = detect_preset(config, {k: d for k, d in docs.items() if not (d.is_json and too_large(d.text))}, folder)
-    rule = rules_by_id().get(SIZE_RULE)
+    rule = rules_by_id().get(TOO_LARGE_RULE)
     severity = config.severity(rule, preset) if rule is not None else Severity.ERROR
     if severity is Severity.OFF:
         severity = Severity.INFORMATION
@@ -892,5 +891,5 @@ def size_only(docs: dict[FileKind, Document], large: Iterable[Document], config:
         message = (f"The file is {size / 1048576:.1f} MB ({size:,} bytes); connector-lint checks files up to "
                    f"{MAX_LINT_BYTES // 1048576} MB as you type, so no other rule ran.{' ' + limit if limit else ''} "
                    "`connector-lint check` reports everything.")
-        out.append(Diagnostic(SIZE_RULE, severity, message, doc.path, 0, end, "", None))
+        out.append(Diagnostic(TOO_LARGE_RULE, severity, message, doc.path, 0, end, "", None))
     return out

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from connector_lint_rules import rules_by_id
 
@@ -27,10 +28,57 @@ class FileReport:
     path: str  # as shown: relative to the working directory when below it
     text: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The text of each other file that its diagnostics' related places are in (by the path the
+    # diagnostics give, `Diagnostic.path`), for their lines and columns: see `with_related_texts`.
+    others: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.text or "")
+
+    def with_related_texts(self, texts: dict[str, str | None]) -> "FileReport":
+        """Keep the texts (path -> text, such as the connector's documents) of the other files its
+        diagnostics' related places are in."""
+        own = {d.path for d in self.diagnostics}
+        self.others = {path: texts[path] for d in self.diagnostics for path, *_ in d.related
+                       if path not in own and texts.get(path) is not None}
+        return self
+
+    def related(self, d: Diagnostic) -> list["RelatedPlace"]:
+        """The related places of one of its diagnostics, located as the diagnostic is (1-based
+        lines and columns, columns counting characters, ends exclusive)."""
+        places = []
+        for path, start, end, message in d.related:
+            if path == d.path:
+                lines = self.lines
+            elif path in self.others:
+                lines = self._other_lines(path)
+            else:
+                continue  # not a file of this report (never for the CLI: it passes every document)
+            (line, col), (end_line, end_col) = lines.line_col(start), lines.line_col(end)
+            places.append(RelatedPlace(display_path(path), line + 1, col + 1, end_line + 1, end_col + 1, message))
+        return places
+
+    def _other_lines(self, path: str) -> LineIndex:
+        cache = self.__dict__.setdefault("_other_line_indexes", {})
+        if path not in cache:
+            cache[path] = LineIndex(self.others[path])
+        return cache[path]
+
+
+class RelatedPlace(NamedTuple):
+    """Another place that explains a finding (the first declaration, the target of a reference)."""
+
+    path: str  # as shown
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+
+    def json(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "endLine": self.end_line,
+                "endColumn": self.end_column, "message": self.message}
 
 
 @dataclass
@@ -152,7 +200,7 @@ def to_json(report: Report) -> str:
             if d.value_path:
                 item["valuePath"] = d.value_path
             if d.related:
-                item["related"] = [_related_json(path, s, e, m) for path, s, e, m in d.related]
+                item["related"] = [place.json() for place in f.related(d)]
             items.append(item)
         files.append({"path": f.path, "diagnostics": items})
     summary = {"connectors": report.connectors, "files": len(report.files), **report.counts()}
@@ -162,10 +210,6 @@ def to_json(report: Report) -> str:
     if report.skipped:
         out["skipped"] = [{"path": path, "reason": reason} for path, reason in report.skipped]
     return _json_text(out)
-
-
-def _related_json(path: str, start: int, end: int, message: str) -> dict:
-    return {"path": display_path(path), "offset": start, "endOffset": end, "message": message}
 
 
 def to_text(report: Report, colour: bool = False) -> str:
@@ -180,6 +224,9 @@ def to_text(report: Report, colour: bool = False) -> str:
             sev_text = f"{_COLOURS[sev]}{sev}{reset}" if colour else sev
             out.append(f"{bold}{escape_controls(f.path)}{reset}:{line}:{col}: {sev_text} {bold}{d.rule}{reset} "
                        f"{escape_controls(d.message)}{code}{fix}")
+            if d.related:  # as compilers print notes: a line of its own, which no severity matches
+                out += [f"{escape_controls(p.path)}:{p.line}:{p.column}: {dim}note:{reset} {escape_controls(p.message)}"
+                        for p in f.related(d)]
     counts = report.counts()
     total = sum(counts.values())
     fixable = sum(d.fixable for f in report.files for d in f.diagnostics)
@@ -215,7 +262,8 @@ def to_github(report: Report) -> str:
         for d in f.diagnostics:
             line, col, end_line, end_col = positions(f, d)
             title = f"connector-lint ({d.rule})"
-            msg = d.message + codes_suffix(d)
+            msg = d.message + codes_suffix(d) + "".join(f"\n{p.path}:{p.line}:{p.column}: {p.message}"
+                                                       for p in f.related(d))
             out.append(f"::{_GITHUB_LEVEL[d.severity.value]} file={_gh(f.path)},line={line},col={col},"
                        f"endLine={end_line},endColumn={end_col},title={_gh(title)}::{_gh_msg(msg)}")
     return "\n".join(out)
@@ -279,6 +327,13 @@ def to_sarif(report: Report) -> str:
             }
             if d.pointer:
                 result["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.pointer, "kind": "member"}]
+            if d.related:
+                result["relatedLocations"] = [
+                    {"id": i, "message": {"text": p.message},
+                     "physicalLocation": {"artifactLocation": {"uri": p.path},
+                                          "region": {"startLine": p.line, "startColumn": p.column,
+                                                     "endLine": p.end_line, "endColumn": p.end_column}}}
+                    for i, p in enumerate(f.related(d))]
             results.append(result)
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

@@ -25,6 +25,8 @@ from connector_lint_rules._api import FileKind
 from .document import Document
 
 MAX_READ_BYTES = 64 * 1024 * 1024  # 64 times the platform's limit for a swagger
+# The rule of the one finding a file too large to read (here) or to check as you type gets, whatever its kind.
+TOO_LARGE_RULE = "file-too-large"
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _SKIP_DIRS = {".git", "node_modules", ".venv", "__pycache__", ".hypothesis"}

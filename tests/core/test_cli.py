@@ -198,3 +198,56 @@ def test_the_preset_does_not_depend_on_how_the_path_is_typed(capsys, tmp_path, m
     assert here == swagger_findings("custom-connectors/X")
     certified_only = {"contact-required", "stack-owner-required", "publisher-required"}
     assert not certified_only & {rule for rule, *_ in here}  # the custom preset applies
+
+
+def _with_related(tmp_path: Path) -> Path:
+    """A connector with a finding whose related place is in the same file (a repeated operationId)
+    and one whose related place is in the other file (an OAuth parameter, no oauth2 in the swagger)."""
+    sw = swagger(title="Contoso Tasks")
+    [(path, item)] = list(sw["paths"].items())[:1]
+    method = next(m for m in item if m in ("get", "post"))
+    sw["paths"]["/other"] = {method: {**item[method]}}
+    props = api_properties(connectionParameters={"token": {"type": "oauthSetting", "oAuthSettings": {
+        "identityProvider": "oauth2", "clientId": "x", "scopes": [], "redirectMode": "Global",
+        "customParameters": {}}}})
+    return write_connector(tmp_path / "rel", sw, props)
+
+
+def _place(folder: Path, name: str, line: int, column: int, end_line: int, end_column: int) -> str:
+    text = (folder / name).read_text().splitlines()
+    assert line == end_line
+    return text[line - 1][column - 1:end_column - 1]
+
+
+def test_related_places_are_located_like_the_finding_in_every_format(capsys, tmp_path):
+    folder = _with_related(tmp_path)
+    # apiProperties.json alone: the related place in the swagger is located all the same
+    for only in (folder, folder / "apiProperties.json"):
+        _, out, _ = run(capsys, "check", str(only), "--format", "json")
+        found = {d["rule"]: d for f in json.loads(out)["files"] for d in f["diagnostics"] if "related" in d}
+        [auth] = found["auth-consistency"]["related"]
+        assert set(auth) == {"path", "line", "column", "endLine", "endColumn", "message"}
+        assert auth["path"].endswith("apiDefinition.swagger.json") and auth["message"] == "The swagger's security definitions"
+        assert _place(folder, "apiDefinition.swagger.json", *[auth[k] for k in ("line", "column", "endLine", "endColumn")]) \
+            == '"securityDefinitions"'
+    _, out, _ = run(capsys, "check", str(folder), "--format", "json")
+    [dup] = [d for f in json.loads(out)["files"] for d in f["diagnostics"] if d["rule"] == "duplicate-operation-id"]
+    [first] = dup["related"]
+    oid = _place(folder, "apiDefinition.swagger.json", *[first[k] for k in ("line", "column", "endLine", "endColumn")])
+    assert oid.strip('"') in dup["message"] and (first["line"], first["column"]) != (dup["line"], dup["column"])
+
+    _, sarif, _ = run(capsys, "check", str(folder), "--format", "sarif")
+    [result] = [r for r in json.loads(sarif)["runs"][0]["results"] if r["ruleId"] == "duplicate-operation-id"]
+    [loc] = result["relatedLocations"]
+    assert loc["message"]["text"] == first["message"]
+    assert loc["physicalLocation"]["region"] == {"startLine": first["line"], "startColumn": first["column"],
+                                                  "endLine": first["endLine"], "endColumn": first["endColumn"]}
+
+    _, text, _ = run(capsys, "check", str(folder))
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if " duplicate-operation-id " in line)
+    assert lines[at + 1].endswith(f"apiDefinition.swagger.json:{first['line']}:{first['column']}: note: "
+                                  f"{first['message']}")
+    _, github, _ = run(capsys, "check", str(folder), "--format", "github")
+    [line] = [line for line in github.splitlines() if "(duplicate-operation-id)" in line]
+    assert line.endswith(f"%0A{first['path']}:{first['line']}:{first['column']}: {first['message']}")

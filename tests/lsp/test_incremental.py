@@ -384,8 +384,8 @@ def test_a_file_too_large_to_check_gets_one_diagnostic():
     big = '{"swagger": "2.0", "info": {"description": "' + "x" * (5 * 1024 * 1024) + '"}}'
     sources = {FileKind.SWAGGER: Source("c/apiDefinition.swagger.json", text=big)}
     [d] = linter.lint(linter.documents(sources), Config(), "c")
-    assert d.rule == "swagger-size" and d.severity is Severity.ERROR and "5.0 MB" in d.message
-    assert any(r.id == "swagger-size" for r in all_rules())
+    assert d.rule == "file-too-large" and d.severity is Severity.ERROR and "5.0 MB" in d.message
+    assert any(r.id == "file-too-large" for r in all_rules())
 
 
 def test_a_failing_rule_is_one_internal_error_as_in_the_engine():

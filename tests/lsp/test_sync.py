@@ -138,11 +138,11 @@ async def test_a_10_mb_document_gets_a_size_diagnostic_and_stays_responsive(clie
     started = time.perf_counter()
     uri = client.open(folder / SWAGGER, text)
     [diagnostic] = await client.diagnostics_for(uri, 1)
-    assert diagnostic.code == "swagger-size" and "MB" in diagnostic.message and "no other rule ran" in diagnostic.message
+    assert diagnostic.code == "file-too-large" and "MB" in diagnostic.message and "no other rule ran" in diagnostic.message
     # still answering: an edit gets its diagnostic for the new version, requests get answers
     version = client.replace(uri, 10, 10, " ")
     [again] = await client.diagnostics_for(uri, version)
-    assert again.code == "swagger-size"
+    assert again.code == "file-too-large"
     hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri),
                                                                      types.Position(0, 0)))
     assert hover is None or hover.contents

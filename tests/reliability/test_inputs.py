@@ -71,7 +71,7 @@ def test_a_terabyte_sparse_swagger_is_one_finding(tmp_path, capsys):
     code, out, err = run(capsys, "check", str(connector), "--format", "json")
     assert code == 1 and err == ""
     diagnostics = [d for f in json.loads(out)["files"] for d in f["diagnostics"]]
-    assert [d["rule"] for d in diagnostics] == ["swagger-size"]
+    assert [d["rule"] for d in diagnostics] == ["file-too-large"]
     assert "1,099,511,627,776 bytes" in diagnostics[0]["message"] and "not read" in diagnostics[0]["message"]
 
 
@@ -96,6 +96,7 @@ def test_a_file_over_64_mb_names_the_limit_of_its_own_kind(tmp_path, capsys, nam
     code, out, err = run(capsys, "check", str(connector), "--format", "json")
     assert code == 1 and err == ""
     [diagnostic] = [d for f in json.loads(out)["files"] for d in f["diagnostics"]]
+    assert diagnostic["rule"] == "file-too-large", diagnostic  # not swagger-size, for any kind of file
     message = diagnostic["message"]
     assert "68,157,440 bytes" in message and "not read" in message
     note = SIZE_NOTES[name]
@@ -120,6 +121,7 @@ def test_a_file_too_large_to_check_as_you_type_names_the_limit_of_its_own_kind(k
                kind: Source(f"c/{name}", text=big)}
     [d] = linter.lint(linter.documents(sources), Config(), "c")
     assert d.path == f"c/{name}" and "5.0 MB" in d.message and "no other rule ran" in d.message
+    assert d.rule == "file-too-large"
     if says is None:
         assert "limit for" not in d.message and "swagger" not in d.message, d.message
     else:

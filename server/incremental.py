@@ -698,16 +698,21 @@ class _Places:
         entry = self._by_path.pop(path, None)
         if entry is None or old.problems or new.problems:
             return
-        if change is None or not _inside_one_string(old.text, new.text, *change):
+        literal = None if change is None else _inside_one_string(old.text, new.text, *change)
+        if literal is None:
             return
         start, old_end, new_end = change
         delta = new_end - old_end
+        closing = literal[1]
         places = {}
         for key, (a, b) in entry[1].items():  # strictly before or after: a span clamped at the
             if b < start:                       # string's end moves with the edit, not with the text
                 places[key] = (a, b)
-            elif a > old_end:
+            elif a > old_end and b > closing + 1:
                 places[key] = (a + delta, b + delta)
+            # A span after the edit in the edited string itself is dropped: spans are counted in
+            # the string's value, so its key now names other characters (a title-length span
+            # (30, 39) kept would place a restricted word found later at (30, 39)).
         self._by_path[path] = (doc, places)
 
     def forget(self, path: str) -> None:
@@ -717,18 +722,31 @@ class _Places:
 _NOT_IN_STRING_EDIT = re.compile(r'["\\\x00-\x1f]')
 
 
-def _inside_one_string(old: str, new: str, start: int, old_end: int, new_end: int) -> bool:
-    """The edit replaced characters inside one string literal with characters that cannot end it
-    (no quote, backslash or control character), so no token moved but by the edit's length."""
+def _inside_one_string(old: str, new: str, start: int, old_end: int, new_end: int) -> tuple[int, int] | None:
+    """The old text's opening and closing quotes of the one string literal in which the edit
+    replaced characters with characters that cannot end it (no quote, backslash or control
+    character), so no token moved but by the edit's length; None when the edit is not that."""
     if _NOT_IN_STRING_EDIT.search(old, start, old_end) or _NOT_IN_STRING_EDIT.search(new, start, new_end):
-        return False
+        return None
     line_start = old.rfind("\n", 0, start) + 1  # a string literal never spans lines
     if start - line_start > 20000:
-        return False  # a minified file: not worth the scan
-    if open_quote(old, line_start, start) is None:
-        return False
+        return None  # a minified file: not worth the scan
+    opening = open_quote(old, line_start, start)
+    if opening is None:
+        return None
     # [start, old_end) holds no quote, so it is inside the same literal if that literal goes on.
-    return old.find('"', old_end) >= 0
+    closing = old.find('"', old_end)
+    while closing >= 0 and _escaped(old, closing):
+        closing = old.find('"', closing + 1)
+    return None if closing < 0 else (opening, closing)
+
+
+def _escaped(text: str, quote: int) -> bool:
+    """Whether the quote at `quote` is escaped (an odd number of backslashes before it)."""
+    backslashes = 0
+    while text[quote - 1 - backslashes] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
 
 
 def _string_value_at(parsed: ParsedJson, offset: int) -> str | None:

@@ -95,3 +95,9 @@ def test_string_rule_tables_assert_the_reported_range(rule: Rule):
     calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "err"]
     assert calls and all(any(k.arg == "range" for k in call.keywords) for call in calls)
+
+
+@pytest.mark.parametrize("changelog", ["CHANGELOG.md", "vscode-extension/CHANGELOG.md"])
+def test_the_changelog_counts_the_rules(changelog):
+    text = (Path(__file__).parents[1] / changelog).read_text(encoding="utf-8")
+    assert f"{len(RULES)} rules" in text, f"{changelog} should say {len(RULES)} rules"

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ._api import escape, resolve
 from ._openapi import follow_ref, operations, parameter_lists, parameters
-from ._schema import nodes_with
+from ._value_nodes import nodes_with
 
 
 # ---------------------------------------------------------------------------------------------

@@ -30,7 +30,6 @@ from ._api import (Applicability, Finding, Fix, InsertKey, RemoveKey, RenameKey,
 from ._known_keys import EXTENSIONS, did_you_mean
 from ._openapi import METHODS
 from ._value_nodes import entries
-from ._value_nodes import nodes_with  # noqa: F401  (_extensions imports it from here; its home is _value_nodes)
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "swagger-connector.schema.json"
 SECTIONS = {"definitions": "schema", "parameters": "parameterOrReference", "responses": "responseOrReference"}

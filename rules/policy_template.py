@@ -40,7 +40,7 @@ known one (a suggestion). A single operation name written as a string is wrapped
 
 from ._api import Applicability, FileKind, Finding, Fix, FixAvailability, Rule, SetValue, Severity, pointer
 from ._apiprops import PROPS, canonical, nearest
-from ._openapi import api_properties, operations
+from ._openapi import api_properties, operation_ids as operation_ids_in_use
 from ._policy_templates import PREFIX, SECTIONS, TEMPLATES, UNDOCUMENTED, VALUES
 
 
@@ -53,7 +53,7 @@ def check(ctx):
     if not isinstance(items, list):
         yield Finding(base, "'policyTemplateInstances' must be a list.")
         return
-    operation_ids = {op.value.get("operationId") for op in operations(ctx)} if isinstance(ctx.swagger, dict) else None
+    operation_ids = operation_ids_in_use(ctx) if isinstance(ctx.swagger, dict) else None
     for i, item in enumerate(items):
         ptr = f"{base}/{i}"
         if not isinstance(item, dict):
@@ -118,7 +118,7 @@ def _operation_names(ptr, value, operation_ids):
         if not isinstance(name, str):
             yield Finding(f"{ptr}/{j}", "An operation name is a string.")
         elif operation_ids is not None and name not in operation_ids:
-            guess = nearest(name, [o for o in operation_ids if isinstance(o, str)], cutoff=0.8)
+            guess = nearest(name, sorted(operation_ids), cutoff=0.8)
             fixes = (Fix(f"Use '{guess}'", (SetValue(f"{ptr}/{j}", guess),), Applicability.SUGGESTION),) \
                 if guess else ()
             yield Finding(f"{ptr}/{j}", f"The swagger has no operation '{name}'" +

@@ -43,7 +43,7 @@ from connector_lint_rules._openapi import display_string_groups
 from .config import Config
 from .document import JSON_KINDS, Document, carry_utf8_size, utf8_size
 from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate
-from .jsonparse import ParsedJson, open_quote
+from .jsonparse import ParsedJson, closing_quote, open_quote
 from .positions import LineIndex
 from .reparse import changed_range, reparse
 from .workspace import TOO_LARGE_RULE, platform_limit
@@ -735,18 +735,8 @@ def _inside_one_string(old: str, new: str, start: int, old_end: int, new_end: in
     if opening is None:
         return None
     # [start, old_end) holds no quote, so it is inside the same literal if that literal goes on.
-    closing = old.find('"', old_end)
-    while closing >= 0 and _escaped(old, closing):
-        closing = old.find('"', closing + 1)
+    closing = closing_quote(old, old_end)
     return None if closing < 0 else (opening, closing)
-
-
-def _escaped(text: str, quote: int) -> bool:
-    """Whether the quote at `quote` is escaped (an odd number of backslashes before it)."""
-    backslashes = 0
-    while text[quote - 1 - backslashes] == "\\":
-        backslashes += 1
-    return backslashes % 2 == 1
 
 
 def _string_value_at(parsed: ParsedJson, offset: int) -> str | None:

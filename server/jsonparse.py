@@ -227,14 +227,26 @@ def open_quote(text: str, line_start: int, offset: int) -> int | None:
     while i >= 0:
         if opened is None:
             opened = i
-        else:
-            backslashes = 0
-            while text[i - 1 - backslashes] == "\\":
-                backslashes += 1
-            if backslashes % 2 == 0:
-                opened = None
+        elif not escaped(text, i):
+            opened = None
         i = text.find('"', i + 1, offset)
     return opened
+
+
+def closing_quote(text: str, offset: int) -> int:
+    """The offset of the first quote at or after `offset` that no backslash escapes; -1 if none."""
+    i = text.find('"', offset)
+    while i >= 0 and escaped(text, i):
+        i = text.find('"', i + 1)
+    return i
+
+
+def escaped(text: str, quote: int) -> bool:
+    """Whether the quote at `quote` is escaped: an odd number of backslashes before it."""
+    backslashes = 0
+    while quote > backslashes and text[quote - 1 - backslashes] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
 
 
 # Outside strings, anything up to the next bracket; a string is skipped whole (escapes included).

@@ -27,8 +27,7 @@ from .docs import page
 from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
 from .package import check_package, is_package
-from .report import (FileReport, Rendered, Report, display_path, escape_controls, render, to_github, to_json, to_sarif,
-                     to_text)
+from .report import FileReport, Rendered, Report, chunks, display_path, escape_controls, render
 from .workspace import MAX_READ_BYTES, TOO_LARGE_RULE, Connector, discover, file_type, inside, platform_limit
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
@@ -147,10 +146,10 @@ def cmd_check(args) -> int:
     args.render = (args.format, colour)
     with rare_full_collections():  # the output is built while the whole report is alive, too
         report = gather(args)
-        output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
-        text = output(report) if output else to_text(report, colour=colour)
-    if text:
-        print(text)
+        pieces = chunks(report, args.format, colour)
+    if any(pieces):  # as print(text) for their concatenation: written piece by piece, never joined
+        sys.stdout.writelines(pieces)
+        sys.stdout.write("\n")
     if report.skipped:
         return 2  # a file was not read or not fixed: what was checked is reported, but not everything
     if args.fail_on == "never":

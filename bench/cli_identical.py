@@ -3,10 +3,11 @@
     .venv/bin/python bench/cli_identical.py [--rev REV] [--corpus DIR] [--formats text,json,sarif,github]
                                             [--fix-sample N]
 
-For each format, `check CORPUS --format F --fail-on error` runs with `--jobs 1` and with the
-default number of jobs, at REV (default: the main this branch last merged; its server/ and rules/
-are extracted as bench/identical.py does) and here; standard output, standard error and the exit
-code must be the same byte for byte, for all four runs of a format. Then `--fix` runs over copies of
+For each format, `check CORPUS --format F --fail-on error` runs with `--jobs 1` at REV (default:
+the main this branch last merged; its server/ and rules/ are extracted as bench/identical.py does;
+what it printed is kept, per commit, for the next comparison) and here with `--jobs 1` and with the
+default number of jobs; standard output, standard error and the exit code must be the same byte for
+byte, for all three runs of a format. Then `--fix` runs over copies of
 N connectors of the corpus (every 20th folder), once per tree: the files it leaves, what it prints
 and its exit code must be the same. Exit code 1 on any difference.
 """
@@ -17,6 +18,7 @@ import argparse
 import filecmp
 import hashlib
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -51,16 +53,24 @@ def main() -> int:
     if args.rev is None:
         args.rev = subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=True,
                                   capture_output=True, text=True).stdout.strip()
-    base = str(extract(args.rev) / "pkgs")
+    target = extract(args.rev)
+    base = str(target / "pkgs")
     cwd = ROOT.parent  # the corpus is below it: paths are shown relative, as a user in a repository sees them
     different = 0
     for fmt in args.formats.split(","):
         outs = {}
-        for name, pythonpath in (("rev", base), ("here", None)):
-            for jobs in ("1", None):
+        kept = target / f"cli-{fmt}-{hashlib.sha256(str(corpus).encode()).hexdigest()[:8]}.pickle"
+        if kept.exists():
+            outs[("rev", "1")] = pickle.loads(kept.read_bytes())
+        for name, pythonpath, jobs in (("rev", base, "1"), ("here", None, "1"), ("here", None, None)):
+            if (name, jobs) not in outs:
                 extra = ["--jobs", jobs] if jobs else []
                 outs[(name, jobs or "default")] = run(pythonpath, ["check", str(corpus), "--format", fmt,
                                                                    "--no-progress", *extra], cwd)
+        if not kept.exists():
+            partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
+            partial.write_bytes(pickle.dumps(outs[("rev", "1")]))
+            os.replace(partial, kept)
         reference = outs[("rev", "1")]
         for key, out in outs.items():
             same = out == reference

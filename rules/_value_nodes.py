@@ -89,7 +89,9 @@ def entries(ctx) -> list[tuple[str, str, Any, str]]:
     """(section, name, value, repr) of each top-level entry that holds value nodes: every path
     item, #/parameters, #/responses and #/definitions entry. The repr is the content key the
     caches kept between lints use, computed once per lint; it is None where nothing is kept
-    between lints (`ctx.store` is None: the CLI), which then keep nothing."""
+    between lints (`ctx.store` is None: the CLI), which then keep nothing, and for a path item
+    (its walk is kept while it is the same object: an edit makes a new path item, whose repr
+    would be computed only to miss)."""
     def build():
         swagger = ctx.swagger if isinstance(ctx.swagger, dict) else {}
         out = []
@@ -106,23 +108,28 @@ def part_nodes(ctx, section: str, name: str, entry) -> list[Node]:
     """The value nodes of one top-level entry (a path item, or an entry of parameters, responses
     or definitions), for a check per part (the PART scope, `_openapi.parts`), from the walks this
     lint's value-node index makes (or will make): an entry is walked once per lint, not per user.
-    Reads nothing but `entry`: in the language server the walk is found by the entry's content
-    (the same repr the index keys it by), in the CLI in this lint's memo. A definition's nodes
-    have no role here."""
+    Reads nothing but `entry` (the walk is found as the index finds it, `_entry_walk`). A
+    definition's nodes have no role here."""
     if section == "paths" and name.startswith("x-"):
         return []
-    return _cached_walk(_walk_cache(ctx), (section, name, _entry_text(ctx, section, name, entry), None), entry)[0]
+    return _entry_walk(ctx, section, name, _entry_text(ctx, section, name, entry), entry)[0]
 
 
-def _walk_cache(ctx) -> dict:
-    """Where this lint's walks are kept: by content between lints with a store (the language
-    server), else in a dict of this lint only."""
-    return _walks if ctx.store is not None else ctx.cached("structure.walks", dict)
+def _entry_walk(ctx, section: str, name: str, text, value, role=None):
+    """The walk of one entry: kept between lints in the language server (a path item while it
+    is the same object, another entry by its content), in this lint's memo in the CLI."""
+    if ctx.store is None:
+        return _cached_walk(ctx.cached("structure.walks", dict), (section, name, None, role), value)
+    if section == "paths":
+        return ctx.per_value(("structure.walk", name), value, lambda v: _walk_entry(section, name, v))
+    return _cached_walk(_walks, (section, name, text, role), value)
 
 
 def _entry_text(ctx, section: str, name: str, value):
-    """An entry's content key (its repr) where walks are kept between lints, else None."""
-    return ctx.per_value(("structure.repr", section, name), value, repr) if ctx.store is not None else None
+    """An entry's content key (see `entries`)."""
+    if ctx.store is None or section == "paths":
+        return None
+    return ctx.per_value(("structure.repr", section, name), value, repr)
 
 
 def entry_responses(section: str, name: str, entry) -> Iterator[tuple[str, Any]]:
@@ -154,16 +161,15 @@ def _build_index(ctx):
     roots: dict[str, set] = {"input": set(), "output": set()}
     refs: dict[str, set] = {}
     all_entries = entries(ctx)
-    walks = _walk_cache(ctx)
     for section, name, value, text in all_entries:
         if section == "definitions":
             refs[name] = _cached_refs(text, value)
             continue
-        walk = _cached_walk(walks, (section, name, text, None), value)
+        walk = _entry_walk(ctx, section, name, text, value)
         roots["input"] |= walk[1]["input"]
         roots["output"] |= walk[1]["output"]
     roles = _definition_roles(refs, roots, refs)
-    return [_cached_walk(walks, (section, name, text, roles.get(name) if section == "definitions" else None), value)
+    return [_entry_walk(ctx, section, name, text, value, roles.get(name) if section == "definitions" else None)
             for section, name, value, text in all_entries]
 
 
@@ -186,15 +192,22 @@ def definition_refs(value) -> frozenset:
     """The names of the definitions that `$ref`s anywhere in `value` point to."""
     names = set()
     stack = [value]
+    push, pop = stack.append, stack.pop
     while stack:
-        node = stack.pop()
+        node = pop()
         if isinstance(node, dict):
-            name = definition_name(node.get("$ref"))
-            if name is not None:
-                names.add(name)
-            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+            ref = node.get("$ref")
+            if ref is not None:
+                name = definition_name(ref)
+                if name is not None:
+                    names.add(name)
+            for member in node.values():
+                if isinstance(member, (dict, list)):
+                    push(member)
         elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, (dict, list)))
+            for member in node:
+                if isinstance(member, (dict, list)):
+                    push(member)
     return frozenset(names)
 
 

@@ -3,9 +3,11 @@
 both), walked once per top-level entry (a path item, or an entry of `parameters`, `responses` or
 `definitions`), and the definitions each entry refers to.
 
-In the language server (`ctx.store` is set) an entry's walk is kept by content between lints, so
-an edit re-walks only the entries it changed and an unchanged entry's nodes are the same objects;
-the CLI keeps nothing between lints.
+In the language server (`ctx.store` is set) an entry's walk is kept between lints (a path item's
+while it is the same object, another entry's by content), so an edit re-walks only the entries it
+changed and an unchanged entry's nodes are the same objects; the CLI keeps nothing between lints.
+Each entry is walked once per lint: the PART-scoped checks take their nodes from the same walks
+(`part_nodes`).
 """
 
 from __future__ import annotations

@@ -44,7 +44,9 @@ def _operation_ids(ctx: RuleContext) -> frozenset[str]:
     return frozenset(op.value["operationId"] for op in operations(ctx) if isinstance(op.value.get("operationId"), str))
 
 
-def _operations(swagger: Any) -> Iterator[Operation]:
+def swagger_operations(swagger: Any) -> Iterator[Operation]:
+    """Every operation of a swagger value, in document order, with no lint context: for the
+    language server's features and for comparing two swaggers (`operations` is the cached one)."""
     paths = swagger.get("paths") if isinstance(swagger, dict) else None
     if not isinstance(paths, dict):
         return

@@ -596,21 +596,36 @@ def _proper_words(ctx) -> frozenset[str]:
     brands = brand_words(ctx)
     memo = ctx.per_value("spelling:proper-words:counts", brands, lambda _brands: {})
     capitalised, lower = memo.setdefault("counts", (Counter(), Counter()))
-    previous, now = memo.get("groups", {}), {}
+    groups = [group for _place, group in display_string_groups(ctx)]
+    last, counted = memo.get("groups"), memo.get("counted")  # the last lint's groups and their words
     changed = "words" not in memo
-    for _place, group in display_string_groups(ctx):
-        # Each entry holds its group, so a group's id is not reused while its entry is kept.
-        entry = previous.pop(id(group), None)
-        if entry is None:
-            entry = (group, *_group_case_words(group))
-            changed |= _count(capitalised, entry[1], 1) | _count(lower, entry[2], 1)
-        now[id(group)] = entry
-    for _group, title, plain in previous.values():
-        changed |= _count(capitalised, title, -1) | _count(lower, plain, -1)
-    memo["groups"] = now
+    if last is not None and len(last) == len(groups):
+        # the groups an edit left are the same objects, in the same places: compare at C speed
+        counted = list(counted)
+        for i in compress(range(len(groups)), map(is_not, groups, last)):
+            old, new = counted[i], _group_case_words(groups[i])
+            if new != old:  # typing in a summary leaves its group's description words as they were
+                changed |= _count(capitalised, new[0], 1) | _count(lower, new[1], 1)
+                changed |= _count(capitalised, old[0], -1) | _count(lower, old[1], -1)
+            counted[i] = new
+    else:
+        # Each group's words are kept with the group, so a group's id is not reused while they are.
+        previous = dict(zip(map(id, last), counted)) if last is not None else {}
+        counted = []
+        for group in groups:
+            entry = previous.pop(id(group), None)
+            if entry is None:
+                entry = _group_case_words(group)
+                changed |= _count(capitalised, entry[0], 1) | _count(lower, entry[1], 1)
+            counted.append(entry)
+        for title, plain in previous.values():
+            changed |= _count(capitalised, title, -1) | _count(lower, plain, -1)
+    memo["groups"], memo["counted"] = groups, counted
     if changed:
         names = frozenset(w for w in capitalised if w not in lower)
-        memo["words"] = ctx.stable("spelling:proper-words", brands | dictionary().names | names)
+        if names != memo.get("names"):
+            memo["names"] = names
+            memo["words"] = ctx.stable("spelling:proper-words", brands | dictionary().names | names)
     return memo["words"]
 
 

@@ -118,3 +118,34 @@ def test_the_connector_identifiers_are_kept_while_an_edit_leaves_them_and_equal_
         assert kept == _identifier_indexes(typed, None, api_properties=props), path
     assert "dueDate" not in kept[1] and "FetchTask" in kept[1] and "Task" not in kept[1] and "pageCount" in kept[1]
     assert "extra" in kept[0] and "extraName" in kept[1] and "GetTask" not in kept[1]
+
+
+def test_proper_words_follow_edits_of_descriptions_as_a_fresh_lint_finds_them(monkeypatch):
+    from connector_lint_rules import _spelling
+
+    many = {f"Item{i}": {"type": "object", "description": f"An item of Zorblax number {i}."} for i in range(50)}
+    doc = swagger(definitions={"Task": {"type": "object", "description": "A task from the Quuxly service."}, **many})
+    store = {}
+
+    def proper(d, kept):
+        return lint_context(d, kept).index(_spelling.PROPER_WORDS)
+
+    assert {"zorblax", "quuxly"} <= proper(doc, store)
+    counted = []
+    group_words = _spelling._group_case_words
+    monkeypatch.setattr(_spelling, "_group_case_words", lambda group: counted.append(group) or group_words(group))
+    edits = [(["paths", "/tasks/{taskId}", "get", "summary"], "Get one task"),  # no description words change
+             (["definitions", "Task", "description"], "A task from the quuxly service."),  # now in lower case
+             (["definitions", "Item7", "description"], "An item that Zorblax and Frobnic share."),
+             (["definitions", "Task"], {"type": "object", "description": "The Frobnic task."}),
+             (["definitions", "Extra"], {"type": "object", "description": "Made by Quuxly."}),  # a group more
+             (["definitions"], {"Task": many["Item3"]})]  # most groups gone
+    typed = doc
+    for path, value in edits:
+        typed = _edited(typed, path, value)
+        counted.clear()
+        kept = proper(typed, store)
+        if len(path) > 2:
+            assert len(counted) <= 3, counted  # the edited groups (and info's, made anew each lint), not all
+        assert kept == proper(typed, None), path
+    assert "zorblax" in kept and "frobnic" not in kept and "quuxly" not in kept

@@ -30,8 +30,7 @@ from typing import Any, Iterator, NamedTuple
 from ._api import (Applicability, FileKind, Finding, Fix, InsertKey, RuleContext, SetValue, pointer, resolve,
                    split_pointer)
 from ._extensions import DYNAMIC
-from ._openapi import operations, parameters
-from ._openapi import _operations as _every_operation
+from ._openapi import operations, parameters, swagger_operations
 
 # Rule ids, one per change kind.
 OPERATION_DELETED = "operation-deleted"
@@ -520,8 +519,8 @@ def _same_addresses(old: dict, new: dict) -> bool:
     of both versions still calls the same address."""
     if _base_path(old) == _base_path(new):
         return True
-    before = {_oid(op): _address(old, op.path) for op in _every_operation(old) if _oid(op)}
-    common = [(before[_oid(op)], _address(new, op.path)) for op in _every_operation(new) if _oid(op) in before]
+    before = {_oid(op): _address(old, op.path) for op in swagger_operations(old) if _oid(op)}
+    common = [(before[_oid(op)], _address(new, op.path)) for op in swagger_operations(new) if _oid(op) in before]
     return bool(common) and all(a == b for a, b in common)
 
 

@@ -32,10 +32,13 @@ import threading
 import time
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import is_not
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
 from ._api import Index
+from ._openapi import COLLECTIONS
 
 DATA = Path(__file__).parent / "data"
 _LOCK = threading.Lock()
@@ -425,66 +428,137 @@ def _brand_words(ctx) -> frozenset[str]:
 
 
 def _connector_words(ctx) -> frozenset[str]:
-    return ctx.stable("spelling:connector-words", brand_words(ctx).union(*_identifier_parts(ctx)))
+    return _kept_union(ctx, "spelling:connector-words", brand_words(ctx), _swagger_identifiers(ctx).words)
+
+
+def _identifier_names(ctx) -> frozenset[str]:
+    props = ctx.api_properties.get("properties") if isinstance(ctx.api_properties, dict) else None
+    params = props.get("connectionParameters") if isinstance(props, dict) else None
+    return _kept_union(ctx, "spelling:identifier-names", _swagger_identifiers(ctx).names,
+                       params if isinstance(params, dict) else (), names=True)
+
+
+def _kept_union(ctx, name: str, first: frozenset[str], second, names: bool = False) -> frozenset[str]:
+    """The union of `first` and `second` (`names`: of the non-empty strings of `second`); in the
+    language server, the last lint's result, the same object, while both are the same objects as
+    then (after most keystrokes: see `_swagger_identifiers`), so that a keystroke makes no pass
+    over the words."""
+    kept = ctx.per_value(("kept-union", name), _KEPT, _new_dict) if ctx.store is not None else {}
+    last = kept.get("last")
+    if last is not None and last[0] is first and last[1] is second:
+        return last[2]
+    union = ctx.stable(name, first.union((n for n in second if isinstance(n, str) and n) if names else second))
+    kept["last"] = (first, second, union)
+    return union
+
+
+_KEPT = object()  # the value of the `per_value` entries that hold state from lint to lint
+
+
+def _new_dict(_value) -> dict:
+    return {}
+
+
+class _Identifiers(NamedTuple):
+    """The identifiers of the swagger (`_identifiers`): as written (IDENTIFIER_NAMES) and split
+    into lower-case words (`_split_names`: CONNECTOR_WORDS)."""
+
+    names: frozenset[str]
+    words: frozenset[str]
+
+
+def _swagger_identifiers(ctx) -> _Identifiers:
+    """The identifiers of the swagger, once per lint for both CONNECTOR_WORDS and IDENTIFIER_NAMES:
+    those of the root object and the four collection objects themselves, and those of each part
+    (`_openapi.parts`). In the language server each part's identifiers are kept from lint to lint:
+    an edit walks again only the parts whose value is a new object, and while their identifiers
+    are unchanged (an edit of a description, a summary, a type) the result is the last lint's,
+    the same object, with no pass over the other parts' (their values are compared by identity,
+    at C speed)."""
+    return ctx.cached("spelling:identifiers", lambda: _compute_identifiers(ctx))
+
+
+def _compute_identifiers(ctx) -> _Identifiers:
+    from ._openapi import parts
+
+    root = ctx.swagger
+    if not isinstance(root, dict):
+        found: list[str] = []
+        _identifiers(root, found)
+        return _Identifiers(frozenset(), frozenset(_split_names(found)))
+    own = tuple(_root_identifiers(root))
+    if ctx.store is None:  # nothing is kept between lints (the CLI): one pass over the parts
+        names = set(own)
+        for part in parts(ctx):
+            names.update(_part_identifiers(part.value, part.parts))
+        return _identifiers_of(names)
+    kept = ctx.per_value("spelling:identifiers", _KEPT, _new_dict)
+    last = kept.get("last")
+    before = last[1] if last is not None else {}
+    now: dict = {}
+    changed = last is None or own != last[0] or len(root) != len(before)
+    for key, value in root.items():
+        entry = before.get(key)
+        if entry is not None and entry[0] is value:
+            now[key] = entry  # the same part, or collection: nothing in it changed
+            continue
+        changed |= entry is None
+        if key in COLLECTIONS and isinstance(value, dict):
+            now[key], moved = _collection_identifiers(key, value, entry if entry is not None and len(entry) == 4 else None)
+        else:
+            found = tuple(_part_identifiers(value, (key,)))
+            moved = entry is None or len(entry) != 2 or found != entry[1]
+            now[key] = (value, found)
+        changed |= moved
+    if not changed:
+        result = last[2]
+    else:
+        result = _identifiers_of(set(own).union(*(f for entry in now.values() for f in _found_in(entry))))
+        if last is not None and result == last[2]:
+            result = last[2]  # the same identifiers: the same object, so what depends on it is kept
+    kept["last"] = (own, now, result)
+    return result
+
+
+def _collection_identifiers(collection: str, value: dict, entry: tuple | None) -> tuple[tuple, bool]:
+    """(value, its keys, its values, the identifiers of each entry) of one of the four collections,
+    and whether any entry's identifiers differ from `entry`'s (the last lint's): only the entries
+    whose value is a new object are walked again."""
+    keys, values = list(value), list(value.values())
+    if entry is not None and entry[1] == keys:
+        found = list(entry[3])
+        moved = False
+        for i in compress(range(len(values)), map(is_not, values, entry[2])):
+            ids = tuple(_part_identifiers(values[i], (collection, keys[i])))
+            if ids != found[i]:
+                found[i], moved = ids, True
+        return (value, keys, values, found), moved
+    before = dict(zip(entry[1], zip(entry[2], entry[3]))) if entry is not None else {}
+    found = []
+    for key, item in zip(keys, values):
+        kept = before.get(key)
+        found.append(kept[1] if kept is not None and kept[0] is item else
+                     tuple(_part_identifiers(item, (collection, key))))
+    return (value, keys, values, found), True
+
+
+def _found_in(entry: tuple) -> list:
+    """The identifier tuples of a top-level entry of `_compute_identifiers`' state."""
+    return entry[3] if len(entry) == 4 else [entry[1]]
+
+
+def _identifiers_of(names: set) -> _Identifiers:
+    return _Identifiers(frozenset(n for n in names if n), frozenset(_split_names(names)))
 
 
 def _root_identifiers(root: dict) -> list[str]:
     """The identifiers of the root object and of the four collection objects themselves."""
-    from ._openapi import COLLECTIONS
-
     own: list[str] = []
     _own_identifiers(root, own)
     for key in COLLECTIONS:
         if isinstance(root.get(key), dict):
             _own_identifiers(root[key], own)
     return own
-
-
-def _part_identifier_lists(ctx) -> list[tuple[str, ...]]:
-    """`_part_identifiers` of each part of the swagger (`_openapi.parts`), walked once per lint
-    for both CONNECTOR_WORDS and IDENTIFIER_NAMES, each kept while its part is unchanged
-    (`RuleContext.per_value`): an unchanged part's tuple is the same object from lint to lint."""
-    from ._openapi import parts
-
-    def make():
-        return [ctx.per_value(("spelling:part-identifiers", part.parts), part.value,
-                              lambda value, p=part.parts: tuple(_part_identifiers(value, p)))
-                for part in parts(ctx)]
-    return ctx.cached("spelling:part-identifiers", make)
-
-
-def _per_part(ctx, name: str, derive) -> list:
-    """`derive(identifiers)` for each part's identifiers (`_part_identifier_lists`), each kept
-    while that part's identifiers are the same object."""
-    from ._openapi import parts
-
-    return [ctx.per_value((name, part.parts), found, derive)
-            for part, found in zip(parts(ctx), _part_identifier_lists(ctx))]
-
-
-def _identifier_parts(ctx) -> list[frozenset[str]]:
-    """The words of `_identifiers(ctx.swagger)`, in parts: the root's and the collections' own,
-    then one per path, definition, parameter, response and other top-level value."""
-    root = ctx.swagger
-    if not isinstance(root, dict):
-        found: list[str] = []
-        _identifiers(root, found)
-        return [frozenset(_split_names(found))]
-    return [frozenset(_split_names(_root_identifiers(root))),
-            *_per_part(ctx, "spelling:identifiers", lambda found: frozenset(_split_names(found)))]
-
-
-def _identifier_names(ctx) -> frozenset[str]:
-    root = ctx.swagger
-    names: set[str] = set()
-    if isinstance(root, dict):
-        names.update(_root_identifiers(root))
-        names.update(*_part_identifier_lists(ctx))
-    props = ctx.api_properties.get("properties") if isinstance(ctx.api_properties, dict) else None
-    params = props.get("connectionParameters") if isinstance(props, dict) else None
-    if isinstance(params, dict):
-        names.update(params)
-    return ctx.stable("spelling:identifier-names", frozenset(n for n in names if isinstance(n, str) and n))
 
 
 BRAND_WORDS = Index("brand-words", _brand_words)
@@ -522,21 +596,36 @@ def _proper_words(ctx) -> frozenset[str]:
     brands = brand_words(ctx)
     memo = ctx.per_value("spelling:proper-words:counts", brands, lambda _brands: {})
     capitalised, lower = memo.setdefault("counts", (Counter(), Counter()))
-    previous, now = memo.get("groups", {}), {}
+    groups = [group for _place, group in display_string_groups(ctx)]
+    last, counted = memo.get("groups"), memo.get("counted")  # the last lint's groups and their words
     changed = "words" not in memo
-    for _place, group in display_string_groups(ctx):
-        # Each entry holds its group, so a group's id is not reused while its entry is kept.
-        entry = previous.pop(id(group), None)
-        if entry is None:
-            entry = (group, *_group_case_words(group))
-            changed |= _count(capitalised, entry[1], 1) | _count(lower, entry[2], 1)
-        now[id(group)] = entry
-    for _group, title, plain in previous.values():
-        changed |= _count(capitalised, title, -1) | _count(lower, plain, -1)
-    memo["groups"] = now
+    if last is not None and len(last) == len(groups):
+        # the groups an edit left are the same objects, in the same places: compare at C speed
+        counted = list(counted)
+        for i in compress(range(len(groups)), map(is_not, groups, last)):
+            old, new = counted[i], _group_case_words(groups[i])
+            if new != old:  # typing in a summary leaves its group's description words as they were
+                changed |= _count(capitalised, new[0], 1) | _count(lower, new[1], 1)
+                changed |= _count(capitalised, old[0], -1) | _count(lower, old[1], -1)
+            counted[i] = new
+    else:
+        # Each group's words are kept with the group, so a group's id is not reused while they are.
+        previous = dict(zip(map(id, last), counted)) if last is not None else {}
+        counted = []
+        for group in groups:
+            entry = previous.pop(id(group), None)
+            if entry is None:
+                entry = _group_case_words(group)
+                changed |= _count(capitalised, entry[0], 1) | _count(lower, entry[1], 1)
+            counted.append(entry)
+        for title, plain in previous.values():
+            changed |= _count(capitalised, title, -1) | _count(lower, plain, -1)
+    memo["groups"], memo["counted"] = groups, counted
     if changed:
         names = frozenset(w for w in capitalised if w not in lower)
-        memo["words"] = ctx.stable("spelling:proper-words", brands | dictionary().names | names)
+        if names != memo.get("names"):
+            memo["names"] = names
+            memo["words"] = ctx.stable("spelling:proper-words", brands | dictionary().names | names)
     return memo["words"]
 
 

@@ -29,7 +29,7 @@ None: the author decides how the request should carry its data.
 
 from ._api import Finding, Related, Rule, Scope, Severity
 from ._extensions import effective_parameters
-from ._openapi import METHODS, follow_ref
+from ._openapi import follow_ref, path_item_operations
 
 
 def check(ctx, op):
@@ -57,7 +57,8 @@ def check(ctx, op):
 
 
 def _first_operation(op) -> bool:
-    return next(m for m, v in op.path_item.items() if m in METHODS and isinstance(v, dict)) == op.method
+    first_ptr, _ = next(path_item_operations(op.pointer.rsplit("/", 1)[0], op.path_item))
+    return first_ptr == op.pointer
 
 
 def _bodies(ctx, base: str, holder: dict) -> list[str]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from lsprotocol import types
 
 from connector_lint_rules._api import FileKind, Operation, escape, pointer
-from connector_lint_rules._openapi import METHODS, parameters
+from connector_lint_rules._openapi import METHODS, parameters, swagger_operations
 from connector_lint_rules._schema import schema_document
 from connector_lint_rules._apiprops import CONNECTION_PARAMETER_TYPES, IDENTITY_PROVIDERS, REDIRECT_MODES
 from connector_lint_rules._policy_templates import PREFIX as TEMPLATE_PARAMETER
@@ -31,7 +31,7 @@ from .lsp_diagnostics import lsp_range
 from .cursor import Cursor, cursor_at
 from .extensions_help import hover_markdown
 from .names import OPERATION_LISTS
-from .navigation import _operations, _parameters_at
+from .navigation import _parameters_at
 
 K = types.CompletionItemKind
 FORMATS = ("int32", "int64", "float", "double", "byte", "binary", "date", "date-time", "password", "email", "uri",
@@ -357,8 +357,8 @@ class _Context:
                 return [(name, f"a parameter of this operation ({param.get('in')})")
                         for name, param in _own_parameters(self.swagger, path[:3], host)]
         if key == "family" and "x-ms-api-annotation" in path and isinstance(self.swagger, dict):
-            families = {op["x-ms-api-annotation"].get("family") for _, op in _operations(self.swagger)
-                        if isinstance(op.get("x-ms-api-annotation"), dict)}
+            families = {op.value["x-ms-api-annotation"].get("family") for op in swagger_operations(self.swagger)
+                        if isinstance(op.value.get("x-ms-api-annotation"), dict)}
             return [(f, "an operation family of this connector") for f in sorted(f for f in families if isinstance(f, str))]
         if isinstance(key, str) and key.startswith(TEMPLATE_PARAMETER):
             return [(f"@connectionParameters('{n}')", "a connection parameter") for n in names.declared("connection")]
@@ -501,18 +501,18 @@ def _own_parameters(swagger, op_path, op) -> list[tuple[str, dict]]:
 def _called_parameters(swagger, oid) -> list[tuple[str, dict]]:
     if not isinstance(oid, str) or not isinstance(swagger, dict):
         return []
-    for parts, op in _operations(swagger):
-        if op.get("operationId") == oid:
-            return _own_parameters(swagger, tuple(parts), op)
+    for op in swagger_operations(swagger):
+        if op.value.get("operationId") == oid:
+            return _own_parameters(swagger, ("paths", op.path, op.method), op.value)
     return []
 
 
 def _operation_detail(swagger, oid: str) -> str | None:
     if not isinstance(swagger, dict):
         return None
-    for parts, op in _operations(swagger):
-        if op.get("operationId") == oid:
-            summary = op.get("summary")
-            return f"{parts[2].upper()} {parts[1]}" + (f" — {summary}" if isinstance(summary, str) else "")
+    for op in swagger_operations(swagger):
+        if op.value.get("operationId") == oid:
+            summary = op.value.get("summary")
+            return f"{op.method.upper()} {op.path}" + (f" — {summary}" if isinstance(summary, str) else "")
     return None
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .jsonparse import ParsedJson, open_quote, parse
+from .jsonparse import ParsedJson, escaped, open_quote, parse
 
 _WORD = re.compile(r"[A-Za-z0-9_$.\-+]*")
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_$.\-+]*$")
@@ -165,8 +165,10 @@ def _key_before(text: str, colon: int) -> str | None:
     if end is None or text[end] != '"':
         return None
     start = text.rfind('"', 0, end)
-    while start > 0 and text[start - 1] == "\\":
-        start = text.rfind('"', 0, start - 1)
+    while start > 0 and escaped(text, start):
+        start = text.rfind('"', 0, start)
+    if start < 0:
+        return None
     try:
         return json.loads(text[start:end + 1])
     except ValueError:

@@ -15,7 +15,7 @@ import re
 from typing import Any, NamedTuple
 
 from connector_lint_rules._api import FileKind, pointer, split_pointer
-from connector_lint_rules._openapi import COLLECTIONS, METHODS
+from connector_lint_rules._openapi import COLLECTIONS, path_item_operations
 
 from .document import Document
 from .outline import member_at
@@ -163,10 +163,9 @@ def _swagger_part(place: tuple, value: Any):
     if len(place) == 2 and place[0] in KIND_OF:
         yield Occurrence(Symbol(KIND_OF[place[0]], place[1]), FileKind.SWAGGER, base, True, at_key=True)
     if place[0] == "paths" and isinstance(value, dict):
-        for method, op in value.items():
-            if method in METHODS and isinstance(op, dict) and isinstance(op.get("operationId"), str):
-                yield Occurrence(Symbol("operation", op["operationId"]), FileKind.SWAGGER,
-                                 f"{base}/{method}/operationId", True)
+        for op_ptr, op in path_item_operations(base, value):
+            if isinstance(op.get("operationId"), str):
+                yield Occurrence(Symbol("operation", op["operationId"]), FileKind.SWAGGER, f"{op_ptr}/operationId", True)
     yield from _references(value, base, FileKind.SWAGGER, place[0].startswith("x-ms-"), 0)  # x-ms-capabilities
 
 

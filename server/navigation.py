@@ -11,7 +11,7 @@ from lsprotocol import types
 from connector_lint_rules._api import FileKind, Operation, escape, pointer, resolve, split_pointer
 from connector_lint_rules._extensions import DYNAMIC
 from connector_lint_rules._apiprops import CONNECTION_PARAMETER_NAME
-from connector_lint_rules._openapi import METHODS, OPERATION_ID_NOT_ALLOWED, parameters
+from connector_lint_rules._openapi import METHODS, OPERATION_ID_NOT_ALLOWED, parameters, swagger_operations
 
 from .authoring import Snapshot
 from .lsp_diagnostics import lsp_range
@@ -152,7 +152,8 @@ def _dynamic_parameter(snap: Snapshot, uri: str, offset: int) -> list[types.Loca
     if on_key and len(parts) == at + 1:
         extension = resolve(swagger, pointer(*parts[:at - 1]))
         oid = extension.get("operationId") if isinstance(extension, dict) else None
-        op = next((p for p, o in _operations(swagger) if o.get("operationId") == oid), None) if oid else None
+        op = next((["paths", o.path, o.method] for o in swagger_operations(swagger)
+                   if o.value.get("operationId") == oid), None) if oid else None
         name = parts[at]
     elif not on_key and len(parts) == at + 2 and parts[-1] in ("parameter", "parameterReference"):
         op = parts[:3] if parts[0] == "paths" and len(parts) > 3 and parts[2] in METHODS else None
@@ -178,14 +179,6 @@ def _parameters_at(parts: list[str]) -> int | None:
         if part == "x-ms-dynamic-tree" and i + 2 < len(parts) and parts[i + 2] == "parameters":
             return i + 3
     return None
-
-
-def _operations(swagger):
-    paths = swagger.get("paths")
-    for path, item in paths.items() if isinstance(paths, dict) else ():
-        for method, op in item.items() if isinstance(item, dict) else ():
-            if method in METHODS and isinstance(op, dict):
-                yield ["paths", path, method], op
 
 
 def _parameters_named(swagger, op_parts: list, name: str) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from connector_lint_rules import rules_by_id
 from connector_lint_rules._api import split_pointer
-from connector_lint_rules._openapi import METHODS
+from connector_lint_rules._openapi import swagger_operations
 from connector_lint_rules._policies import PAGE as POLICY_PAGE, policies_by_code
 
 from .docs import rule_url
@@ -122,18 +122,11 @@ def _title(report: Report) -> str:
 
 def _operations(f: FileReport) -> list[Operation]:
     value = parse(f.text or "").value
-    paths = value.get("paths") if isinstance(value, dict) else None
-    if not isinstance(paths, dict):
-        return []
     found: dict[tuple[str, str], Operation] = {}
-    for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        for method, op in item.items():
-            if method in METHODS and isinstance(op, dict):
-                oid, summary = op.get("operationId"), op.get("summary")
-                found[(path, method)] = Operation(method.upper(), path, oid if isinstance(oid, str) else "",
-                                                  summary if isinstance(summary, str) else "")
+    for op in swagger_operations(value):
+        oid, summary = op.value.get("operationId"), op.value.get("summary")
+        found[(op.path, op.method)] = Operation(op.method.upper(), op.path, oid if isinstance(oid, str) else "",
+                                                summary if isinstance(summary, str) else "")
     for d in f.diagnostics:
         try:
             parts = split_pointer(d.pointer or "")

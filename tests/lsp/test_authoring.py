@@ -368,3 +368,19 @@ def test_every_request_answers_at_any_place_of_broken_text(shaped):
                 assert str(refused)
         assert FileKind.SWAGGER in snap.docs
     assert answered > 100  # most places get some completion
+
+
+@pytest.mark.parametrize("text, key", [
+    ('{"in": ', "in"),
+    ('{"a\\\\": ', "a\\"),  # a key that ends in an escaped backslash
+    ('{"say \\"hi\\"": ', 'say "hi"'),  # escaped quotes inside the key
+    ('{"a": 1, \\\\"in": ', "in"),  # stray backslashes before the key's quote do not escape it (two: even)
+    ('{\\"in": ', None),  # one backslash does: there is no key
+])
+def test_the_key_before_a_value_is_read_with_escapes_counted(text, key):
+    from connector_lint.cursor import cursor_at
+    from connector_lint.jsonparse import parse
+
+    cursor = cursor_at(parse(text), len(text))
+    assert cursor is not None and cursor.where == "value"
+    assert cursor.key == key

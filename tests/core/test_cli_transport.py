@@ -3,6 +3,7 @@ print exactly as the files themselves would; and the order it is given the conne
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 import re
@@ -19,6 +20,7 @@ from connector_lint.workspace import connector_for
 from connector_lint_rules._api import Severity
 from ruletester import swagger
 from test_cli import run, write_connector
+from test_cli_habits import two_connectors  # noqa: F401 (a fixture)
 
 FORMATS = {"text": to_text, "json": to_json, "sarif": to_sarif, "github": to_github}
 SEVERITIES = [Severity.ERROR, Severity.WARNING, Severity.INFORMATION, Severity.HINT]
@@ -116,3 +118,27 @@ def test_the_largest_connectors_go_first_and_the_report_keeps_their_order(capsys
     assert paths == sorted(paths) and set(paths) == {"a", "b", "c", "d"}
     _, one, _ = run(capsys, "check", str(tmp_path), "--format", "json", "--jobs", "1")
     assert one == out
+
+
+class _FrozenPool(_OrderPool):
+    """Records, when the pool is made, whether this process's heap was frozen for the workers."""
+
+    frozen: list = []
+
+    def __init__(self, max_workers):
+        self.frozen.append(gc.get_freeze_count())
+
+
+def test_forked_workers_start_with_the_rules_loaded_and_frozen(capsys, monkeypatch, two_connectors):
+    """With fork, the rules' dictionary and schema are loaded once, before the workers are made,
+    and frozen out of garbage collection while they run (not for good: the parent goes on)."""
+    calls = []
+    monkeypatch.setattr(cli, "warm_up", lambda: calls.append(gc.get_freeze_count()))
+    monkeypatch.setattr(cli, "ProcessPoolExecutor", _FrozenPool)
+    monkeypatch.setattr(cli, "default_jobs", lambda: 2)
+    _FrozenPool.frozen = []
+    run(capsys, "check", str(two_connectors), "--format", "json")
+    assert calls == [0] and _FrozenPool.frozen[0] > 0 and gc.get_freeze_count() == 0
+    calls.clear()
+    run(capsys, "check", str(two_connectors), "--format", "json", "--jobs", "1")
+    assert calls == []  # no workers: nothing to load ahead

@@ -27,7 +27,7 @@ from .docs import page
 from .engine import Diagnostic, detect_preset, lint
 from .fixer import fix_texts
 from .package import check_package, is_package
-from .report import FileReport, Report, display_path, escape_controls, to_github, to_json, to_sarif, to_text
+from .report import FileReport, Rendered, Report, chunks, display_path, escape_controls, render
 from .workspace import MAX_READ_BYTES, TOO_LARGE_RULE, Connector, discover, file_type, inside, platform_limit
 
 FAIL_ON = ("error", "warning", "information", "hint", "never")
@@ -140,18 +140,22 @@ def cmd_report(args) -> int:
 
 
 def cmd_check(args) -> int:
+    colour = args.format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    # Each connector's files are rendered in the output's format where they are checked (a worker
+    # process with --jobs): a worker sends back its piece of the output, not texts and diagnostics.
+    args.render = (args.format, colour)
     with rare_full_collections():  # the output is built while the whole report is alive, too
         report = gather(args)
-        output = {"json": to_json, "sarif": to_sarif, "github": to_github}.get(args.format)
-        text = output(report) if output else to_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if text:
-        print(text)
+        pieces = chunks(report, args.format, colour)
+    if any(pieces):  # as print(text) for their concatenation: written piece by piece, never joined
+        sys.stdout.writelines(pieces)
+        sys.stdout.write("\n")
     if report.skipped:
         return 2  # a file was not read or not fixed: what was checked is reported, but not everything
     if args.fail_on == "never":
         return 0
     threshold = Severity(args.fail_on).rank
-    failing = any(d.severity.rank >= threshold for f in report.files for d in f.diagnostics)
+    failing = any(n and Severity(severity).rank >= threshold for severity, n in report.counts().items())
     return 1 if failing else 0
 
 
@@ -205,9 +209,10 @@ def _gather(args) -> Report:
     targets = _each_connector_once(targets)
     configs: dict[Path, Config] = {}
     jobs = []
+    render_as = getattr(args, "render", None)
     for connector, only in targets:
         config = explicit if explicit is not None else _config_for(connector.folder, configs)
-        jobs.append((connector, only, config, args.fix, _base_of(getattr(args, "base", None), connector)))
+        jobs.append(((connector, only, config, args.fix, _base_of(getattr(args, "base", None), connector)), render_as))
     report = Report(connectors=len(targets) + len(packages))
     for path in packages:
         config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
@@ -215,18 +220,33 @@ def _gather(args) -> Report:
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
     workers = min(args.jobs, len(jobs), default_jobs())  # more processes than connectors or cores only cost
     if workers > 1:
+        # The largest connectors first, so that no worker is left with a large one while the others
+        # are idle at the end; the report keeps the order of discovery.
+        order = sorted(range(len(jobs)), key=lambda i: -jobs[i][0][0].size())
+        results: list = [None] * len(jobs)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for files, fixed, skipped in pool.map(check_connector, jobs, chunksize=4):
-                report.add(files, fixed, skipped)
+            for i, result in zip(order, pool.map(check_and_render, [jobs[i] for i in order])):
+                results[i] = result
                 progress.step()
+        for result in results:
+            report.add(*result)
     else:
         for job in jobs:
-            report.add(*check_connector(job))
+            report.add(*check_and_render(job))
             progress.step()
     progress.done()
     for path, reason in report.skipped:
         print(f"connector-lint: {escape_controls(path)}: {reason}", file=sys.stderr)
     return report
+
+
+def check_and_render(job_and_format) -> tuple[list[FileReport] | list[Rendered], int, list[tuple[str, str]]]:
+    """`check_connector`, then (for `check`) each file rendered as `render_as`, (format, colour)."""
+    job, render_as = job_and_format
+    files, fixed, skipped = check_connector(job)
+    if render_as is not None:
+        files = [render(f, *render_as) for f in files]
+    return files, fixed, skipped
 
 
 def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:

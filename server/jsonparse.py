@@ -283,35 +283,64 @@ def _skip_value(text: str, pos: int, ends: dict[int, int] | None = None) -> int:
     return m.end() if m else pos + 1
 
 
+# A member (an item) whose key has no escape, up to its value; with a simple value (a string without
+# escapes, a number, a literal) also up to the next member. In valid JSON a number is followed by
+# blanks, a comma or a bracket, so `-?\d[\d.eE+-]*` spans what _SCALAR does.
+_SIMPLE = r'(?:("[^"\\]*"|-?\d[\d.eE+-]*|true|false|null)[ \t\n\r]*(?:(,)[ \t\n\r]*)?)'
+_MEMBER = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*' + _SIMPLE + "?")
+_ITEM = re.compile(_SIMPLE)
+_AFTER = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*)?")  # after a value: the next member's start, if any
+
+
 def scan_members(text: str, start: int, ends: dict[int, int] | None = None) -> dict | list:
     """Members of a container in valid JSON, skipping child values at C speed (with `ends`, from
-    `container_ends`, by a lookup)."""
+    `container_ends`, by a lookup). A member with a plain key and a simple value is one match."""
     ws = _WS.match
     pos = ws(text, start + 1).end()
     if text[start] == "{":
         members: dict = {}
         if text[pos] == "}":
             return members
+        member = _MEMBER.match
         while True:
-            key, key_end = scanstring(text, pos + 1)
-            colon = ws(text, key_end).end()
-            vstart = ws(text, colon + 1).end()
+            m = member(text, pos)
+            if m is None:  # a key with escapes
+                key, key_end = scanstring(text, pos + 1)
+                colon = ws(text, key_end).end()
+                vstart = ws(text, colon + 1).end()
+            else:
+                key, key_end = m.group(1), m.end(1) + 1
+                if m.group(2) is not None:
+                    members[key] = (pos, key_end, m.start(2), m.end(2))
+                    if m.group(3) is None:
+                        return members
+                    pos = m.end()
+                    continue
+                vstart = m.end()
             vend = _skip_value(text, vstart, ends)
             members[key] = (pos, key_end, vstart, vend)
-            pos = ws(text, vend).end()
-            if text[pos] != ",":
+            after = _AFTER.match(text, vend)
+            if after.group(1) is None:
                 return members
-            pos = ws(text, pos + 1).end()
+            pos = after.end()
     items: list = []
     if text[pos] == "]":
         return items
+    item = _ITEM.match
     while True:
+        m = item(text, pos)
+        if m is not None:
+            items.append((-1, -1, pos, m.end(1)))
+            if m.group(2) is None:
+                return items
+            pos = m.end()
+            continue
         vend = _skip_value(text, pos, ends)
         items.append((-1, -1, pos, vend))
-        pos = ws(text, vend).end()
-        if text[pos] != ",":
+        after = _AFTER.match(text, vend)
+        if after.group(1) is None:
             return items
-        pos = ws(text, pos + 1).end()
+        pos = after.end()
 
 
 # ---------------------------------------------------------------------------------------------

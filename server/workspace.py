@@ -96,6 +96,16 @@ class Connector:
                 docs[kind] = Document(key, kind, text=text, encoding=encoding)
         return docs
 
+    def size(self) -> int:
+        """The bytes of its files on disk (0 for one that cannot be read): how long it takes to check."""
+        total = 0
+        for path in self.paths.values():
+            try:
+                total += path.stat().st_size
+            except OSError:
+                pass
+        return total
+
     def _skip(self, skipped: Skipped) -> None:
         if all(s.path != skipped.path for s in self.skipped):
             self.skipped.append(skipped)
@@ -212,10 +222,14 @@ def read_text(path: Path, folder: Path | None = None) -> str | None:
 
 def is_connector_dir(folder: Path) -> bool:
     try:
-        names = [n.lower() for n in os.listdir(folder)]
+        return _names_a_connector(os.listdir(folder))
     except OSError:
         return False
-    return any(n.endswith(".swagger.json") or n == "apiproperties.json" for n in names)
+
+
+def _names_a_connector(names: list[str]) -> bool:
+    """Whether a folder with entries of these names is a connector's."""
+    return any(n.lower().endswith(".swagger.json") or n.lower() == "apiproperties.json" for n in names)
 
 
 def connector_for(folder: Path) -> Connector:
@@ -223,13 +237,13 @@ def connector_for(folder: Path) -> Connector:
     is not a regular file inside the folder (a link out of it, a directory, a FIFO) is skipped."""
     by_lower: dict[str, Path] = {}
     skipped: list[Skipped] = []
+    real_folder: list[Path] = []  # the folder resolved, once, when an entry needs it
     try:
         for entry in sorted(os.listdir(folder)):
             path = folder / entry
             if not _part_name(entry.lower()):
                 continue
-            reason = _not_a_file(path, folder)
-            size = _size(path) if reason is None else None
+            reason, size = _plain_file(path, folder, real_folder)
             if size is not None and size > MAX_READ_BYTES:
                 skipped.append(Skipped(path, f"{size:,} bytes, over the {MAX_READ_BYTES // 1048576} MB connector-lint "
                                              "reads; not read", size, kind_by_file_name(entry)))
@@ -254,6 +268,27 @@ def connector_for(folder: Path) -> Connector:
         skipped.append(Skipped(folder, "no swagger (apiDefinition.swagger.json) in the folder; its other files "
                                        "were checked"))
     return Connector(folder, paths, skipped)
+
+
+def _plain_file(path: Path, folder: Path, real_folder: list[Path]) -> tuple[str | None, int | None]:
+    """`_not_a_file(path, folder)` and, for a file, its size; at the cost of one lstat for an entry
+    of the folder that is not a link (most of them): its real path is then the folder's real path
+    and its name, inside the folder, and its lstat is its stat."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISLNK(info.st_mode):
+            if not real_folder:
+                real_folder.append(folder.resolve())
+            real = real_folder[0] / path.name
+            if not stat.S_ISREG(info.st_mode):
+                return f"not a regular file but {file_type(info.st_mode)}; not read", None
+            if not os.access(real, os.R_OK):
+                return "not readable (permission denied)", None
+            return None, info.st_size
+    except (OSError, RuntimeError):
+        pass  # gone, or a path the long way below tells about
+    reason = _not_a_file(path, folder)
+    return reason, _size(path) if reason is None else None
 
 
 def _size(path: Path) -> int | None:
@@ -317,9 +352,9 @@ def discover(path: Path) -> list[tuple[Connector, Path | None]]:
     if is_connector_dir(path):
         return [(connector_for(path), None)]
     found = []
-    for root, dirs, _files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+    for root, dirs, files in os.walk(path):
         folder = Path(root)
-        if folder != path and is_connector_dir(folder):
+        if folder != path and _names_a_connector(dirs + files):  # what is_connector_dir lists, listed already
             found.append((connector_for(folder), None))
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
     return found

@@ -11,7 +11,7 @@ import importlib
 import pkgutil
 from functools import lru_cache
 from itertools import compress
-from operator import is_not
+from operator import is_not, itemgetter, ne, or_
 from typing import Iterable
 
 from ._api import Finding, Rule, Scope, Unit
@@ -120,27 +120,39 @@ def _units(scope: Scope, node_keys: tuple, ctx) -> list:
         return _kept_units(ctx, scope, operations(ctx), lambda op: Unit(op.pointer, (op,), (op.value, op.path_item)))
     if scope is Scope.DISPLAY_STRING:
         return _kept_units(ctx, scope, display_string_groups(ctx), lambda g: Unit(g[0], (), (g[1],), g[1]))
-    if scope is Scope.PART:
-        return [Unit(part.parts, (part,), (part.value,)) for part in parts(ctx)]
+    if scope is Scope.PART:  # a part is made anew each lint: kept by its place and the same value
+        found = parts(ctx)
+        return _kept_units(ctx, scope, found, lambda part: Unit(part.parts, (part,), (part.value,)),
+                           [(part.parts, part.value) for part in found])
     return _kept_units(ctx, (scope, node_keys), nodes_with(ctx, *node_keys), lambda node: Unit(node.pointer, (node,), (node,)))
 
 
-def _kept_units(ctx, key, sources: list, make) -> list:
+def _kept_units(ctx, key, sources: list, make, same: list | None = None) -> list:
     """`[make(s) for s in sources]`; where lints keep state (`RuleContext.store`), the last lint's
     unit of each source that is the same object (an operation, a group of strings, a value node of
-    an unchanged part is): after an edit only the units of what changed are made again."""
+    an unchanged part is): after an edit only the units of what changed are made again. `same`:
+    per source, (its key, its value) instead, the same when the key is equal and the value the
+    same object."""
     store = ctx.store
     if store is None:
         return [make(s) for s in sources]
     last = store.get(("units", key))
     if last is not None and len(last[0]) == len(sources):
-        changed = list(compress(range(len(sources)), map(is_not, sources, last[0])))  # at C speed
+        if same is None:
+            changed = list(compress(range(len(sources)), map(is_not, sources, last[0])))  # at C speed
+        else:
+            old = last[2]
+            changed = list(compress(range(len(sources)), map(or_, map(is_not, map(_value, same), map(_value, old)),
+                                                             map(ne, map(_key, same), map(_key, old)))))
         if len(changed) <= 64:
             out = list(last[1])
             for i in changed:
                 out[i] = make(sources[i])
-            store[("units", key)] = (sources, out)
+            store[("units", key)] = (sources, out, same)
             return out
     out = [make(s) for s in sources]
-    store[("units", key)] = (sources, out)
+    store[("units", key)] = (sources, out, same)
     return out
+
+
+_key, _value = itemgetter(0), itemgetter(1)

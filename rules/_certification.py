@@ -42,10 +42,10 @@ def owned_parameters(ctx: RuleContext, op: Operation, visible_only: bool = True)
 
 def _owners(ctx: RuleContext, visible_only: bool) -> dict[str, str]:
     owners: dict[str, str] = {}
-    for op in operations(ctx):
-        if not (visible_only and is_internal(op.value)):
-            for ptr, _ in parameters(ctx.swagger, op):
-                owners.setdefault(ptr, op.pointer)
+    for op_pointer, internal, params in _parameter_uses(ctx):
+        if not (visible_only and internal):
+            for ptr, _ in params:
+                owners.setdefault(ptr, op_pointer)
     return owners
 
 
@@ -54,14 +54,49 @@ def required_strings(ctx: RuleContext) -> frozenset[str]:
     empty-property's: removing it would make it missing)."""
     def build():
         out = {"/info/title", "/info/description"}
-        for op in operations(ctx):
-            if not is_internal(op.value):
-                out |= {f"{op.pointer}/summary", f"{op.pointer}/description"}
-                for ptr, param in parameters(ctx.swagger, op):
+        for op_pointer, internal, params in _parameter_uses(ctx):
+            if not internal:
+                out |= {f"{op_pointer}/summary", f"{op_pointer}/description"}
+                for ptr, param in params:
                     if param_in_scope(param):
                         out |= {f"{ptr}/x-ms-summary", f"{ptr}/description"}
         return frozenset(out)
     return ctx.cached("certification.required-strings", build)
+
+
+def _parameter_uses(ctx: RuleContext) -> list[tuple[str, bool, list[tuple[str, dict]]]]:
+    """(pointer, whether internal, `_openapi.parameters`) of each operation, in document order,
+    once per lint; in the language server a path item's walk is kept while it is unchanged
+    (`RuleContext.per_value`), and only its `$ref`s are followed again."""
+    def build():
+        swagger = ctx.swagger
+        out = []
+        for op in operations(ctx):
+            walked = ctx.per_value(("certification.parameters", op.pointer), op.path_item,
+                                   lambda item, op=op: _own_parameters(op))
+            params = []
+            for ptr, ref, param in walked[1]:
+                if ref is not None:
+                    ptr, param = follow_ref(swagger, ref, ptr, param)
+                if isinstance(param, dict):
+                    params.append((ptr, param))
+            out.append((op.pointer, walked[0], params))
+        return out
+    return ctx.cached("certification.parameter-uses", build)
+
+
+def _own_parameters(op: Operation) -> tuple[bool, list[tuple[str, str | None, Any]]]:
+    """Whether `op` is internal, and (pointer, `$ref` or None, parameter) of each parameter in its
+    and its path item's lists, as `_openapi.parameters` walks them, before following references."""
+    out = []
+    for base, params in ((op.pointer, op.value.get("parameters")),
+                         (op.pointer[:op.pointer.rfind("/")], op.path_item.get("parameters"))):
+        if not isinstance(params, list):
+            continue
+        for index, param in enumerate(params):
+            ref = param.get("$ref") if isinstance(param, dict) else None
+            out.append((f"{base}/parameters/{index}", ref if isinstance(ref, str) else None, param))
+    return is_internal(op.value), out
 
 
 def success_responses(ctx: RuleContext, op: Operation) -> Iterator[tuple[str, str, dict]]:

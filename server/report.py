@@ -141,6 +141,11 @@ def _piece(f: "FileReport | Rendered", format: str) -> str | None:
     return None
 
 
+def _pieces(report: "Report", format: str, own) -> list[str]:
+    """Each file's piece in `format`: a Rendered file's, or `own(f)` for a FileReport."""
+    return [own(f) if (piece := _piece(f, format)) is None else piece for f in report.files]
+
+
 @dataclass
 class Report:
     files: list[FileReport | Rendered] = field(default_factory=list)
@@ -321,10 +326,7 @@ def to_json(report: Report) -> str:
 
 
 def _json_chunks(report: Report) -> list[str]:
-    files = []
-    for f in report.files:
-        piece = _piece(f, "json")
-        files.append(_json_piece(f) if piece is None else piece)
+    files = _pieces(report, "json", _json_piece)
     summary = {"connectors": report.connectors, "files": len(report.files), **report.counts()}
     if report.fixed:
         summary["fixed"] = report.fixed
@@ -358,10 +360,7 @@ def to_text(report: Report, colour: bool = False) -> str:
 
 def _text_chunks(report: Report, colour: bool = False) -> list[str]:
     out = []
-    for f in report.files:
-        piece = _piece(f, "text")
-        if piece is None:
-            piece = _text_piece(f, colour)
+    for piece in _pieces(report, "text", lambda f: _text_piece(f, colour)):
         if piece:
             out += (piece, "\n")
     counts = report.counts()
@@ -412,10 +411,7 @@ def to_github(report: Report) -> str:
 
 def _github_chunks(report: Report) -> list[str]:
     out = []
-    for f in report.files:
-        piece = _piece(f, "github")
-        if piece is None:
-            piece = _github_piece(f)
+    for piece in _pieces(report, "github", _github_piece):
         if piece:
             out += ("\n", piece) if out else (piece,)
     return out

@@ -661,8 +661,10 @@ def _count(counter: Counter, words, step: int) -> bool:
 @lru_cache(maxsize=65536)
 def _case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """Words of `text` capitalised in mid-sentence (lower-cased), and words written in lower case."""
-    from ._text import words
+    from ._text import is_plain, words
 
+    if text.isascii() and is_plain(text):
+        return _plain_case_words(text)
     capitalised, lower = set(), set()
     for w in words(text):
         if w.shape == "title" and not w.sentence_start:
@@ -670,6 +672,27 @@ def _case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
         elif w.shape == "lower":
             lower.add(w.text)
     return frozenset(capitalised), frozenset(lower)
+
+
+def _plain_case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """`_case_words` of plain ASCII prose (`_text.is_plain`), whose words are its letter runs, at
+    C speed: no word tuples. A sentence's first word is the first letter run of the text or after
+    a stop (`_text._STOP`; no stop has a letter, so the stops found apart are those `words` finds)."""
+    from ._text import STOP
+
+    capitalised: set[str] = set()
+    for sentence in STOP.split(text):
+        titles = _TITLE_RUN.findall(sentence)
+        if titles:
+            capitalised.update(titles[1:] if _STARTS_WITH_TITLE.match(sentence) else titles)
+    return frozenset(w.lower() for w in capitalised), frozenset(_LOWER_RUN.findall(text))
+
+
+# In ASCII text: a letter run in lower case; one capitalised (Item: a capital, then lower case
+# letters); a text whose first letter run is capitalised.
+_LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+_TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?![A-Za-z])")
+_STARTS_WITH_TITLE = re.compile(r"[^A-Za-z]*[A-Z][a-z]+(?![A-Za-z])")
 
 
 def _names(ctx) -> list[str]:

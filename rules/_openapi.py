@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from ._api import DisplayString, FileKind, Operation, Part, RuleContext, pointer, resolve
+from ._api import DisplayString, FileKind, Operation, Part, RuleContext, escape, pointer, resolve
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 # A character an operationId may not have (the platform keeps letters, digits and underscores).
@@ -288,27 +288,47 @@ def _enum_strings(ptr: str, node: dict):
                 yield FileKind.SWAGGER, f"{ptr}/x-ms-enum-values/{i}/displayName", "enum-display-name", item["displayName"]
 
 
-def _schema_strings(ptr: str, schema: Any, depth: int = 0):
+def _schema_strings(ptr: str, schema: Any) -> list:
     """Strings of a schema and its properties, items and allOf parts (not followed through $ref:
-    the referenced definition is visited once on its own)."""
-    if not isinstance(schema, dict) or depth > 40:
-        return
+    the referenced definition is visited once on its own), in document order."""
+    out: list = []
+    if isinstance(schema, dict):
+        _add_schema_strings(ptr, schema, 0, out)
+    return out
+
+
+_SCHEMA_STRING_KEYS = (("x-ms-summary", "property-summary"), ("title", "property-summary"),
+                       ("description", "property-description"))
+
+
+def _add_schema_strings(ptr: str, schema: dict, depth: int, out: list) -> None:
+    """`_schema_strings` of an object at `depth`, appended to `out` (a list, not nested
+    generators: a string deep in a schema was passed up through every level)."""
     sw = FileKind.SWAGGER
-    for key, kind in (("x-ms-summary", "property-summary"), ("title", "property-summary"),
-                      ("description", "property-description")):
-        if isinstance(schema.get(key), str):
-            yield sw, f"{ptr}/{key}", kind, schema[key]
-    yield from _enum_strings(ptr, schema)
-    for name, prop in _dict_items(schema.get("properties")):
-        yield from _schema_strings(f"{ptr}/properties/{pointer(name)[1:]}", prop, depth + 1)
-    if isinstance(schema.get("items"), dict):
-        yield from _schema_strings(f"{ptr}/items", schema["items"], depth + 1)
-    if isinstance(schema.get("additionalProperties"), dict):
-        yield from _schema_strings(f"{ptr}/additionalProperties", schema["additionalProperties"], depth + 1)
+    for key, kind in _SCHEMA_STRING_KEYS:
+        value = schema.get(key)
+        if isinstance(value, str):
+            out.append((sw, f"{ptr}/{key}", kind, value))
+    if "x-ms-enum-values" in schema:
+        out.extend(_enum_strings(ptr, schema))
+    if depth >= 40:
+        return
+    depth += 1
+    props = schema.get("properties")
+    if isinstance(props, dict):
+        for name, prop in props.items():
+            if isinstance(prop, dict):
+                _add_schema_strings(f"{ptr}/properties/{escape(name)}", prop, depth, out)
+    for key in ("items", "additionalProperties"):
+        sub = schema.get(key)
+        if isinstance(sub, dict):
+            _add_schema_strings(f"{ptr}/{key}", sub, depth, out)
     for key in ("allOf", "anyOf", "oneOf"):
-        if isinstance(schema.get(key), list):
-            for i, part in enumerate(schema[key]):
-                yield from _schema_strings(f"{ptr}/{key}/{i}", part, depth + 1)
+        parts = schema.get(key)
+        if isinstance(parts, list):
+            for i, part in enumerate(parts):
+                if isinstance(part, dict):
+                    _add_schema_strings(f"{ptr}/{key}/{i}", part, depth, out)
 
 
 def _ui_strings(ctx: RuleContext):

@@ -3,9 +3,11 @@
 both), walked once per top-level entry (a path item, or an entry of `parameters`, `responses` or
 `definitions`), and the definitions each entry refers to.
 
-In the language server (`ctx.store` is set) an entry's walk is kept by content between lints, so
-an edit re-walks only the entries it changed and an unchanged entry's nodes are the same objects;
-the CLI keeps nothing between lints.
+In the language server (`ctx.store` is set) an entry's walk is kept between lints (a path item's
+while it is the same object, another entry's by content), so an edit re-walks only the entries it
+changed and an unchanged entry's nodes are the same objects; the CLI keeps nothing between lints.
+Each entry is walked once per lint: the PART-scoped checks take their nodes from the same walks
+(`part_nodes`).
 """
 
 from __future__ import annotations
@@ -89,27 +91,47 @@ def entries(ctx) -> list[tuple[str, str, Any, str]]:
     """(section, name, value, repr) of each top-level entry that holds value nodes: every path
     item, #/parameters, #/responses and #/definitions entry. The repr is the content key the
     caches kept between lints use, computed once per lint; it is None where nothing is kept
-    between lints (`ctx.store` is None: the CLI), which then keep nothing."""
+    between lints (`ctx.store` is None: the CLI), which then keep nothing, and for a path item
+    (its walk is kept while it is the same object: an edit makes a new path item, whose repr
+    would be computed only to miss)."""
     def build():
         swagger = ctx.swagger if isinstance(ctx.swagger, dict) else {}
-        keep = ctx.store is not None
         out = []
         for section in ("paths", "parameters", "responses", "definitions"):
             for name, value in _entries(swagger.get(section)):
                 if section != "paths" or not name.startswith("x-"):
-                    text = ctx.per_value(("structure.repr", section, name), value, repr) if keep else None
+                    text = _entry_text(ctx, section, name, value)
                     out.append((section, name, value, text))
         return out
     return ctx.cached("structure.entries", build)
 
 
-def entry_nodes(section: str, name: str, entry) -> list[Node]:
+def part_nodes(ctx, section: str, name: str, entry) -> list[Node]:
     """The value nodes of one top-level entry (a path item, or an entry of parameters, responses
-    or definitions), without roles: for rules that walk the swagger per part
-    (the PART scope, `_openapi.parts`)."""
+    or definitions), for a check per part (the PART scope, `_openapi.parts`), from the walks this
+    lint's value-node index makes (or will make): an entry is walked once per lint, not per user.
+    Reads nothing but `entry` (the walk is found as the index finds it, `_entry_walk`). A
+    definition's nodes have no role here."""
     if section == "paths" and name.startswith("x-"):
         return []
-    return _walk_entry(section, name, entry)[0]
+    return _entry_walk(ctx, section, name, _entry_text(ctx, section, name, entry), entry)[0]
+
+
+def _entry_walk(ctx, section: str, name: str, text, value, role=None):
+    """The walk of one entry: kept between lints in the language server (a path item while it
+    is the same object, another entry by its content), in this lint's memo in the CLI."""
+    if ctx.store is None:
+        return _cached_walk(ctx.cached("structure.walks", dict), (section, name, None, role), value)
+    if section == "paths":
+        return ctx.per_value(("structure.walk", name), value, lambda v: _walk_entry(section, name, v))
+    return _cached_walk(_walks, (section, name, text, role), value)
+
+
+def _entry_text(ctx, section: str, name: str, value):
+    """An entry's content key (see `entries`)."""
+    if ctx.store is None or section == "paths":
+        return None
+    return ctx.per_value(("structure.repr", section, name), value, repr)
 
 
 def entry_responses(section: str, name: str, entry) -> Iterator[tuple[str, Any]]:
@@ -141,16 +163,15 @@ def _build_index(ctx):
     roots: dict[str, set] = {"input": set(), "output": set()}
     refs: dict[str, set] = {}
     all_entries = entries(ctx)
-    walks = {} if ctx.store is None else _walks  # nothing is kept between lints without a store
     for section, name, value, text in all_entries:
         if section == "definitions":
             refs[name] = _cached_refs(text, value)
             continue
-        walk = _cached_walk(walks, (section, name, text, None), value)
+        walk = _entry_walk(ctx, section, name, text, value)
         roots["input"] |= walk[1]["input"]
         roots["output"] |= walk[1]["output"]
     roles = _definition_roles(refs, roots, refs)
-    return [_cached_walk(walks, (section, name, text, roles.get(name) if section == "definitions" else None), value)
+    return [_entry_walk(ctx, section, name, text, value, roles.get(name) if section == "definitions" else None)
             for section, name, value, text in all_entries]
 
 
@@ -173,73 +194,107 @@ def definition_refs(value) -> frozenset:
     """The names of the definitions that `$ref`s anywhere in `value` point to."""
     names = set()
     stack = [value]
+    push, pop = stack.append, stack.pop
     while stack:
-        node = stack.pop()
+        node = pop()
         if isinstance(node, dict):
-            name = definition_name(node.get("$ref"))
-            if name is not None:
-                names.add(name)
-            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+            ref = node.get("$ref")
+            if ref is not None:
+                name = definition_name(ref)
+                if name is not None:
+                    names.add(name)
+            for member in node.values():
+                if isinstance(member, (dict, list)):
+                    push(member)
         elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, (dict, list)))
+            for member in node:
+                if isinstance(member, (dict, list)):
+                    push(member)
     return frozenset(names)
 
 
 def _cached_walk(walks: dict, key, value):
+    """The walk of one entry, key (section, name, content key, role), kept in `walks`. A
+    definition with a role is its walk without one, its nodes copied with the role."""
     walk = walks.get(key)
     if walk is None:
-        section, name, _, role = key
-        walk = walks[key] = _walk_entry(section, name, value, role)
+        section, name, text, role = key
+        if role is None:
+            walk = _walk_entry(section, name, value)
+        else:
+            nodes, roots, keys = _cached_walk(walks, (section, name, text, None), value)
+            walk = ([_new(Node, (n[0], n[1], n[2], role, n[4])) for n in nodes], roots, keys)
+        walks[key] = walk
     if walks is _walks:
         keep_recent(_walks, key, _CACHE_SIZE)
     return walk
 
 
-def _walk_entry(section: str, name: str, entry, definition_role=None):
+_new = tuple.__new__  # a Node without NamedTuple's Python-level __new__
+_SCHEMA_MEMBERS = ("items", "additionalProperties")
+_KIND_KEYS = {kind: "kind:" + kind for kind in ("schema", "parameter", "items", "header")}
+
+
+def _walk_entry(section: str, name: str, entry):
     """(value nodes of one top-level entry, the definitions its requests ("input") and responses
-    ("output") refer to, an index of the nodes by key). A definition's nodes get
-    `definition_role`."""
+    ("output") refer to, an index of the nodes by key). A definition's nodes have no role (see
+    `_cached_walk`)."""
     out: list[Node] = []
+    append = out.append
     roots: dict[str, set] = {"input": set(), "output": set()}
 
     def schema(ptr, value, role, parent=None, depth=0):
-        if not isinstance(value, dict) or depth > 64:
-            return
-        out.append(Node(ptr, value, "schema", role, parent))
-        if role in roots:
-            ref = definition_name(value.get("$ref"))
+        # `value` is a dict; members are walked to depth 64
+        append(_new(Node, (ptr, value, "schema", role, parent)))
+        if role is not None and "$ref" in value:
+            ref = definition_name(value["$ref"])
             if ref is not None:
                 roots[role].add(ref)
-        for prop, sub in _entries(value.get("properties")):
-            schema(f"{ptr}/properties/{escape(prop)}", sub, role, ptr, depth + 1)
-        for key in ("items", "additionalProperties"):
-            schema(f"{ptr}/{key}", value.get(key), role, None, depth + 1)
-        if isinstance(value.get("allOf"), list):
-            for i, sub in enumerate(value["allOf"]):
-                schema(f"{ptr}/allOf/{i}", sub, role, None, depth + 1)
+        if depth >= 64:
+            return
+        depth += 1
+        sub = value.get("properties")
+        if isinstance(sub, dict):
+            for prop, member in sub.items():
+                if isinstance(member, dict):
+                    schema(f"{ptr}/properties/{escape(prop)}", member, role, ptr, depth)
+        for key in _SCHEMA_MEMBERS:
+            sub = value.get(key)
+            if isinstance(sub, dict):
+                schema(f"{ptr}/{key}", sub, role, None, depth)
+        sub = value.get("allOf")
+        if isinstance(sub, list):
+            for i, member in enumerate(sub):
+                if isinstance(member, dict):
+                    schema(f"{ptr}/allOf/{i}", member, role, None, depth)
 
-    def items(ptr, value, role, depth=0):
-        if isinstance(value, dict) and depth < 16:
-            out.append(Node(ptr, value, "items", role))
-            items(ptr + "/items", value.get("items"), role, depth + 1)
+    def items(ptr, value, role):
+        for _ in range(16):
+            if not isinstance(value, dict):
+                return
+            append(_new(Node, (ptr, value, "items", role, None)))
+            ptr += "/items"
+            value = value.get("items")
 
     def parameter(ptr, value, role="input"):
         if not isinstance(value, dict) or "$ref" in value:
             return
         if value.get("in") == "body":
-            schema(ptr + "/schema", value.get("schema"), role)
+            if isinstance(value.get("schema"), dict):
+                schema(ptr + "/schema", value["schema"], role)
         else:
-            out.append(Node(ptr, value, "parameter", role))
+            append(_new(Node, (ptr, value, "parameter", role, None)))
             items(ptr + "/items", value.get("items"), role)
 
     def response(ptr, value):
         if not isinstance(value, dict) or "$ref" in value:
             return
-        schema(ptr + "/schema", value.get("schema"), "output")
+        if isinstance(value.get("schema"), dict):
+            schema(ptr + "/schema", value["schema"], "output")
         for header_name, header in _entries(value.get("headers")):
             if isinstance(header, dict):
                 hptr = f"{ptr}/headers/{escape(header_name)}"
-                out.append(Node(hptr, header, "header", "output"))
+                append(_new(Node, (hptr, header, "header", "output", None)))
                 items(hptr + "/items", header.get("items"), "output")
 
     base = pointer(section, name)
@@ -252,8 +307,8 @@ def _walk_entry(section: str, name: str, entry, definition_role=None):
 
         parameters(base)
         content = entry.get("x-ms-notification-content")
-        if isinstance(content, dict):
-            schema(f"{base}/x-ms-notification-content/schema", content.get("schema"), "output")
+        if isinstance(content, dict) and isinstance(content.get("schema"), dict):
+            schema(f"{base}/x-ms-notification-content/schema", content["schema"], "output")
         for method, op in entry.items():
             if method in METHODS and isinstance(op, dict):
                 parameters(f"{base}/{method}")
@@ -263,13 +318,16 @@ def _walk_entry(section: str, name: str, entry, definition_role=None):
         parameter(base, entry)
     elif section == "responses":
         response(base, entry)
-    elif section == "definitions":
-        schema(base, entry, definition_role)
+    elif section == "definitions" and isinstance(entry, dict):
+        schema(base, entry, None)
     keys: dict[str, list[int]] = {}
     for i, node in enumerate(out):
-        keys.setdefault("kind:" + node.kind, []).append(i)
-        for key in node.value:
-            keys.setdefault(key, []).append(i)
+        for key in (_KIND_KEYS[node[2]], *node[1]):
+            positions = keys.get(key)
+            if positions is None:
+                keys[key] = [i]
+            else:
+                positions.append(i)
     return out, roots, keys
 
 

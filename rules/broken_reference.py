@@ -40,7 +40,7 @@ from ._api import (Applicability, Finding, Fix, FixAvailability, Index, Related,
                    resolve, split_pointer)
 from ._known_keys import did_you_mean
 from ._openapi import parameter_lists, path_item_operations
-from ._value_nodes import entry_nodes
+from ._value_nodes import part_nodes
 
 SECTIONS = {"parameter": "parameters", "response": "responses", "schema": "definitions"}
 CODES = {"parameter": "Parameter", "response": "Response", "schema": "Schema"}
@@ -60,7 +60,7 @@ def check(ctx, part):
         return
     targets = ctx.index(REFERENCE_TARGETS)
     section, name = part.parts
-    for node in entry_nodes(section, name, part.value):
+    for node in part_nodes(ctx, section, name, part.value):
         if node.kind == "schema" and "$ref" in node.value:
             yield from _check(targets, f"{node.pointer}/$ref", node.value["$ref"], "schema")
     if section == "paths":

@@ -72,10 +72,6 @@ def check(ctx, part):
                           fixes=(Fix(f"Remove the empty '{key}'", (RemoveKey(ptr),), Applicability.SAFE),))
 
 
-def _blank(v):
-    return isinstance(v, str) and not v.strip()
-
-
 _PART_KINDS = {"paths": "path", "parameters": "parameter", "responses": "response", "definitions": "schema"}
 
 
@@ -83,6 +79,8 @@ def _part(value, parts):
     """The empty members of one part of the swagger (Scope.PART): info, or an entry of
     paths, parameters, responses or definitions."""
     found = []
+    if not isinstance(value, dict):
+        return found
     if parts == ("info",):
         _walk(value, "info", parts, found)
     elif len(parts) == 2 and parts[0] in _PART_KINDS:
@@ -90,32 +88,18 @@ def _part(value, parts):
     return found
 
 
-def _members(node, kind, parts, out):
-    """Append (pointer, key, value, "member") for each blank string member of `node` itself."""
-    for key in STRINGS.get(kind, ()):
-        if key in node and _blank(node[key]):
-            out.append((pointer(*parts, key), key, node[key], "member"))
-
-
 def _walk(node, kind, parts, out, depth=0):
-    """Append (pointer, key, value, kind) for each empty member of `node` and of the nodes below it.
-    `parts` are the unescaped pointer parts of `node`; pointers are built only for findings."""
-    if not isinstance(node, dict) or depth > 40:
+    """Append (pointer, key, value, kind) for each empty member of the object `node` and of the
+    objects below it. `parts` are the unescaped pointer parts of `node`; pointers are built only
+    for findings."""
+    if depth > 40:
         return
-    _members(node, kind, parts, out)
+    for key in STRINGS.get(kind, ()):
+        value = node.get(key)
+        if isinstance(value, str) and not value.strip():
+            out.append((pointer(*parts, key), key, value, "member"))
     down = depth + 1
-    if kind in ("path", "operation"):
-        for i, param in _list(node.get("parameters")):
-            _walk(param, "parameter", (*parts, "parameters", i), out, down)
-        if kind == "path":
-            for method in METHODS:
-                _walk(node.get(method), "operation", (*parts, method), out, down)
-        else:
-            for code, response in _items(node.get("responses")):
-                _walk(response, "response", (*parts, "responses", code), out, down)
-    elif kind in ("parameter", "response"):
-        _walk(node.get("schema"), "schema", (*parts, "schema"), out, down)
-    elif kind == "schema":
+    if kind == "schema":
         props = node.get("properties")
         if isinstance(props, dict) and props:
             required = node.get("required") if isinstance(node.get("required"), list) else ()
@@ -125,11 +109,30 @@ def _walk(node, kind, parts, out, depth=0):
                 elif isinstance(prop, dict):
                     _walk(prop, "schema", (*parts, "properties", name), out, down)
         for key in ("items", "additionalProperties"):
-            if isinstance(node.get(key), dict):
-                _walk(node[key], "schema", (*parts, key), out, down)
+            sub = node.get(key)
+            if isinstance(sub, dict):
+                _walk(sub, "schema", (*parts, key), out, down)
         for key in ("allOf", "anyOf", "oneOf"):
-            for i, part in _list(node.get(key)):
-                _walk(part, "schema", (*parts, key, i), out, down)
+            for i, sub in _list(node.get(key)):
+                if isinstance(sub, dict):
+                    _walk(sub, "schema", (*parts, key, i), out, down)
+    elif kind in ("path", "operation"):
+        for i, param in _list(node.get("parameters")):
+            if isinstance(param, dict):
+                _walk(param, "parameter", (*parts, "parameters", i), out, down)
+        if kind == "path":
+            for method in METHODS:
+                op = node.get(method)
+                if isinstance(op, dict):
+                    _walk(op, "operation", (*parts, method), out, down)
+        else:
+            for code, response in _items(node.get("responses")):
+                if isinstance(response, dict):
+                    _walk(response, "response", (*parts, "responses", code), out, down)
+    elif kind in ("parameter", "response"):
+        sub = node.get("schema")
+        if isinstance(sub, dict):
+            _walk(sub, "schema", (*parts, "schema"), out, down)
 
 
 def _items(value):

@@ -34,7 +34,7 @@ import threading
 from itertools import compress
 from operator import attrgetter, is_not, or_
 from dataclasses import dataclass, fields
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from connector_lint_rules import DECLARED_SCOPES, rules_by_id, run_unit, unit_view
 from connector_lint_rules._api import FileKind, Index, Preset, Rule, RuleContext, Scope, Severity, pointer
@@ -42,7 +42,7 @@ from connector_lint_rules._openapi import display_string_groups
 
 from .config import Config
 from .document import JSON_KINDS, Document, carry_utf8_size, utf8_size
-from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate
+from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate, moved
 from .jsonparse import ParsedJson, closing_quote, open_quote
 from .positions import LineIndex
 from .reparse import changed_range, reparse
@@ -327,6 +327,28 @@ class _RuleResult:
 # ---------------------------------------------------------------------------------------------
 
 
+class _Move(NamedTuple):
+    """An edit inside one string literal of a JSON file (`_inside_one_string`): the document
+    before and after, the edit (`changed_range`) and the old text's closing quote of that string."""
+
+    old: Document
+    new: Document
+    start: int
+    old_end: int
+    new_end: int
+    closing: int
+
+    def place(self, start: int, end: int) -> int | None:
+        """How far a range of the old text moved in the new one (0: it is before the edit); None
+        when it is at or in the edited string after the edit, so it must be found again (the rule
+        `_Places.carry` follows)."""
+        if end < self.start:
+            return 0
+        if start > self.old_end and end > self.closing + 1:
+            return self.new_end - self.old_end
+        return None
+
+
 class _FileState:
     __slots__ = ("text", "parsed", "doc")
 
@@ -350,6 +372,7 @@ class ConnectorLinter:
         self._located: dict[str, tuple] = {}
         self._store: dict = {}  # RuleContext.store: results kept per JSON value across lints
         self._places = _Places()
+        self._moves: dict[str, _Move] = {}  # path -> how the last `documents` moved its text, if it did
         self._options: dict[str, dict] = {}
         self._store_limit = 0
         self._snapshots: dict = {}  # the latest snapshot of inputs per set of reads (`_settle`)
@@ -368,6 +391,7 @@ class ConnectorLinter:
         """Documents for the sources, reusing unchanged ones and re-parsing edited JSON in part."""
         docs: dict[FileKind, Document] = {}
         seen = set()
+        moves = self._moves = {}
         for kind, source in sources.items():
             seen.add(source.path)
             if source.data is not None:
@@ -382,13 +406,17 @@ class ConnectorLinter:
             previous = state.parsed if state is not None and kind in JSON_KINDS else None
             change = None
             if previous is not None and source.text is not None:
-                change = changed_range(previous.text, source.text)
+                change = _edit_of(previous.text, source)
+                if change is _UNKNOWN:
+                    change = changed_range(previous.text, source.text)
                 carry_utf8_size(previous.text, source.text, change)
             if kind in JSON_KINDS and source.text is not None and not too_large(source.text):
                 parsed = reparse(previous, source.text, change)
                 doc.__dict__["parsed"] = parsed
                 if previous is not None:
-                    self._places.carry(source.path, previous, parsed, doc, change)
+                    literal = self._places.carry(source.path, previous, parsed, doc, change)
+                    if literal is not None and state.doc.__dict__.get("parsed") is previous:
+                        moves[source.path] = _Move(state.doc, doc, *change, literal[1])
             if kind is FileKind.SWAGGER:
                 self._note_edit(previous, parsed, change)
             if source.lines is not None and source.lines.text is source.text:
@@ -640,12 +668,75 @@ class _CachedRun(Runner):
     def locate(self, rule: Rule, severity: Severity, findings: list, docs: dict) -> list[Diagnostic]:
         key = tuple(docs.values())
         located = self.linter._located
+        if not findings:
+            located[rule.id] = (findings, severity, key, [])
+            return []
         cached = located.get(rule.id)
         if cached is not None and _same_list(cached[0], findings) and cached[1] is severity \
                 and len(cached[2]) == len(key) and all(a is b for a, b in zip(cached[2], key)):
             return cached[3]
-        out = locate(rule, severity, findings, docs, self.linter._places.range_of)
+        moves = self.linter._moves
+        if cached is not None and cached[1] is severity and moves \
+                and len(cached[2]) == len(key) and all(a is b or (m := moves.get(b.path)) is not None and m.old is a
+                                                       and m.new is b for a, b in zip(cached[2], key)):
+            out = self._carried(rule, severity, findings, docs, cached, moves)
+        else:
+            out = locate(rule, severity, findings, docs, self.linter._places.range_of)
         located[rule.id] = (findings, severity, key, out)
+        return out
+
+    def _carried(self, rule: Rule, severity: Severity, findings: list, docs: dict, cached: tuple,
+                 moves: dict) -> list[Diagnostic]:
+        """`locate` after edits inside one string each (`moves`), from the last lint's `cached`
+        (findings, severity, documents, diagnostics), whose documents were the same but those moved:
+        a finding located then keeps its diagnostic, moved with the text, unless a range of it is at
+        or in an edited string after the edit; the others are located."""
+        before = cached[3]
+        n = len(before)
+        old = None
+        out = []
+        append = out.append
+        range_of = self.linter._places.range_of
+        (path, move), = moves.items() if len(moves) == 1 else ((None, None),)
+        if move is not None:  # the common case (typing in one file), without a look-up per diagnostic
+            start, old_end, delta, after = move.start, move.old_end, move.new_end - move.old_end, move.closing + 1
+        j = 0  # where in `before` the next finding's diagnostic is, if the findings are in the same order
+        for finding in findings:
+            d = before[j] if j < n else None
+            if d is not None and d.finding is finding:
+                j += 1
+            else:  # not where expected: look it up
+                if old is None:
+                    old = {id(d.finding): k for k, d in enumerate(before)}
+                k = old.get(id(finding))
+                if k is None:
+                    d = None
+                else:
+                    d, j = before[k], k + 1
+            if d is not None and d.finding is finding:
+                if not d.related:
+                    if d.path != path:
+                        if move is not None or d.path not in moves:
+                            append(d)
+                            continue
+                    elif d.end < start:
+                        append(d)
+                        continue
+                    elif d.start > old_end and d.end > after:
+                        append(moved(d, delta, d.related))
+                        continue
+                    else:
+                        out.extend(locate(rule, severity, (finding,), docs, range_of))
+                        continue
+                shift = moves[d.path].place(d.start, d.end) if d.path in moves else 0
+                related = _moved_related(d.related, moves) if shift is not None else None
+                if shift == 0 and related is d.related:
+                    append(d)
+                    continue
+                if shift is not None and related is not None:
+                    append(moved(d, shift, related))
+                    continue
+            out.extend(locate(rule, severity, (finding,), docs, range_of))
         return out
 
     def close(self, enabled) -> None:
@@ -656,6 +747,24 @@ class _CachedRun(Runner):
         for cache in (self.linter._located, self.linter._units, self.linter._declared):
             for rule_id in [r for r in cache if r not in enabled_ids]:
                 del cache[rule_id]
+
+
+def _moved_related(related: list, moves: dict) -> list | None:
+    """A diagnostic's related places moved with the text (the same list when none moved); None
+    when one must be found again."""
+    out = None
+    for i, (path, start, end, message) in enumerate(related):
+        move = moves.get(path)
+        if move is None:
+            continue
+        shift = move.place(start, end)
+        if shift is None:
+            return None
+        if shift:
+            if out is None:
+                out = list(related)
+            out[i] = (path, start + shift, end + shift, message)
+    return related if out is None else out
 
 
 def _same_values(old: tuple, new: tuple, compare: "_Compare") -> bool:
@@ -693,14 +802,16 @@ class _Places:
             found = places[key] = doc.range_of(pointer, target, span)
         return found
 
-    def carry(self, path: str, old: ParsedJson, new: ParsedJson, doc: Document, change) -> None:
-        """Carry the ranges found in `old` to `doc`, the text after `change` (see `changed_range`)."""
+    def carry(self, path: str, old: ParsedJson, new: ParsedJson, doc: Document, change) -> tuple[int, int] | None:
+        """Carry the ranges found in `old` to `doc`, the text after `change` (see `changed_range`).
+        Returns the old text's quotes of the string the edit was in (`_inside_one_string`), or
+        None when the ranges could not be carried."""
         entry = self._by_path.pop(path, None)
-        if entry is None or old.problems or new.problems:
-            return
+        if old.problems or new.problems:
+            return None
         literal = None if change is None else _inside_one_string(old.text, new.text, *change)
-        if literal is None:
-            return
+        if literal is None or entry is None:
+            return literal
         start, old_end, new_end = change
         delta = new_end - old_end
         closing = literal[1]
@@ -714,9 +825,47 @@ class _Places:
             # the string's value, so its key now names other characters (a title-length span
             # (30, 39) kept would place a restricted word found later at (30, 39)).
         self._by_path[path] = (doc, places)
+        return literal
 
     def forget(self, path: str) -> None:
         self._by_path.pop(path, None)
+
+
+_UNKNOWN = object()
+
+
+def _edit_of(old: str, source: Source):
+    """`changed_range(old, source.text)` from the edit the editor's line index says made the text
+    (`textsync.edited_lines`), without comparing the texts (~1 ms for the largest swagger);
+    _UNKNOWN when the index does not tell (several edits since `old`, no index)."""
+    lines, new = source.lines, source.text
+    edit = getattr(lines, "edited_from", None) if lines is not None and lines.text is new else None
+    parent = edit[0]() if edit is not None else None
+    if parent is None or parent.text is not old:
+        return _UNKNOWN
+    start, end, size = edit[1], edit[2], edit[3]
+    if len(new) != len(old) - (end - start) + size:
+        return _UNKNOWN
+    # The edit may have replaced characters with the same: narrow it as `changed_range` would
+    # (the longest common prefix, then the longest common suffix of what is left).
+    n = min(len(old), len(new))
+    limit = min(n, end + 64)
+    while start < limit and old[start] == new[start]:
+        start += 1
+    if start == limit and limit < n:
+        return _UNKNOWN
+    if start == n and len(old) == len(new):
+        return None
+    room = n - start
+    suffix = len(old) - end
+    steps = 0
+    while suffix < room and old[-suffix - 1] == new[-suffix - 1]:
+        suffix += 1
+        steps += 1
+        if steps > 64:
+            return _UNKNOWN
+    suffix = min(suffix, room)
+    return start, len(old) - suffix, len(new) - suffix
 
 
 _NOT_IN_STRING_EDIT = re.compile(r'["\\\x00-\x1f]')

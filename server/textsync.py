@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
 
@@ -35,8 +36,11 @@ def edited_lines(index: LineIndex, start: int, end: int, new_text: str, text: st
     else:
         hi, tail = len(text), []
     middle = [m.end() for m in _LINE_BREAK.finditer(text, lo, hi) if m.end() < hi or not tail]
-    return LineIndex.of(text, starts[: first + 1] + middle + tail,
-                        index.astral or _ASTRAL.search(new_text) is not None)
+    out = LineIndex.of(text, starts[: first + 1] + middle + tail, index.astral or _ASTRAL.search(new_text) is not None)
+    # What it was made from, for those who keep positions of the last text (`lsp_diagnostics.to_lsp`)
+    # or its parse (`incremental`): a weak reference, so that old texts are not kept alive.
+    out.edited_from = (weakref.ref(index), start, end, len(new_text))
+    return out
 
 
 def uri_to_path(uri: str) -> str | None:

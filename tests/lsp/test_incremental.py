@@ -50,6 +50,25 @@ def test_the_line_index_follows_edits(text, edits):
         assert index.astral or not LineIndex(text).astral
 
 
+@settings(max_examples=100 * SCALE, deadline=None)
+@given(st.text(st.sampled_from('ab"x\n'), max_size=30), st.integers(0, 40), st.integers(0, 4),
+       st.text(st.sampled_from('ab"x\n'), max_size=4))
+@example("axxb", 1, 0, "x")  # the same characters typed again: narrowed as changed_range narrows it
+def test_the_edit_the_line_index_knows_is_the_changed_range(text, at, length, new):
+    from connector_lint.incremental import _UNKNOWN, _edit_of
+    from connector_lint.reparse import changed_range
+
+    start = min(at, len(text))
+    end = min(len(text), start + length)
+    edited = text[:start] + new + text[end:]
+    index = LineIndex(text)
+    lines = edited_lines(index, start, end, new, edited)
+    assert _edit_of(text, Source("a", edited, lines=lines)) == changed_range(text, edited)
+    if edited is not text:  # not the text it was made from
+        assert _edit_of(edited, Source("a", edited, lines=lines)) is _UNKNOWN
+    assert _edit_of(text, Source("a", edited, lines=LineIndex(edited))) is _UNKNOWN
+
+
 def test_an_open_document_applies_several_changes_in_utf16_columns():
     doc = OpenDocument("file:///c/a.json", 1, '{"a": "😀x",\r\n "b": 1}')
     change = types.TextDocumentContentChangePartial
@@ -438,3 +457,80 @@ def test_a_lint_pauses_the_garbage_collector_and_restores_it():
     collect_garbage()
     assert gc.isenabled()
     gc.unfreeze()  # leave the test process's collector as it was
+
+
+@settings(max_examples=25 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), st.sampled_from(TYPED + ["\n", "a\r\nb", '"', "é😀"]),
+                          st.booleans()), min_size=1, max_size=8))
+@example([(0.5, 0, "x", True), (0.5, 0, "y", True)])  # two keystrokes in one string: kept positions
+def test_lsp_diagnostics_kept_across_edits_equal_those_made_afresh(steps):
+    """Typing moves diagnostics (engine.moved) and keeps their LSP dicts where their positions did
+    not change (lsp_diagnostics.to_lsp): the same JSON as converting from scratch, also after edits
+    that add lines, leave a string or are not one edit (a line index made afresh)."""
+    from pathlib import Path
+
+    from connector_lint.lsp_diagnostics import ClientFeatures, FileView, to_lsp
+
+    features = ClientFeatures()
+    linter = ConnectorLinter()
+    text = TEXTS[FileKind.SWAGGER]
+    lines = LineIndex(text)
+    path = str(CONNECTOR.paths[FileKind.SWAGGER])
+    sources = {kind: Source(str(CONNECTOR.paths[kind]), text=TEXTS.get(kind), data=doc.data)
+               for kind, doc in CONNECTOR.documents().items()}
+    cache = None
+    for i, (at, length, new, in_string) in enumerate([(0.0, 0, "", True)] + steps):
+        if i:
+            start = int(at * len(text))
+            if in_string:
+                quote = text.find('": "', start)
+                start = quote + 4 if quote >= 0 else start
+            end = min(len(text), start + length)
+            text = text[:start] + new + text[end:]
+            lines = edited_lines(lines, start, end, new, text) if length != 3 else LineIndex(text)
+        sources[FileKind.SWAGGER] = Source(path, text=text, lines=lines)
+        docs = linter.documents(sources)
+        diagnostics = [d for d in linter.lint(docs, Config(), str(EXAMPLE)) if d.path == path]
+        view = FileView("file:///s.json", i, docs[FileKind.SWAGGER], diagnostics)
+        got, cache = to_lsp(view, features, lambda p: Path(p).as_uri(), lambda p: view.doc.lines, cache)
+        fresh = FileView("file:///s.json", i, CONNECTOR.documents({path: text})[FileKind.SWAGGER], diagnostics)
+        want, _ = to_lsp(fresh, features, lambda p: Path(p).as_uri(), lambda p: LineIndex(text))
+        assert got == want
+
+
+def test_a_keystroke_in_a_string_locates_and_converts_only_what_it_moved_into(monkeypatch):
+    """After typing in a summary, the diagnostics elsewhere are carried (moved with the text), not
+    located again, and their LSP positions are not looked up again."""
+    from pathlib import Path
+
+    from connector_lint import incremental
+    from connector_lint.lsp_diagnostics import ClientFeatures, FileView, to_lsp
+
+    linter = ConnectorLinter()
+    text = TEXTS[FileKind.SWAGGER]
+    path = str(CONNECTOR.paths[FileKind.SWAGGER])
+    sources = {kind: Source(str(CONNECTOR.paths[kind]), text=TEXTS.get(kind), data=doc.data)
+               for kind, doc in CONNECTOR.documents().items()}
+    features, cache, lines = ClientFeatures(), None, LineIndex(text)
+    located, looked_up = [], []
+    real_locate, real_position = incremental.locate, LineIndex.position
+    for step in range(2):
+        if step:
+            at = text.index('"Create a task') + 1
+            text = text[:at] + "x" + text[at:]
+            lines = edited_lines(lines, at, at, "x", text)
+            monkeypatch.setattr(incremental, "locate", lambda rule, severity, findings, *a: (
+                located.extend(findings), real_locate(rule, severity, findings, *a))[1])
+            monkeypatch.setattr(LineIndex, "position", lambda self, offset: (
+                looked_up.append(offset), real_position(self, offset))[1])
+        sources[FileKind.SWAGGER] = Source(path, text=text, lines=lines)
+        docs = linter.documents(sources)
+        diagnostics = [d for d in linter.lint(docs, Config(), str(EXAMPLE)) if d.path == path]
+        view = FileView("file:///s.json", step, docs[FileKind.SWAGGER], diagnostics)
+        _, cache = to_lsp(view, features, lambda p: Path(p).as_uri(), lambda p: lines, cache)
+    before = [d for d in diagnostics if not d.pointer.startswith("/paths/~1tasks/") and d.end < at]
+    after = [d for d in diagnostics if not d.pointer.startswith("/paths/~1tasks/") and d.start > at]
+    assert len(before) >= 3 and len(after) >= 2
+    # located again: the findings of the checks that ran again, those of the edited path item
+    assert located and all(f.pointer.startswith("/paths/~1tasks/") for f in located)
+    assert len(located) < len(diagnostics) - len(before) - len(after) and len(looked_up) <= 2 * len(located)

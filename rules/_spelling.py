@@ -245,6 +245,10 @@ class Analysis(NamedTuple):
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# In ASCII text: a letter run in mixed case (itemId, OOrder, IDs), found by a capital after a lower
+# case letter or two capitals before one; a run of 2 letters or more in lower case or capitalised.
+_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_PROSE_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z][a-z]+(?![A-Za-z])")
 _JOINED = re.compile(r"[^\W\d_]['’][^\W\d_]")  # user's: one word in _text.words, two letter runs here
 
 
@@ -285,11 +289,11 @@ def _analyse_known_prose(text: str, extra: frozenset[str]) -> "Analysis | None":
     as a word is not known, or is camelCase (then offsets are needed)."""
     d = dictionary()
     if text.isascii():  # few operations per word
-        runs = [t for t in _LETTERS.findall(text) if len(t) > 1 and not t.isupper()]
-        if not all(t.islower() or t[1:].islower() for t in runs):
+        if _MIXED_CASE.search(text):
             return None  # camelCase (or OOrder, IDs): needs a closer look
+        runs = _PROSE_RUN.findall(text)  # the words of 2 letters or more but acronyms in capitals
         frequency = d.frequency
-        for lower in {t.lower() for t in runs}:
+        for lower in set(map(str.lower, runs)):
             if lower not in frequency and lower not in d and lower not in extra:
                 return None
         return Analysis(len(runs), len(runs), (), False)

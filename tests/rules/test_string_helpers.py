@@ -183,3 +183,12 @@ def test_first_word_and_lowered_acronyms_follow_words():
     text = "the `api` id, its Url and the api-version of the user's json"
     assert _text.first_word(text) == _text.words(text)[0] and _text.first_word("`code` 42") is None
     assert [text[s:e] + ">" + form for s, e, form in _text.lowered_acronyms(text)] == ["id>ID", "Url>URL", "json>JSON"]
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The Task and an ID of a job.", 6),  # ID (capitals) and single letters are not counted
+    ("the itemId field", None), ("OOrder now", None), ("Two IDs here", None),  # mixed case: a closer look
+    ("Gets the tasks of a board", 5), ("Gets the tsks", None)])  # an unknown word: a closer look
+def test_known_prose_takes_the_fast_path_only_for_known_words_in_lower_or_title_case(text, counted):
+    fast = _spelling._analyse_known_prose(text, frozenset())
+    assert (fast and fast.counted) == counted and (fast is None or fast.english == counted)

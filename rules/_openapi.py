@@ -207,11 +207,16 @@ def _display_string_groups(ctx: RuleContext):
         ptr = pointer("parameters", name)
         if ptr not in seen_params and isinstance(param, dict):
             yield _group(ctx, "strings:param", ptr, param, _param_strings)
-    for name, schema in _dict_items(doc.get("definitions")):
-        yield _group(ctx, "strings:schema", pointer("definitions", name), schema, _schema_strings)
-    for name, response in _dict_items(doc.get("responses")):
-        if isinstance(response, dict):
-            yield _group(ctx, "strings:response", pointer("responses", name), response, _response_strings)
+    # the groups of all definitions (of all shared responses) kept while the collection is unchanged
+    definitions, responses = doc.get("definitions"), doc.get("responses")
+    if isinstance(definitions, dict):
+        yield from ctx.per_value(("strings:definitions",), definitions, lambda value: tuple(
+            _group(ctx, "strings:schema", pointer("definitions", name), schema, _schema_strings)
+            for name, schema in value.items()))
+    if isinstance(responses, dict):
+        yield from ctx.per_value(("strings:responses",), responses, lambda value: tuple(
+            _group(ctx, "strings:response", pointer("responses", name), response, _response_strings)
+            for name, response in value.items() if isinstance(response, dict)))
     yield "apiProperties", tuple(DisplayString(*s) for s in _ui_strings(ctx))
 
 

@@ -43,21 +43,25 @@ def check(ctx):
     if len(ops) > limit:
         yield Finding("/paths", f"The connector has {len(ops)} operations; the limit is {limit}.", target="key",
                       validator_code="TotalOperationsCountExceedsMaxAllowed")
-    counter = _Counter(ctx.swagger, _definition_counts(ctx))
+    memo = _definition_counts(ctx)
+    counter = _Counter(ctx.swagger, memo)
+    # Each operation's counts, kept while the operation is the same object (and the definitions,
+    # shared parameters and responses are unchanged: `memo` is theirs). A keystroke recounts one.
+    kept = memo.get(_OPERATIONS, {})
+    counts = memo[_OPERATIONS] = {}
     total = 0
     for op in ops:
-        body, count = 0, 0
-        params = op.value.get("parameters")
-        for raw in params if isinstance(params, list) else ():
-            param = counter.deref(raw)
-            if isinstance(param, dict) and param.get("in") == "body":
-                body = counter.count(param.get("schema"), ())
-                count += body
-        responses = op.value.get("responses")
-        for response in responses.values() if isinstance(responses, dict) else ():
-            response = counter.deref(response)
-            if isinstance(response, dict):
-                count += counter.count(response.get("schema"), ())
+        known = kept.get(op.pointer)
+        if known is not None and known[0] is op.value:
+            body, count = known[1], known[2]
+        else:
+            body, count, local = _counts(counter, op.value)
+            if not local:
+                known = None
+            else:
+                known = (op.value, body, count)
+        if known is not None:
+            counts[op.pointer] = known
         total += count
         if body > ctx.options["max_body_schemas"]:
             yield Finding(op.pointer, f"The request body of {op.method.upper()} {op.path} has {body} schemas; "
@@ -73,6 +77,33 @@ def check(ctx):
                       validator_code="TotalSchemaCountExceedsMaxAllowed")
 
 
+def _counts(counter: "_Counter", op: dict) -> tuple[int, int, bool]:
+    """(schemas in the request body, schemas in all, whether every parameter and response it
+    refers to is a shared one: then the counts depend on the operation and those alone)."""
+    body, count, local = 0, 0, True
+    params = op.get("parameters")
+    for raw in params if isinstance(params, list) else ():
+        local = local and _shared(raw)
+        param = counter.deref(raw)
+        if isinstance(param, dict) and param.get("in") == "body":
+            body = counter.count(param.get("schema"), ())
+            count += body
+    responses = op.get("responses")
+    for response in responses.values() if isinstance(responses, dict) else ():
+        local = local and _shared(response)
+        response = counter.deref(response)
+        if isinstance(response, dict):
+            count += counter.count(response.get("schema"), ())
+    return body, count, local
+
+
+def _shared(value) -> bool:
+    """Not a reference, or one to a shared parameter, response or definition."""
+    ref = value.get("$ref") if isinstance(value, dict) else None
+    return not isinstance(ref, str) or ref.startswith(("#/parameters/", "#/responses/", "#/definitions/"))
+
+
+_OPERATIONS = object()  # key in a memo: the counts of each operation, by its pointer
 _memos: OrderedDict = OrderedDict()
 
 

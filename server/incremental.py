@@ -370,8 +370,13 @@ class ConnectorLinter:
         self._scope_units: dict = {}
         self._complete: dict[str, int] = {}
         self._located: dict[str, tuple] = {}
+        # rule id -> its results of the last lint and the findings gathered from them (`_recorded_findings`,
+        # `_declared_findings`): kept while no unit that ran again had or has findings
+        self._findings: dict[str, tuple] = {}
+        self._declared_findings: dict[str, tuple] = {}
         self._store: dict = {}  # RuleContext.store: results kept per JSON value across lints
         self._places = _Places()
+        self._group_pointers: dict = {}  # `_display_pointers`' pointers of each group of display strings
         self._moves: dict[str, _Move] = {}  # path -> how the last `documents` moved its text, if it did
         self._options: dict[str, dict] = {}
         self._store_limit = 0
@@ -450,7 +455,7 @@ class ConnectorLinter:
         (`_openapi.display_string_groups`)."""
         if root is not self._structure_root:
             edits = self._text_edits
-            if not edits or not isinstance(root, dict) or not _display_pointers(ctx, edits):
+            if not edits or not isinstance(root, dict) or not _display_pointers(ctx, edits, self._group_pointers):
                 self._structure = object()
             self._structure_root = root
         self._text_edits, self._edited_root = [], root
@@ -558,11 +563,15 @@ class _CachedRun(Runner):
         findings: list = []
         whole = []
         reused = 0
+        memo = linter._declared_findings.get(rule.id)  # (results, connector check's findings, findings) of the last lint
+        same = memo is not None and memo[0] is previous  # the same findings as then, so far
+        fast = False
         changes = self._changed_units(rule, units)
         if previous and changes is not None and linter._complete.get(rule.id) == changes[0]:
             # the last lint covered every unit: keep its results, look at the changed units only
-            whole = [u for u in units if u.check is not None]
+            whole = units[-1:] if units and units[-1].check is not None else []  # its connector check
             results = dict(previous)
+            fast = True
             units = changes[1]
             reused = len(results) - len(units)
             linter._complete.pop(rule.id, None)
@@ -586,18 +595,27 @@ class _CachedRun(Runner):
                     linter._declared[rule.id] = (inputs, results)
                     return None, exc
                 stats["units_run"] += 1
+                if same:
+                    old = previous.get(unit.key)
+                    same = not entry[1] and old is not None and not old[1]
             results[unit.key] = entry
-        for entry in results.values():
-            if entry[1]:
-                findings.extend(entry[1])
         linter._declared[rule.id] = (inputs, results)
         linter._complete[rule.id] = self.generation
         stats["units_reused"] += reused
+        more = None
         if whole:
             more, error = self._recorded_findings(rule, ctx, whole, cancelled)
             if error is not None:
                 return None, error
-            findings.extend(more)
+        if same and more is memo[1] and (fast or list(results) == list(previous)):
+            findings = memo[2]  # a list of the same findings in the same order: the same list
+        else:
+            for entry in results.values():
+                if entry[1]:
+                    findings.extend(entry[1])
+            if more:
+                findings.extend(more)
+        linter._declared_findings[rule.id] = (results, more, findings)
         return findings, None
 
     def _recorded_findings(self, rule: Rule, ctx, units, cancelled):
@@ -609,6 +627,9 @@ class _CachedRun(Runner):
         linter._units[rule.id] = previous  # until every unit is done (a cancelled lint keeps both)
         options = ctx.options
         reused = 0
+        memo = linter._findings.get(rule.id)  # (results, findings) of the last lint
+        same = memo is not None and memo[0] is previous  # the same findings as then, so far
+        fast = False
         per_operation = rule.scope is Scope.OPERATION
         if per_operation:
             changes = self._changed_units(rule, units)
@@ -620,6 +641,7 @@ class _CachedRun(Runner):
                 results = dict(previous)
                 units = changes[1] + whole
                 reused = len(results) - len(units)
+                fast = True
             linter._complete.pop(rule.id, None)
         text_free = not rule.reads_display_text and rule.scope is Scope.CONNECTOR
         for unit in units:
@@ -635,20 +657,29 @@ class _CachedRun(Runner):
             else:
                 if cancelled():
                     previous.update(results)
+                    linter._findings.pop(rule.id, None)
                     raise Cancelled
                 reads = _Reads()
                 unit_findings, error = _run(reads, lambda: run_unit(rule, ctx, unit))
                 result = _RuleResult(options, reads, unit_findings, error, unit.values, structure=self.structure)
                 stats["units_run"] += 1
                 self.fresh.append(result)
+                if same:
+                    old = previous.get(unit.key)
+                    same = not unit_findings and old is not None and not old.findings
             results[unit.key] = result
             if result.error is not None:
                 linter._units[rule.id] = results
+                linter._findings.pop(rule.id, None)
                 return None, result.error
-        for result in results.values():
-            if result.findings:
-                findings.extend(result.findings)
+        if same and (fast or list(results) == list(previous)):
+            findings = memo[1]  # a list of the same findings in the same order: the same list
+        else:
+            for result in results.values():
+                if result.findings:
+                    findings.extend(result.findings)
         linter._units[rule.id] = results
+        linter._findings[rule.id] = (results, findings)
         if per_operation:
             linter._complete[rule.id] = self.generation
         stats["units_reused"] += reused
@@ -744,7 +775,8 @@ class _CachedRun(Runner):
         _settle(self.ctx.memo, self.fresh, self.base, self.root, self.linter._snapshots, self.compare, self.ctx)
         self.linter._trim_store()
         enabled_ids = {rule.id for rule, _ in enabled}
-        for cache in (self.linter._located, self.linter._units, self.linter._declared):
+        for cache in (self.linter._located, self.linter._units, self.linter._declared, self.linter._findings,
+                      self.linter._declared_findings):
             for rule_id in [r for r in cache if r not in enabled_ids]:
                 del cache[rule_id]
 
@@ -911,15 +943,22 @@ def _string_value_at(parsed: ParsedJson, offset: int) -> str | None:
             return pointer(*parts)
 
 
-def _display_pointers(ctx: RuleContext, pointers: list[str]) -> bool:
-    """Whether each pointer is that of a display string of the swagger in this lint."""
+def _display_pointers(ctx: RuleContext, pointers: list[str], known: dict) -> bool:
+    """Whether each pointer is that of a display string of the swagger in this lint. `known`:
+    the swagger pointers of each group of strings, by the group's identity (a group is kept while
+    its part is unchanged, so after a keystroke one or two groups are new), kept between lints."""
     wanted = set(pointers)
-    for _place, group in display_string_groups(ctx):
-        for string in group:
-            if string.pointer in wanted and string.file is FileKind.SWAGGER:
-                wanted.discard(string.pointer)
-                if not wanted:
-                    return True
+    groups = display_string_groups(ctx)
+    if len(known) > 4 * len(groups) + 100:
+        known.clear()
+    for _place, group in groups:
+        entry = known.get(id(group))
+        if entry is None or entry[0] is not group:
+            entry = known[id(group)] = (group, frozenset(s.pointer for s in group if s.file is FileKind.SWAGGER))
+        if not wanted.isdisjoint(entry[1]):
+            wanted -= entry[1]
+            if not wanted:
+                return True
     return False
 
 

@@ -35,3 +35,31 @@ test_table = rule_table(
              errors=[err("/paths", "in all", code="TotalSchemaCountExceedsMaxAllowed")]),
     ],
 )
+
+
+def test_a_kept_lint_recounts_only_the_operations_that_changed(monkeypatch):
+    """Where lints keep state (`RuleContext.store`, the language server), an operation's counts are
+    kept while it is the same object; an operation referring to another's parameter is recounted."""
+    from connector_lint_rules import size_limit_exceeded as rule
+    from connector_lint_rules._api import RuleContext
+
+    counted = []
+    real = rule._counts
+    monkeypatch.setattr(rule, "_counts", lambda counter, op: (counted.append(op["operationId"]), real(counter, op))[1])
+    doc = with_body(10)
+    doc["paths"]["/other"] = {"get": {**GET, "operationId": "Other", "parameters": [
+        {"$ref": "#/paths/~1tasks~1{taskId}/post/parameters/0"}]}}
+    options = {**rule.RULE.options, "max_schemas_per_operation": 20}
+    store: dict = {}
+
+    def lint():
+        counted.clear()
+        ctx = RuleContext(swagger=doc, store=store, options=options)
+        return sorted(f.message for f in rule.check(ctx))
+
+    first = lint()
+    assert sorted(counted) == ["Add", "GetTask", "Other"] and len(first) == 2
+    assert lint() == first and counted == ["Other"]
+    doc["paths"]["/tasks/{taskId}"] = {**doc["paths"]["/tasks/{taskId}"], "post": {
+        **doc["paths"]["/tasks/{taskId}"]["post"], "parameters": [{"name": "body", "in": "body", "schema": {}}]}}
+    assert lint() == [] and sorted(counted) == ["Add", "Other"]

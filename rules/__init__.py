@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
+from itertools import compress
+from operator import is_not
 from typing import Iterable
 
 from ._api import Finding, Rule, Scope, Unit
@@ -115,9 +117,30 @@ def _units(scope: Scope, node_keys: tuple, ctx) -> list:
     from ._value_nodes import nodes_with
 
     if scope is Scope.OPERATION:
-        return [Unit(op.pointer, (op,), (op.value, op.path_item)) for op in operations(ctx)]
+        return _kept_units(ctx, scope, operations(ctx), lambda op: Unit(op.pointer, (op,), (op.value, op.path_item)))
     if scope is Scope.DISPLAY_STRING:
-        return [Unit(key, (), (group,), group) for key, group in display_string_groups(ctx)]
+        return _kept_units(ctx, scope, display_string_groups(ctx), lambda g: Unit(g[0], (), (g[1],), g[1]))
     if scope is Scope.PART:
         return [Unit(part.parts, (part,), (part.value,)) for part in parts(ctx)]
-    return [Unit(node.pointer, (node,), (node,)) for node in nodes_with(ctx, *node_keys)]
+    return _kept_units(ctx, (scope, node_keys), nodes_with(ctx, *node_keys), lambda node: Unit(node.pointer, (node,), (node,)))
+
+
+def _kept_units(ctx, key, sources: list, make) -> list:
+    """`[make(s) for s in sources]`; where lints keep state (`RuleContext.store`), the last lint's
+    unit of each source that is the same object (an operation, a group of strings, a value node of
+    an unchanged part is): after an edit only the units of what changed are made again."""
+    store = ctx.store
+    if store is None:
+        return [make(s) for s in sources]
+    last = store.get(("units", key))
+    if last is not None and len(last[0]) == len(sources):
+        changed = list(compress(range(len(sources)), map(is_not, sources, last[0])))  # at C speed
+        if len(changed) <= 64:
+            out = list(last[1])
+            for i in changed:
+                out[i] = make(sources[i])
+            store[("units", key)] = (sources, out)
+            return out
+    out = [make(s) for s in sources]
+    store[("units", key)] = (sources, out)
+    return out

@@ -333,7 +333,7 @@ class RuleContext:
     options: Mapping[str, Any] = field(default_factory=dict)  # the running rule's options
     memo: dict = field(default_factory=dict)  # shared, per-lint cache for helpers
     # Kept across lints of one connector by the language server (None elsewhere: nothing is kept):
-    # only `per_value` and `stable` use it.
+    # only `per_value`, `stable` and the engine's units (`connector_lint_rules.units`) use it.
     store: dict | None = None
 
     def with_options(self, options: Mapping[str, Any]) -> "RuleContext":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import traceback
+from operator import attrgetter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Callable, Iterable
@@ -175,9 +176,15 @@ def rule_options(rule: Rule, config: Config) -> dict:
 
 
 def finish(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
-    kept = [d for d in diagnostics if not config.ignored(d.rule, d.path, d.pointer)]
-    kept.sort(key=lambda d: (d.path, d.start, d.end, d.rule))
+    if not config.ignore and type(config).ignored is Config.ignored:  # nothing ignored (most configurations)
+        kept = list(diagnostics)
+    else:
+        kept = [d for d in diagnostics if not config.ignored(d.rule, d.path, d.pointer)]
+    kept.sort(key=_ORDER)
     return kept
+
+
+_ORDER = attrgetter("path", "start", "end", "rule")  # (a key made in C: the server sorts ~700 per keystroke)
 
 
 def syntax_diagnostics(doc: Document, config: Config, preset: Preset, rule_table: dict[str, Rule]) -> list[Diagnostic]:

@@ -373,6 +373,9 @@ class ConnectorLinter:
         # rule id -> its results of the last lint and the findings gathered from them (`_recorded_findings`,
         # `_declared_findings`): kept while no unit that ran again had or has findings
         self._findings: dict[str, tuple] = {}
+        # rule id -> (its results, the snapshots of their inputs but maybe more, the results run again)
+        # of an OPERATION rule whose kept results were all reused in the last lint (`_all_inputs_same`)
+        self._distinct: dict[str, tuple] = {}
         self._declared_findings: dict[str, tuple] = {}
         self._store: dict = {}  # RuleContext.store: results kept per JSON value across lints
         self._places = _Places()
@@ -499,6 +502,7 @@ class _CachedRun(Runner):
         linter._generation += 1
         self.generation = linter._generation
         self.changes: dict = {}  # scope -> what `_changed_units` found in this lint
+        self.distinct: set | None = None  # the snapshots `_all_inputs_same` found the same, for its next call
 
     def context(self, base: RuleContext) -> RuleContext:
         self.base, self.root = base, base.swagger
@@ -630,12 +634,13 @@ class _CachedRun(Runner):
         memo = linter._findings.get(rule.id)  # (results, findings) of the last lint
         same = memo is not None and memo[0] is previous  # the same findings as then, so far
         fast = False
+        ran: list = []  # the results of the units run again
         per_operation = rule.scope is Scope.OPERATION
         if per_operation:
             changes = self._changed_units(rule, units)
             whole = units[-1:] if units and units[-1].check is not None else []  # its connector check
             if previous and changes is not None and linter._complete.pop(rule.id, None) == changes[0] \
-                    and self._all_inputs_same(previous, options, ctx, whole[0].key if whole else None):
+                    and self._all_inputs_same(rule.id, previous, options, ctx, whole[0].key if whole else None):
                 # the last lint covered every operation: keep its results, look at the changed ones
                 # (and the connector check, reused as any unit is when what it read is unchanged)
                 results = dict(previous)
@@ -664,6 +669,7 @@ class _CachedRun(Runner):
                 result = _RuleResult(options, reads, unit_findings, error, unit.values, structure=self.structure)
                 stats["units_run"] += 1
                 self.fresh.append(result)
+                ran.append(result)
                 if same:
                     old = previous.get(unit.key)
                     same = not unit_findings and old is not None and not old.findings
@@ -682,19 +688,31 @@ class _CachedRun(Runner):
         linter._findings[rule.id] = (results, findings)
         if per_operation:
             linter._complete[rule.id] = self.generation
+            if fast and self.distinct is not None:
+                linter._distinct[rule.id] = (results, self.distinct, ran)
         stats["units_reused"] += reused
         return findings, None
 
-    def _all_inputs_same(self, previous: dict, options, ctx, besides=None) -> bool:
+    def _all_inputs_same(self, rule_id: str, previous: dict, options, ctx, besides=None) -> bool:
         """Whether every kept result of a rule (but that of unit `besides`) would be reused but
         for its unit's values."""
+        self.distinct = None
         first = next(iter(previous.values()))
         if not (first.options is options or first.options == options):
             return False
-        results = previous.values() if besides not in previous else \
-            [r for key, r in previous.items() if key != besides]
-        distinct = set(map(_inputs_of, results))  # results that read the same share one snapshot (`_settle`)
-        return all(i is not None and i.same(self.base, self.root, self.compare, ctx) for i in distinct)
+        memo = self.linter._distinct.pop(rule_id, None)
+        if besides in previous:
+            distinct = set(map(_inputs_of, [r for key, r in previous.items() if key != besides]))
+        elif memo is not None and memo[0] is previous and len(memo[1]) < 8:
+            # the snapshots the last lint saw the same (some maybe of results replaced since: one
+            # more to compare), and those of the units run again then, settled since
+            distinct = memo[1].union(map(_inputs_of, memo[2]))
+        else:  # results that read the same share one snapshot (`_settle`)
+            distinct = set(map(_inputs_of, previous.values()))
+        if all(i is not None and i.same(self.base, self.root, self.compare, ctx) for i in distinct):
+            self.distinct = distinct if besides not in previous else None
+            return True
+        return False
 
     def locate(self, rule: Rule, severity: Severity, findings: list, docs: dict) -> list[Diagnostic]:
         key = tuple(docs.values())
@@ -776,7 +794,7 @@ class _CachedRun(Runner):
         self.linter._trim_store()
         enabled_ids = {rule.id for rule, _ in enabled}
         for cache in (self.linter._located, self.linter._units, self.linter._declared, self.linter._findings,
-                      self.linter._declared_findings):
+                      self.linter._declared_findings, self.linter._distinct):
             for rule_id in [r for r in cache if r not in enabled_ids]:
                 del cache[rule_id]
 

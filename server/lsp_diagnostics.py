@@ -121,25 +121,27 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
     out, kept = [], {}
     last = cache.get(_LAST)
     reuse = _reuse(last[0], lines) if last is not None and last[1] == features else None
-    by_diagnostic, by_finding = (last[2], last[3]) if reuse is not None else ({}, {})
-    new_diagnostic, new_finding = {}, {}
+    before = last[2] if reuse is not None else {}
+    entries = {}  # id of a diagnostic's finding -> (diagnostic, id, LSP dict, its lines): for the next call
+    if reuse is not None:
+        edit_start, edit_end, shift, edited_line = reuse
     for d, ident in zip(view.diagnostics, diagnostic_ids(view.diagnostics)):
-        if reuse is not None and not d.related:
-            entry = by_diagnostic.get(id(d))
-            if entry is not None and entry[0] is d and entry[1] == ident and d.end <= reuse[0]:
-                out.append(entry[2])
-                new_diagnostic[id(d)] = new_finding[id(d.finding)] = entry
-                continue
-            entry = by_finding.get(id(d.finding)) if d.finding is not None else None
-            if entry is not None:
+        finding = d.finding
+        if reuse is not None and finding is not None and not d.related:
+            entry = before.get(id(finding))
+            if entry is not None and entry[1] == ident:
                 old = entry[0]
-                if old.finding is d.finding and entry[1] == ident and old.start >= reuse[1] \
-                        and d.start - old.start == reuse[2] == d.end - old.end and reuse[3] not in entry[3] \
-                        and d.rule == old.rule and d.severity is old.severity and d.message == old.message \
-                        and d.pointer == old.pointer and len(d.fixes) == len(old.fixes) and not old.related:
-                    entry = (d, ident, entry[2], entry[3])
+                if old is d:
+                    if d.end <= edit_start:  # where it was
+                        out.append(entry[2])
+                        entries[id(finding)] = entry
+                        continue
+                elif old.finding is finding and old.start >= edit_end and d.start - old.start == shift \
+                        and d.end - old.end == shift and edited_line not in entry[3] and d.rule == old.rule \
+                        and d.severity is old.severity and d.message == old.message and d.pointer == old.pointer \
+                        and len(d.fixes) == len(old.fixes):  # moved with the text, on a line the edit left alone
                     out.append(entry[2])
-                    new_diagnostic[id(d)] = new_finding[id(d.finding)] = entry
+                    entries[id(finding)] = (d, ident, entry[2], entry[3])
                     continue
         (l1, c1), (l2, c2) = lines.position(d.start), lines.position(d.end)
         related = ()
@@ -173,12 +175,9 @@ def to_lsp(view: FileView, features: ClientFeatures, uri_of: Callable[[str], str
                                               for uri, a, b, message in related]
         kept[key] = item
         out.append(item)
-        if not d.related:
-            entry = (d, ident, item, (l1, l2))
-            new_diagnostic[id(d)] = entry
-            if d.finding is not None:
-                new_finding[id(d.finding)] = entry
-    kept[_LAST] = (lines, features, new_diagnostic, new_finding)
+        if finding is not None and not d.related:
+            entries[id(finding)] = (d, ident, item, (l1, l2))
+    kept[_LAST] = (lines, features, entries)
     return out, kept
 
 

@@ -245,6 +245,10 @@ class Analysis(NamedTuple):
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# In ASCII text: a letter run in mixed case (itemId, OOrder, IDs), found by a capital after a lower
+# case letter or two capitals before one; a run of 2 letters or more in lower case or capitalised.
+_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_PROSE_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z][a-z]+(?![A-Za-z])")
 _JOINED = re.compile(r"[^\W\d_]['’][^\W\d_]")  # user's: one word in _text.words, two letter runs here
 
 
@@ -285,11 +289,11 @@ def _analyse_known_prose(text: str, extra: frozenset[str]) -> "Analysis | None":
     as a word is not known, or is camelCase (then offsets are needed)."""
     d = dictionary()
     if text.isascii():  # few operations per word
-        runs = [t for t in _LETTERS.findall(text) if len(t) > 1 and not t.isupper()]
-        if not all(t.islower() or t[1:].islower() for t in runs):
+        if _MIXED_CASE.search(text):
             return None  # camelCase (or OOrder, IDs): needs a closer look
+        runs = _PROSE_RUN.findall(text)  # the words of 2 letters or more but acronyms in capitals
         frequency = d.frequency
-        for lower in {t.lower() for t in runs}:
+        for lower in set(map(str.lower, runs)):
             if lower not in frequency and lower not in d and lower not in extra:
                 return None
         return Analysis(len(runs), len(runs), (), False)
@@ -661,8 +665,10 @@ def _count(counter: Counter, words, step: int) -> bool:
 @lru_cache(maxsize=65536)
 def _case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """Words of `text` capitalised in mid-sentence (lower-cased), and words written in lower case."""
-    from ._text import words
+    from ._text import is_plain, words
 
+    if text.isascii() and is_plain(text):
+        return _plain_case_words(text)
     capitalised, lower = set(), set()
     for w in words(text):
         if w.shape == "title" and not w.sentence_start:
@@ -670,6 +676,27 @@ def _case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
         elif w.shape == "lower":
             lower.add(w.text)
     return frozenset(capitalised), frozenset(lower)
+
+
+def _plain_case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """`_case_words` of plain ASCII prose (`_text.is_plain`), whose words are its letter runs, at
+    C speed: no word tuples. A sentence's first word is the first letter run of the text or after
+    a stop (`_text._STOP`; no stop has a letter, so the stops found apart are those `words` finds)."""
+    from ._text import STOP
+
+    capitalised: set[str] = set()
+    for sentence in STOP.split(text):
+        titles = _TITLE_RUN.findall(sentence)
+        if titles:
+            capitalised.update(titles[1:] if _STARTS_WITH_TITLE.match(sentence) else titles)
+    return frozenset(w.lower() for w in capitalised), frozenset(_LOWER_RUN.findall(text))
+
+
+# In ASCII text: a letter run in lower case; one capitalised (Item: a capital, then lower case
+# letters); a text whose first letter run is capitalised.
+_LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+_TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?![A-Za-z])")
+_STARTS_WITH_TITLE = re.compile(r"[^A-Za-z]*[A-Z][a-z]+(?![A-Za-z])")
 
 
 def _names(ctx) -> list[str]:

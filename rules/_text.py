@@ -69,6 +69,7 @@ _JOIN = re.compile(r"[.:](?=[\w-])|-(?=\w)")
 _DATE_T = re.compile(r"[yMdHhmsfzZ]T[yMdHhmsfzZ]")
 
 
+@lru_cache(maxsize=65536)
 def is_plain(text: str) -> bool:
     """No character that can start or join a protected token: no quote, bracket, digit, `_`, `/`,
     ..., no `.` or `:` between word characters or hyphens, no hyphen between word characters, no
@@ -84,14 +85,22 @@ def is_plain(text: str) -> bool:
 
 
 _SIMPLE = re.compile(f"(?P<plain>{_LETTER}+)|(?P<stop>{_STOP})")
+STOP = re.compile(_STOP)  # what ends a sentence or a part, alone
 _new = tuple.__new__  # builds a Word without NamedTuple's Python-level __new__ (the hot loop)
 
 
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[Word, ...]:
     """The prose words of `text`, in order, with [start, end) offsets into `text`."""
-    out = []
-    append = out.append
+    return tuple(_words(text))
+
+
+def first_word(text: str) -> Word | None:
+    """`words(text)[0]` (None when there is none), tokenising no further than that word."""
+    return next(_words(text), None)
+
+
+def _words(text: str):
     sentence_start = True
     for m in (_SIMPLE if is_plain(text) else _TOKEN).finditer(text):
         kind = m.lastgroup
@@ -105,11 +114,10 @@ def words(text: str) -> tuple[Word, ...]:
                 shape = "title"
             else:
                 shape = "mixed"
-            append(_new(Word, (m.start(), m.end(), w, shape, sentence_start)))
+            yield _new(Word, (m.start(), m.end(), w, shape, sentence_start))
             sentence_start = False
         else:
             sentence_start = kind == "stop"
-    return tuple(out)
 
 
 _CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+")
@@ -150,6 +158,34 @@ def acronyms() -> dict[str, str]:
         if line:
             out[line.lower()] = line
     return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def lowered_acronyms(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, written form) of each acronym among the words of `text` (`acronyms`) that is
+    not written in its form: `id` or `Url`, but not `IDs` or the names `api-version`, `x-api-key`.
+    A possessive's `'s` is left out of the span. Computed once per distinct string."""
+    forms = acronyms()
+    if forms.keys().isdisjoint(_LETTERS.findall(text.lower())):
+        return ()  # most strings: no acronym at all
+    out = []
+    for word in words(text):
+        if word.shape not in ("lower", "title"):
+            continue
+        bare = word.text.lower()
+        end = word.end
+        if bare.endswith(("'s", "’s")):
+            bare, end = bare[:-2], end - 2
+        form = forms.get(bare)
+        if form is None or text[word.start:end] == form:
+            continue
+        if text[word.start - 1:word.start] == "-" or text[end:end + 1] == "-":
+            continue  # api-version, x-api-key: a name, not prose
+        out.append((word.start, end, form))
+    return tuple(out)
 
 
 def recase_finding(ptr, file, text, edits, message, title):

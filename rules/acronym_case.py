@@ -37,15 +37,16 @@ import re
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
 from ._spelling import CONNECTOR_WORDS, IDENTIFIER_NAMES, analyser, identifier_names
-from ._text import acronyms, words
-
-_LETTERS = re.compile(r"[^\W\d_]+")
+from ._text import lowered_acronyms
 
 
 def check(ctx, s):
     ptr, text = s.pointer, s.text
+    found = lowered_acronyms(text)
+    if not found or not analyser(ctx)(text).is_english():
+        return
     prose = s.kind.endswith("description")
-    for start, end, form in _lowered(analyser(ctx), text):
+    for start, end, form in found:
         if prose and text[start:end] in identifier_names(ctx) and _names_a_field(text, start, end):
             continue  # "the url parameter": the connector's identifier `url`, not the acronym
         fix = Fix(f"Write '{form}'", (ReplaceInString(ptr, start, end, form),), Applicability.SAFE)
@@ -63,28 +64,6 @@ def _names_a_field(text: str, start: int, end: int) -> bool:
     """The word at [start, end) is called a parameter, property, field... ("the url parameter",
     "the property url")."""
     return bool(_NOUN_AFTER.match(text, end) or _NOUN_BEFORE.search(text, max(0, start - 12), start))
-
-
-def _lowered(analysis, text: str):
-    """(start, end, written form) of each acronym of `text` not in its written form."""
-    forms = acronyms()
-    if forms.keys().isdisjoint(_LETTERS.findall(text.lower())):
-        return  # most strings: no acronym at all
-    for word in words(text):
-        if word.shape not in ("lower", "title"):
-            continue
-        bare = word.text.lower()
-        end = word.end
-        if bare.endswith(("'s", "’s")):
-            bare, end = bare[:-2], end - 2
-        form = forms.get(bare)
-        if form is None or text[word.start:end] == form:
-            continue
-        if text[word.start - 1:word.start] == "-" or text[end:end + 1] == "-":
-            continue  # api-version, x-api-key: a name, not prose
-        if not analysis(text).is_english():
-            return
-        yield word.start, end, form
 
 
 RULE = Rule(

@@ -37,7 +37,7 @@ import re
 
 from ._api import Applicability, Finding, Fix, FixAvailability, Preset, ReplaceInString, Rule, Scope, Severity
 from ._spelling import known
-from ._text import ends_with_url, words
+from ._text import ends_with_url, first_word
 
 _END = re.compile(r"""[.!?:…][)\]"'”’`*_]*$""")
 
@@ -49,11 +49,11 @@ def check(ctx, s):
 def _check_string(kinds, file, ptr, kind, text):
     if kind in kinds and len(text.split()) >= 2:
         body = text.rstrip()
-        first = words(text)[:1]
-        lower_start = bool(first) and first[0].shape == "lower" and _starts(text, first[0]) and known(first[0].text)
+        first = first_word(text)
+        lower_start = first is not None and first.shape == "lower" and _starts(text, first) and known(first.text)
         missing_end = not _END.search(body) and not ends_with_url(body)
         if lower_start:
-            w = first[0]
+            w = first
             edit = ReplaceInString(ptr, w.start, w.start + 1, w.text[0].upper())
             yield Finding(ptr, "The description starts with a lower-case letter; start it with a capital.",
                           file=file, span=(w.start, w.end),

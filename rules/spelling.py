@@ -52,9 +52,8 @@ def check(ctx, s):
     if not result.is_english():
         return  # english-only reports it
     count = ctx.options["suggestions"]
-    names = proper_words(ctx)
     for word in result.misspelled:
-        if (word.shape == "title" and not word.sentence_start and normalise(word.text) in names
+        if (word.shape == "title" and not word.sentence_start and normalise(word.text) in proper_words(ctx)
                 and not near_common_word(word.text)):
             continue  # a name: capitalised in mid-sentence here and never in lower case elsewhere
         finding = Finding(s.pointer, f"'{word.text}' is not a known English word; check its spelling.", file=s.file,

@@ -39,22 +39,28 @@ from ._text import acronyms, recase_finding, words
 
 def check(ctx, s):
     if s.kind == "summary":
-        yield from _check_string(proper_words(ctx), *s)
+        yield from _check_string(ctx, *s)
 
 
-def _check_string(names, file, ptr, kind, text):
+def _check_string(ctx, file, ptr, kind, text):
     d = dictionary()
     if kind == "summary":
         edits = []
+        names = None  # the connector's names (`proper_words`), read only when a word would change
         for w in words(text):
-            lower = normalise(w.text)
-            bare = lower.removesuffix("'s")
-            if bare in names or bare in acronyms() or bare == "i" or not d.is_word(bare):
-                continue
             if w.sentence_start and w.shape == "lower":
-                edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].upper()))
+                first = w.text[0].upper()
             elif not w.sentence_start and w.shape == "title":
-                edits.append(ReplaceInString(ptr, w.start, w.start + 1, w.text[0].lower()))
+                first = w.text[0].lower()
+            else:
+                continue
+            bare = normalise(w.text).removesuffix("'s")
+            if bare in acronyms() or bare == "i" or not d.is_word(bare):
+                continue
+            if names is None:
+                names = proper_words(ctx)
+            if bare not in names:
+                edits.append(ReplaceInString(ptr, w.start, w.start + 1, first))
         if edits:
             yield recase_finding(ptr, file, text, edits, "Operation summaries are in sentence case: write '{expected}', not '{written}'.",
                                  "Write in sentence case")

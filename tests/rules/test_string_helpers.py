@@ -166,3 +166,29 @@ def test_the_word_frequencies_load_without_a_writable_cache(tmp_path, monkeypatc
     blocked.write_text("not a directory")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert _spelling._frequencies()["the"] > 1000
+
+
+@pytest.mark.parametrize("text", [
+    "Get Item and Value: Then More", "one. Two Three. four Five", "x\n\nHello World - Foo | Bar",
+    "  Leading Title here", "A B C. D Ee ff", "Hi! Bob and Alice are here?", "Get the Task\n- Owner Name\n* Due Date"])
+def test_case_words_of_plain_prose_are_those_of_its_words(text):
+    """`_case_words` reads plain ASCII prose without word tuples; it finds what `words` finds."""
+    assert _text.is_plain(text) and text.isascii()
+    capitalised = {w.text.lower() for w in _text.words(text) if w.shape == "title" and not w.sentence_start}
+    lower = {w.text for w in _text.words(text) if w.shape == "lower"}
+    assert _spelling._case_words(text) == (capitalised, lower) and capitalised
+
+
+def test_first_word_and_lowered_acronyms_follow_words():
+    text = "the `api` id, its Url and the api-version of the user's json"
+    assert _text.first_word(text) == _text.words(text)[0] and _text.first_word("`code` 42") is None
+    assert [text[s:e] + ">" + form for s, e, form in _text.lowered_acronyms(text)] == ["id>ID", "Url>URL", "json>JSON"]
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The Task and an ID of a job.", 6),  # ID (capitals) and single letters are not counted
+    ("the itemId field", None), ("OOrder now", None), ("Two IDs here", None),  # mixed case: a closer look
+    ("Gets the tasks of a board", 5), ("Gets the tsks", None)])  # an unknown word: a closer look
+def test_known_prose_takes_the_fast_path_only_for_known_words_in_lower_or_title_case(text, counted):
+    fast = _spelling._analyse_known_prose(text, frozenset())
+    assert (fast and fast.counted) == counted and (fast is None or fast.english == counted)

@@ -40,6 +40,7 @@ None: icons are drawn, not generated.
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from ._api import FileKind, Finding, Preset, Related, Rule, Severity
@@ -59,14 +60,20 @@ def _distance(a, b) -> float:
     return sum((x - y) ** 2 for x, y in zip(a[:3], b[:3])) ** 0.5
 
 
+_MOSTLY_CLEAR = bytes(int(alpha < 128) for alpha in range(256))  # a table for bytes.translate
+
+
 def _see_through(rows) -> int:
     """Pixels that are mostly transparent, or at all transparent on the border."""
-    last_y, last_x, count = len(rows) - 1, len(rows[0]) - 1, 0
+    last_y, count = len(rows) - 1, 0
     for y, row in enumerate(rows):
-        edge = y in (0, last_y)
-        for x, px in enumerate(row):
-            if px[3] < 128 or (px[3] < 255 and (edge or x in (0, last_x))):
-                count += 1
+        alphas = bytes(map(itemgetter(3), row))
+        if y in (0, last_y):
+            count += len(alphas) - alphas.count(255)
+            continue
+        count += alphas.translate(_MOSTLY_CLEAR).count(1)
+        ends = alphas[::len(alphas) - 1] if len(alphas) > 1 else alphas  # its first and last pixel
+        count += sum(128 <= alpha < 255 for alpha in ends)
     return count
 
 

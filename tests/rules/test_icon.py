@@ -131,6 +131,26 @@ def test_every_filter_type_round_trips(filters):
     assert pixels_of(encode(lines, 5, 3, filters=filters)) == GRID
 
 
+def _noise(count, seed):
+    """Bytes that cross 127/128 and wrap past 255 when filtered (a linear congruential sequence)."""
+    out = bytearray()
+    for _ in range(count):
+        seed = (seed * 1103515245 + 12345) % 2**31
+        out.append((0, 127, 128, 255, seed >> 16 & 0xFF)[seed % 5])
+    return bytes(out)
+
+
+@pytest.mark.parametrize("color_type, channels", [(6, 4), (2, 3), (4, 2), (0, 1)])
+@pytest.mark.parametrize("filters", [(1,), (2,), (3,), (4,), (4, 1, 2, 3, 0)])
+def test_every_filter_undoes_wrapping_bytes(color_type, channels, filters):
+    width, height = 7, 5
+    lines = [_noise(width * channels, seed) for seed in range(height)]
+    widen = {6: lambda s: s, 2: lambda s: s + (255,), 4: lambda s: (s[0], s[0], s[0], s[1]),
+             0: lambda s: (s[0],) * 3 + (255,)}[color_type]
+    expected = [[widen(tuple(line[x * channels:(x + 1) * channels])) for x in range(width)] for line in lines]
+    assert pixels_of(encode(lines, width, height, color_type=color_type, filters=filters)) == expected
+
+
 def test_palette_with_transparency_and_low_bit_depth():
     palette = chunk(b"PLTE", bytes([255, 0, 0, 0, 255, 0, 0, 0, 255]))
     trns = chunk(b"tRNS", bytes([0]))  # entry 0 see-through

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 from itertools import accumulate
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -72,3 +73,34 @@ class LineIndex:
                 return i
             units += 2 if ord(self.text[i]) > 0xFFFF else 1
         return end
+
+
+class PlaceLines:
+    """Lines and character columns (as `LineIndex.line_col`) of the places a report names in a
+    text: a report shows a few places of a file, and counting the line breaks before each, in one
+    pass up to the last of them, costs less than an index of every line (~3% of a `check`).
+    Another offset, or a text with a lone \r, is answered by a full `LineIndex`."""
+
+    def __init__(self, text: str, offsets):
+        self.text = text
+        self.known: dict[int, tuple[int, int]] = {}
+        if "\r" in text and text.count("\r") != text.count("\r\n"):  # (`in` answers sooner than counting)
+            return  # lone \r line breaks: every offset goes to the index
+        line, line_start, at = 0, 0, 0
+        for offset in sorted(set(offsets)):
+            place = max(0, min(offset, len(text)))
+            breaks = text.count("\n", at, place)
+            if breaks:
+                line += breaks
+                line_start = text.rfind("\n", at, place) + 1
+            self.known[offset] = (line, place - line_start)
+            at = place
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """0-based line and 0-based character column of an offset."""
+        known = self.known.get(offset)
+        return known if known is not None else self._index.line_col(offset)
+
+    @cached_property
+    def _index(self) -> LineIndex:
+        return LineIndex(self.text)

@@ -15,7 +15,7 @@ from connector_lint_rules import rules_by_id
 
 from . import REPOSITORY_URL, __version__
 from .engine import Diagnostic
-from .positions import LineIndex
+from .positions import PlaceLines
 
 SEVERITIES = ("error", "warning", "information", "hint")
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
@@ -33,8 +33,21 @@ class FileReport:
     others: dict[str, str] = field(default_factory=dict)
 
     @cached_property
-    def lines(self) -> LineIndex:
-        return LineIndex(self.text or "")
+    def lines(self) -> PlaceLines:
+        """Lines and columns of its diagnostics' places (and of their related places in this file)."""
+        return PlaceLines(self.text or "", self._places(lambda path, d: path == d.path))
+
+    def _places(self, in_file):
+        """The offsets of its diagnostics' places (for `in_file(d.path, d)`) and related places
+        (for `in_file(path, d)`)."""
+        for d in self.diagnostics:
+            if in_file(d.path, d):
+                yield d.start
+                yield d.end
+            for path, start, end, _ in d.related:
+                if in_file(path, d):
+                    yield start
+                    yield end
 
     def with_related_texts(self, texts: dict[str, str | None]) -> "FileReport":
         """Keep the texts (path -> text, such as the connector's documents) of the other files its
@@ -59,10 +72,10 @@ class FileReport:
             places.append(RelatedPlace(display_path(path), line + 1, col + 1, end_line + 1, end_col + 1, message))
         return places
 
-    def _other_lines(self, path: str) -> LineIndex:
+    def _other_lines(self, path: str) -> PlaceLines:
         cache = self.__dict__.setdefault("_other_line_indexes", {})
         if path not in cache:
-            cache[path] = LineIndex(self.others[path])
+            cache[path] = PlaceLines(self.others[path], self._places(lambda other, d: other == path))
         return cache[path]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 from operator import is_not, itemgetter, ne, or_
 from typing import Iterable
 
@@ -71,8 +71,14 @@ MAX_FINDINGS_PER_VALUE = 100
 def capped(findings: Iterable[Finding]) -> list[Finding]:
     """The findings, in order, but at most MAX_FINDINGS_PER_VALUE at each (file, pointer); the
     others are counted as they come (never kept) and summed up in one finding at that value."""
-    out: list[Finding] = []
+    findings = iter(findings)
+    out: list[Finding] = list(islice(findings, MAX_FINDINGS_PER_VALUE))
+    if len(out) < MAX_FINDINGS_PER_VALUE:  # fewer in all than one value may have (nearly every unit)
+        return out
     counts: dict = {}
+    for finding in out:
+        place = (finding.file, finding.pointer)
+        counts[place] = counts.get(place, 0) + 1
     for finding in findings:
         place = (finding.file, finding.pointer)
         seen = counts.get(place, 0) + 1

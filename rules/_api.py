@@ -85,7 +85,10 @@ class Preset(str, enum.Enum):
 
 def pointer(*parts: str | int) -> str:
     """Build a JSON pointer (RFC 6901) from unescaped parts: pointer("paths", "/a/{id}", "get")."""
-    return "".join("/" + escape(p) for p in parts)
+    joined = "/".join(map(str, parts))
+    if "~" in joined or joined.count("/") >= len(parts):  # a part to escape
+        return "".join("/" + escape(p) for p in parts)
+    return "/" + joined if parts else ""
 
 
 def escape(part: str | int) -> str:
@@ -103,6 +106,8 @@ def split_pointer(ptr: str) -> list[str]:
         return []
     if not ptr.startswith("/"):
         raise ValueError(f"not a JSON pointer: {ptr!r}")
+    if "~" not in ptr:  # nothing escaped (nearly every pointer)
+        return ptr[1:].split("/")
     return [p.replace("~1", "/").replace("~0", "~") for p in ptr[1:].split("/")]
 
 

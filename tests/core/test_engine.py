@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
+
 from connector_lint.config import Config, Ignore
 from connector_lint.document import Document
 from connector_lint.engine import detect_preset, lint
 from connector_lint_rules import rules_by_id
-from connector_lint_rules._api import FileKind, Finding, Preset, Rule, Severity
+from connector_lint_rules._api import FileKind, Finding, Preset, Rule, Severity, pointer, split_pointer
 
 from ruletester import api_properties, swagger
 
@@ -149,3 +151,16 @@ def test_fix_texts_applies_a_fix_to_the_file_it_names():
     assert list(changed) == ["c/apiProperties.json"]
     assert json.loads(changed["c/apiProperties.json"])["properties"]["publisher"] == "Contoso"
     assert fixed(with_props=False) == {}
+
+
+# JSON pointers are built and split with fast paths for parts without "~" or "/": every part
+# must still round-trip, escaped as RFC 6901 says.
+POINTERS = [((), ""), (("",), "/"), (("", ""), "//"), (("a",), "/a"), (("a", "b"), "/a/b"), ((0, "a"), "/0/a"),
+            (("/a/{id}", "get"), "/~1a~1{id}/get"), (("~x",), "/~0x"), (("a/", ""), "/a~1/"), (("~1",), "/~01"),
+            (("é", "\U0001F600"), "/é/\U0001F600"), (("a~/b",), "/a~0~1b")]
+
+
+@pytest.mark.parametrize("parts, expected", POINTERS)
+def test_pointers_round_trip(parts, expected):
+    assert pointer(*parts) == expected
+    assert split_pointer(expected) == [str(p) for p in parts]

@@ -68,3 +68,18 @@ def test_findings_past_the_cap_are_counted_not_kept():
     assert [f.pointer for f in out].count("/info/description") == MAX_FINDINGS_PER_VALUE + 1
     assert out[-1].message.startswith(f"{4 * MAX_FINDINGS_PER_VALUE} more findings") and out[-2].pointer == "/info/title"
     assert capped(iter(out[:3])) == out[:3]  # under the cap: unchanged
+
+
+def test_the_cap_at_its_edges():
+    """capped takes the first MAX_FINDINGS_PER_VALUE findings as they are: at the cap nothing is
+    dropped, one past it is counted, and findings at other values never count."""
+    def at(pointer, n):
+        return [Finding(pointer, f"Finding {i}.") for i in range(n)]
+
+    for n in (0, 1, MAX_FINDINGS_PER_VALUE - 1, MAX_FINDINGS_PER_VALUE):
+        assert capped(at("/a", n)) == at("/a", n)
+    mixed = at("/a", MAX_FINDINGS_PER_VALUE) + at("/b", 3)
+    assert capped(mixed) == mixed
+    over = capped(at("/a", MAX_FINDINGS_PER_VALUE + 1) + at("/b", 2))
+    assert over[:-1] == at("/a", MAX_FINDINGS_PER_VALUE) + at("/b", 2)
+    assert over[-1].pointer == "/a" and over[-1].message.startswith("1 more finding of this rule at this value is")

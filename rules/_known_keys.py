@@ -124,6 +124,10 @@ def distance(a: str, b: str, limit: int | None = None) -> int:
     row's minimum and one more than the row before's)."""
     if limit is not None and abs(len(a) - len(b)) > limit:
         return limit + 1
+    if limit is not None and (len(set(a).difference(b)) > limit or len(set(b).difference(a)) > limit):
+        # Each edit brings in or takes out at most one distinct character (a swap none): at
+        # least that many edits, found at C speed (most candidates are far from the key)
+        return limit + 1
     rows = [list(range(len(b) + 1))]
     for i in range(1, len(a) + 1):
         row = [i] + [0] * len(b)

@@ -37,3 +37,11 @@ def test_the_extension_hover_comes_from_the_one_catalogue():
     assert f"({EXTENSIONS_PAGE}#x-ms-dynamic-values-and-x-ms-dynamic-list)" in text
     assert "- Each parameter is `{value}` or `{parameterReference}`." in text
     assert "Defined by the [connector schema]" in hover_markdown("x-ms-trigger-metadata")  # not on the page
+
+
+def test_the_character_bound_never_cuts_a_close_pair():
+    """Pairs whose characters differ (the bound that answers before the table) or do not."""
+    for a, b, limit, expected in [("abc", "xyz", 2, 3), ("abcd", "abxy", 1, 2), ("abcd", "abxd", 1, 1),
+                                  ("aab", "abb", 1, 1), ("ab", "ba", 0, 1), ("descripton", "description", 1, 1),
+                                  ("x-ms-visibility", "x-ms-summary", 2, 3), ("é", "e", 1, 1), ("", "a", 1, 1)]:
+        assert distance(a, b, limit) == expected == min(distance(a, b), limit + 1)

@@ -12,6 +12,7 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
+from operator import itemgetter
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
@@ -68,21 +69,46 @@ class Png:
                       for x0, y0, dx, dy in _ADAM7]
         return sum(((w * bits + 7) // 8 + 1) * h for w, h in passes if w > 0 and h > 0)
 
+    def opacity(self) -> tuple[list[bytes], list[tuple[int, int, int, int]]]:
+        """The opacity (0-255) of every pixel, a row of bytes each, and the four corner pixels
+        (top left, top right, bottom left, bottom right) as `pixels` gives them. An 8-bit image
+        that is neither interlaced nor a palette (whose every index `pixels` checks) is read
+        without a tuple per pixel: its opacity is every n-th sample, or 255."""
+        if self.interlace or self.bit_depth != 8 or self.color_type == 3:
+            rows = self.pixels()
+            return ([bytes(map(itemgetter(3), row)) for row in rows],
+                    [rows[0][0], rows[0][-1], rows[-1][0], rows[-1][-1]])
+        lines = self._unfiltered(inflate(self.idat, self.data_size()), self.width, self.height)[0]
+        first, last = self._convert(lines[0], self.width), self._convert(lines[-1], self.width)
+        step = _CHANNELS[self.color_type]
+        if self.color_type in (4, 6):
+            alphas = [bytes(line[step - 1::step]) for line in lines]
+        elif not self.transparency:
+            alphas = [b"\xff" * self.width] * self.height
+        else:  # a colour key: compared per pixel
+            alphas = [bytes(map(itemgetter(3), self._convert(line, self.width))) for line in lines]
+        return alphas, [first[0], first[-1], last[0], last[-1]]
+
     def _rows(self, raw: bytes, width: int, height: int):
+        lines, need = self._unfiltered(raw, width, height)
+        return [self._convert(line, width) for line in lines], need
+
+    def _unfiltered(self, raw: bytes, width: int, height: int) -> tuple[list[bytearray], int]:
+        """The rows of one image (one pass), their filters undone, and the bytes of `raw` they took."""
         bits = _CHANNELS[self.color_type] * self.bit_depth
         stride, bpp = (width * bits + 7) // 8, max(1, bits // 8)
         need = (stride + 1) * height
         if len(raw) < need:
             raise PngError("its image data is shorter than its size says.")
         prev = bytearray(stride)
-        rows = []
+        lines = []
         for y in range(height):
             start = y * (stride + 1)
             kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
             _unfilter(kind, line, prev, bpp)
-            rows.append(self._convert(line, width))
+            lines.append(line)
             prev = line
-        return rows, need
+        return lines, need
 
     def _convert(self, line: bytearray, width: int) -> list[tuple[int, int, int, int]]:
         samples = _samples(line, self.bit_depth, width * _CHANNELS[self.color_type])

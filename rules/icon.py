@@ -40,7 +40,6 @@ None: icons are drawn, not generated.
 import re
 from collections import Counter
 from functools import lru_cache
-from operator import itemgetter
 from typing import NamedTuple
 
 from ._api import FileKind, Finding, Preset, Related, Rule, Severity
@@ -63,16 +62,16 @@ def _distance(a, b) -> float:
 _MOSTLY_CLEAR = bytes(int(alpha < 128) for alpha in range(256))  # a table for bytes.translate
 
 
-def _see_through(rows) -> int:
-    """Pixels that are mostly transparent, or at all transparent on the border."""
-    last_y, count = len(rows) - 1, 0
-    for y, row in enumerate(rows):
-        alphas = bytes(map(itemgetter(3), row))
+def _see_through(alphas: list[bytes]) -> int:
+    """Pixels that are mostly transparent, or at all transparent on the border (`alphas`: the
+    opacity of each pixel, a row of bytes each)."""
+    last_y, count = len(alphas) - 1, 0
+    for y, row in enumerate(alphas):
         if y in (0, last_y):
-            count += len(alphas) - alphas.count(255)
+            count += len(row) - row.count(255)
             continue
-        count += alphas.translate(_MOSTLY_CLEAR).count(1)
-        ends = alphas[::len(alphas) - 1] if len(alphas) > 1 else alphas  # its first and last pixel
+        count += row.translate(_MOSTLY_CLEAR).count(1)
+        ends = row[::len(row) - 1] if len(row) > 1 else row  # its first and last pixel
         count += sum(128 <= alpha < 255 for alpha in ends)
     return count
 
@@ -98,12 +97,11 @@ def inspect(data: bytes) -> Icon:
     if png.width * png.height > DECODE_LIMIT:
         return Icon(png.width, png.height, kind)
     try:
-        rows = png.pixels()
+        alphas, corners = png.opacity()
     except PngError as exc:
         return Icon(png.width, png.height, kind, f"icon.png cannot be decoded: {exc}")
-    corners = [rows[0][0], rows[0][-1], rows[-1][0], rows[-1][-1]]
     background = Counter(corners).most_common(1)[0][0]
-    return Icon(png.width, png.height, kind, None, _see_through(rows) if png.has_alpha else 0, background)
+    return Icon(png.width, png.height, kind, None, _see_through(alphas) if png.has_alpha else 0, background)
 
 
 def check(ctx):

@@ -151,6 +151,25 @@ def test_every_filter_undoes_wrapping_bytes(color_type, channels, filters):
     assert pixels_of(encode(lines, width, height, color_type=color_type, filters=filters)) == expected
 
 
+OPACITY_CASES = [
+    (6, 4, b""), (4, 2, b""), (2, 3, b""), (0, 1, b""),
+    (2, 3, chunk(b"tRNS", struct.pack(">3H", 0, 127, 128))),  # a colour key that some noise pixels hit
+    (0, 1, chunk(b"tRNS", struct.pack(">H", 255))),
+    (3, 1, chunk(b"PLTE", bytes(range(256)) * 3) + chunk(b"tRNS", bytes([0, 127, 128, 200]))),  # read by pixels
+]
+
+
+@pytest.mark.parametrize("color_type, channels, extra", OPACITY_CASES)
+def test_opacity_is_what_pixels_say(color_type, channels, extra):
+    width, height = 7, 5
+    lines = [_noise(width * channels, seed + 15) for seed in range(height)]
+    png = read_png(encode(lines, width, height, color_type=color_type, extra=extra, filters=(4, 1, 2, 3, 0)))
+    rows = png.pixels()
+    assert any(px[3] == 0 for row in rows for px in row) == png.has_alpha  # (these seeds hit every key)
+    assert png.opacity() == ([bytes(px[3] for px in row) for row in rows],
+                             [rows[0][0], rows[0][-1], rows[-1][0], rows[-1][-1]])
+
+
 def test_palette_with_transparency_and_low_bit_depth():
     palette = chunk(b"PLTE", bytes([255, 0, 0, 0, 255, 0, 0, 0, 255]))
     trns = chunk(b"tRNS", bytes([0]))  # entry 0 see-through

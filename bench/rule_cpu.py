@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _machine import machine  # noqa: E402
 
 from connector_lint import engine  # noqa: E402
-from connector_lint.cli import collected_once  # noqa: E402
+from connector_lint.collector import collect_young, gc_paused  # noqa: E402
 from connector_lint.config import Config, find_config, load_config  # noqa: E402
 from connector_lint.workspace import discover  # noqa: E402
 
@@ -64,8 +64,9 @@ def main(argv=None) -> int:
         runner = Timed(times)
         start = time.process_time()
         for docs, config, folder in jobs:
-            with collected_once():  # as `check` lints each connector: else collections of every
+            with gc_paused():  # as `check` lints each connector: else collections of every
                 engine.lint(docs, config, folder, runner=runner)  # document kept here land on a rule
+            collect_young()
         times["(total lint)"] = time.process_time() - start
         runs.append(times)
     names = set().union(*runs)

@@ -23,6 +23,7 @@ from connector_lint_rules._files import write_atomically
 
 from . import __version__
 from .basefiles import Base, BaseSpecError, read_base
+from .collector import collect_young, gc_paused
 from .config import Config, ConfigError, find_config, load_config
 from .docs import page
 from .engine import Diagnostic, detect_preset, lint
@@ -262,31 +263,12 @@ def _workers_start_warm():
 def check_and_render(job_and_format) -> tuple[list[FileReport] | list[Rendered], int, list[tuple[str, str]]]:
     """`check_connector`, then (for `check`) each file rendered as `render_as`, (format, colour)."""
     job, render_as = job_and_format
-    with collected_once():
+    with gc_paused():  # see collector.py: a check's objects live until it ends
         files, fixed, skipped = check_connector(job)
         if render_as is not None:
             files = [render(f, *render_as) for f in files]
+    collect_young()
     return files, fixed, skipped
-
-
-@contextlib.contextmanager
-def collected_once():
-    """Check one connector with the cyclic garbage collector off, then collect the young once.
-
-    Nearly all a check allocates (parsed JSON, indexes, findings) lives until the check ends, and
-    reference counting frees it then; a check leaves little cyclic garbage. With the collector on,
-    each of those objects was scanned by one or two collections first: ~5% of the CPU of checking
-    the certified corpus. The peak memory of a generated 16k-operation swagger grew 250 -> 259 MB
-    (bench/growth.py).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-            gc.collect(0)  # what the check left in cycles: all of it is young
 
 
 def check_connector(job) -> tuple[list[FileReport], int, list[tuple[str, str]]]:

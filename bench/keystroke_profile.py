@@ -24,7 +24,8 @@ from _machine import machine  # noqa: E402
 
 from connector_lint import engine, incremental  # noqa: E402
 from connector_lint.config import Config  # noqa: E402
-from connector_lint.incremental import ConnectorLinter, Source, gc_paused  # noqa: E402
+from connector_lint.collector import collect_garbage, gc_paused  # noqa: E402
+from connector_lint.incremental import ConnectorLinter, Source  # noqa: E402
 from connector_lint.lsp_diagnostics import ClientFeatures, FileView, to_lsp  # noqa: E402
 from connector_lint.positions import LineIndex  # noqa: E402
 from connector_lint.textsync import edited_lines  # noqa: E402
@@ -111,7 +112,7 @@ def main() -> None:
         sources = {**sources, swagger_kind: Source(sources[swagger_kind].path, text, lines=lines)}
         times = defaultdict(float)
         one(linter, sources, config, folder, times)
-        incremental.collect_garbage()
+        collect_garbage()
         per_edit.append(times)
     keys = {k for t in per_edit for k in t}
     med = {k: statistics.median(t.get(k, 0.0) for t in per_edit) for k in keys}

@@ -23,6 +23,7 @@ from connector_lint_rules._files import write_atomically
 
 from . import __version__
 from .basefiles import Base, BaseSpecError, read_base
+from .collector import collect_young, gc_paused
 from .config import Config, ConfigError, find_config, load_config
 from .docs import page
 from .engine import Diagnostic, detect_preset, lint
@@ -210,14 +211,15 @@ def _gather(args) -> Report:
         targets.extend((connector, None if only is None else frozenset([only.resolve()])) for connector, only in found)
     targets = _each_connector_once(targets)
     configs: dict[Path, Config] = {}
+    nearest: dict[Path, Path | None] = {}
     jobs = []
     render_as = getattr(args, "render", None)
     for connector, only in targets:
-        config = explicit if explicit is not None else _config_for(connector.folder, configs)
+        config = explicit if explicit is not None else _config_for(connector.folder, configs, nearest)
         jobs.append(((connector, only, config, args.fix, _base_of(getattr(args, "base", None), connector)), render_as))
     report = Report(connectors=len(targets) + len(packages))
     for path in packages:
-        config = explicit if explicit is not None else _config_for(path.resolve().parent, configs)
+        config = explicit if explicit is not None else _config_for(path.resolve().parent, configs, nearest)
         report.files.extend(package_reports(path, config))
     progress = _Progress(len(jobs), enabled=not args.no_progress and sys.stderr.isatty() and len(jobs) > 10)
     workers = min(args.jobs, len(jobs), default_jobs())  # more processes than connectors or cores only cost
@@ -262,9 +264,11 @@ def _workers_start_warm():
 def check_and_render(job_and_format) -> tuple[list[FileReport] | list[Rendered], int, list[tuple[str, str]]]:
     """`check_connector`, then (for `check`) each file rendered as `render_as`, (format, colour)."""
     job, render_as = job_and_format
-    files, fixed, skipped = check_connector(job)
-    if render_as is not None:
-        files = [render(f, *render_as) for f in files]
+    with gc_paused():  # see collector.py: a check's objects live until it ends
+        files, fixed, skipped = check_connector(job)
+        if render_as is not None:
+            files = [render(f, *render_as) for f in files]
+    collect_young()
     return files, fixed, skipped
 
 
@@ -406,8 +410,10 @@ def package_reports(path: Path, config: Config) -> list[FileReport]:
             for p, found in sorted(by_path.items())]
 
 
-def _config_for(folder: Path, cache: dict[Path, Config]) -> Config:
-    path = find_config(folder)
+def _config_for(folder: Path, cache: dict[Path, Config], nearest: dict[Path, Path | None]) -> Config:
+    """The configuration of a connector in `folder`: loaded once per file (`cache`), looked for once
+    per folder (`nearest`, see `find_config`)."""
+    path = find_config(folder, nearest)
     if path is None:
         return Config()
     if path not in cache:

@@ -194,15 +194,23 @@ class Config:
         )
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest configuration file in `start` or above it."""
+def find_config(start: Path, known: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest configuration file in `start` or above it. `known` (folder -> its answer, filled
+    here) spares a check of many connectors looking again in the folders they share."""
     start = start.resolve()
+    walked = []
+    found = None
     for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-    return None
+        if known is not None and folder in known:
+            found = known[folder]
+            break
+        walked.append(folder)
+        found = next((folder / name for name in CONFIG_NAMES if (folder / name).is_file()), None)
+        if found is not None:
+            break
+    if known is not None:
+        known.update(dict.fromkeys(walked, found))  # each had none of its own below `found`
+    return found
 
 
 def load_config(path: Path, known_rules: set[str] | None = None) -> Config:

@@ -28,7 +28,6 @@ so (the platform's limit is 1 MB; the largest certified swagger is 1.1 MB).
 
 from __future__ import annotations
 
-import gc
 import re
 import threading
 from itertools import compress
@@ -40,6 +39,7 @@ from connector_lint_rules import DECLARED_SCOPES, rules_by_id, run_unit, unit_vi
 from connector_lint_rules._api import FileKind, Index, Preset, Rule, RuleContext, Scope, Severity, pointer
 from connector_lint_rules._openapi import display_string_groups
 
+from .collector import gc_paused
 from .config import Config
 from .document import JSON_KINDS, Document, carry_utf8_size, utf8_size
 from .engine import Cancelled, Diagnostic, Runner, detect_preset, lint, locate, moved
@@ -1026,53 +1026,6 @@ def _run(reads: _Reads, check: Callable[[], list]) -> tuple[list | None, BaseExc
         return None, exc
     finally:
         _local.reads = outer
-
-
-# ---------------------------------------------------------------------------------------------
-# Garbage collection off the keystroke's path
-#
-# A lint allocates hundreds of thousands of objects, most of them kept in the caches above, so
-# Python's collector would run dozens of times inside it, and twice or more over the whole heap
-# on a first lint (~100 ms of a cold lint of the largest swagger). Nearly all of it is acyclic and
-# freed by reference counting. So a lint runs with the collector paused, and whoever publishes the
-# result calls `collect_garbage()` afterwards, off the path from keystroke to diagnostics.
-
-_pauses = 0
-_pause_lock = threading.Lock()
-
-
-class gc_paused:  # noqa: N801 - used as a context manager, like a function
-    """Pause automatic garbage collection (nestable, from any thread)."""
-
-    def __enter__(self):
-        global _pauses
-        with _pause_lock:
-            _pauses += 1
-            gc.disable()
-
-    def __exit__(self, *exc):
-        global _pauses
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0:
-                gc.enable()
-
-
-_frozen = False
-
-
-def collect_garbage() -> None:
-    """Collect what the last lint left. The first time, collect everything and freeze what
-    survives (the parsed documents and the caches: long-lived, and never garbage in cycles) so
-    that later full collections skip it; after that, collect the young generations only."""
-    global _frozen
-    with gc_paused():
-        if not _frozen:
-            gc.collect()
-            gc.freeze()
-            _frozen = True
-        else:
-            gc.collect(1)
 
 
 # ---------------------------------------------------------------------------------------------

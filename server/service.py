@@ -32,7 +32,8 @@ from .basefiles import Base, BaseCache
 from .config import CONFIG_NAMES, Config, ConfigError, find_config, load_config, parse_config
 from .document import Document
 from .engine import Diagnostic, lint as engine_lint
-from .incremental import Cancelled, ConnectorLinter, Source, collect_garbage, gc_paused
+from .collector import collect_garbage, gc_paused
+from .incremental import Cancelled, ConnectorLinter, Source
 from .textsync import OpenDocument
 from .workspace import Connector, connector_for, decode, is_connector_dir, read_bytes
 

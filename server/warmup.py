@@ -86,7 +86,7 @@ def warm_up() -> None:
     schema) now, each distinct hook once."""
     from connector_lint_rules import all_rules
 
-    from .incremental import gc_paused
+    from .collector import gc_paused
 
     with gc_paused():
         for hook in dict.fromkeys(rule.warm_up for rule in all_rules() if rule.warm_up is not None):

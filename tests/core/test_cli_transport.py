@@ -7,6 +7,7 @@ import gc
 import json
 import pickle
 import re
+import weakref
 
 from hypothesis import given, settings, strategies as st
 
@@ -142,3 +143,30 @@ def test_forked_workers_start_with_the_rules_loaded_and_frozen(capsys, monkeypat
     calls.clear()
     run(capsys, "check", str(two_connectors), "--format", "json", "--jobs", "1")
     assert calls == []  # no workers: nothing to load ahead
+
+
+def test_each_connector_is_checked_with_the_collector_off_and_its_cycles_collected_after(capsys, monkeypatch,
+                                                                                         two_connectors):
+    """The cyclic collector is off while a connector is checked (its objects live until the check
+    ends: scanning them only cost time), back on afterwards, and what the check left in reference
+    cycles is freed before the next connector."""
+    seen, leaked = [], []
+    real_check = cli.check_connector
+
+    def check(job):
+        seen.append(gc.isenabled())
+        cycle: list = []
+        cycle.append(cycle)  # cyclic garbage, as a check may leave
+        leaked.append(weakref.ref(_Cyclic(cycle)))
+        return real_check(job)
+
+    monkeypatch.setattr(cli, "check_connector", check)
+    run(capsys, "check", str(two_connectors), "--format", "json", "--jobs", "1")
+    assert seen == [False, False] and gc.isenabled()
+    assert [ref() for ref in leaked] == [None, None]
+
+
+class _Cyclic:
+    def __init__(self, cycle: list):
+        cycle.append(self)
+        self.cycle = cycle

@@ -85,6 +85,26 @@ def test_found_upward(tmp_path):
     assert find_config(deep) == (tmp_path / "a" / ".connector-lint.json").resolve()
 
 
+def test_found_upward_once_per_folder_for_many_connectors(tmp_path, monkeypatch):
+    """With `known`, connectors beside each other find the same nearest file, and the folders
+    they share are looked in once."""
+    (tmp_path / "connector-lint.json").write_text("{}")
+    (tmp_path / "tree" / "b" / ".connector-lint.json").parent.mkdir(parents=True)
+    (tmp_path / "tree" / "b" / ".connector-lint.json").write_text("{}")
+    folders = [tmp_path / "tree" / name / "connector" for name in ("a", "b", "c")]
+    for folder in folders:
+        folder.mkdir(parents=True)
+    looked = []
+    real_is_file = Path.is_file
+    monkeypatch.setattr(Path, "is_file", lambda self: looked.append(self.parent) or real_is_file(self))
+    known: dict = {}
+    found = [find_config(folder, known) for folder in folders]
+    top, own = (tmp_path / "connector-lint.json").resolve(), (tmp_path / "tree" / "b" / ".connector-lint.json").resolve()
+    assert found == [top, own, top]
+    assert looked.count(tmp_path.resolve()) == 2 and looked.count((tmp_path / "tree").resolve()) == 2  # both names once
+    assert found == [find_config(folder) for folder in folders]
+
+
 def test_editor_settings_merge_under_the_file():
     file_cfg = from_dict({"rules": {"title-length": "off"}, "words": ["A"]}, None, None)
     merged = file_cfg.merged({"preset": "custom", "rules": {"title-length": "hint", "summary-length": "off"}, "words": ["B"]})

@@ -434,7 +434,7 @@ def test_a_failing_rule_is_one_internal_error_as_in_the_engine():
 def test_a_lint_pauses_the_garbage_collector_and_restores_it():
     import gc
 
-    from connector_lint.incremental import collect_garbage, gc_paused
+    from connector_lint.collector import collect_garbage, gc_paused
 
     seen = []
     rule = Rule("gc-probe", "Probe.", Severity.WARNING, "strings", lambda ctx: seen.append(gc.isenabled()) or ())

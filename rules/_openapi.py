@@ -56,7 +56,8 @@ def swagger_operations(swagger: Any) -> Iterator[Operation]:
 
 
 def _item_operations(path: str, item: dict) -> tuple[Operation, ...]:
-    return tuple(Operation(pointer("paths", path, method), path, method, value, item)
+    base = pointer("paths", path) + "/"  # a method (METHODS) has nothing to escape
+    return tuple(Operation(base + method, path, method, value, item)
                  for method, value in item.items() if method in METHODS and isinstance(value, dict))
 
 

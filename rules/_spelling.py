@@ -39,6 +39,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from ._api import Index
 from ._openapi import COLLECTIONS
+from ._text import _CAMEL_PART, _STOP
 
 DATA = Path(__file__).parent / "data"
 _LOCK = threading.Lock()
@@ -680,23 +681,31 @@ def _case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _plain_case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """`_case_words` of plain ASCII prose (`_text.is_plain`), whose words are its letter runs, at
-    C speed: no word tuples. A sentence's first word is the first letter run of the text or after
-    a stop (`_text._STOP`; no stop has a letter, so the stops found apart are those `words` finds)."""
-    from ._text import STOP
-
-    capitalised: set[str] = set()
-    for sentence in STOP.split(text):
-        titles = _TITLE_RUN.findall(sentence)
-        if titles:
-            capitalised.update(titles[1:] if _STARTS_WITH_TITLE.match(sentence) else titles)
-    return frozenset(w.lower() for w in capitalised), frozenset(_LOWER_RUN.findall(text))
+    C speed: no word tuples. A capitalised word counts when one of its places is not a sentence's
+    first word: the first letter run of the text or after a stop (`_text._STOP`; no stop has a
+    letter, so a stop lies between two letter runs whichever stops a scan finds)."""
+    titles = _TITLE_RUN.findall(text)
+    if not titles:
+        capitalised: frozenset[str] = frozenset()
+    else:
+        firsts = _FIRST_TITLE.findall(text)  # some of the titles' places
+        if not firsts:
+            capitalised = frozenset(map(str.lower, titles))
+        elif len(firsts) == len(titles):
+            capitalised = frozenset()
+        else:
+            counts = Counter(titles)
+            counts.subtract(firsts)
+            capitalised = frozenset(word.lower() for word, n in counts.items() if n > 0)
+    return capitalised, frozenset(_LOWER_RUN.findall(text))
 
 
 # In ASCII text: a letter run in lower case; one capitalised (Item: a capital, then lower case
-# letters); a text whose first letter run is capitalised.
+# letters); one capitalised that is a sentence's first word (after the start or a stop, and
+# non-letters).
 _LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 _TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?![A-Za-z])")
-_STARTS_WITH_TITLE = re.compile(r"[^A-Za-z]*[A-Z][a-z]+(?![A-Za-z])")
+_FIRST_TITLE = re.compile(r"(?:\A|" + _STOP + r")[^A-Za-z]*([A-Z][a-z]+)(?![A-Za-z])")
 
 
 def _names(ctx) -> list[str]:
@@ -714,10 +723,21 @@ def _names(ctx) -> list[str]:
 
 
 def _split_names(names: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for name in set(names):
+    """The lower-case words of the names (`_name_words`), together. The ASCII names are read
+    as one text, joined at a non-letter, with two regular expressions: their words are the
+    letter runs and the runs' camelCase parts, and neither crosses a non-letter."""
+    names = set(names)
+    joined = "\n".join(names)
+    if joined.isascii():
+        ascii_names, others = joined, ()
+    else:
+        others = [name for name in names if not name.isascii()]
+        ascii_names = "\n".join(name for name in names if name.isascii())
+    out: set[str] = set(_NAME_PART.findall(ascii_names.lower()))
+    out.update(map(str.lower, set(_CAMEL_PART.findall(ascii_names))))
+    for name in others:
         if name.isalpha() and name.islower():
-            out.add(name)  # the common case: nothing to split
+            out.add(name)  # nothing to split
         else:
             out.update(_name_words(name))
     return out
@@ -726,8 +746,6 @@ def _split_names(names: Iterable[str]) -> set[str]:
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
     """The lower-case words of one name: its letter runs, and their camelCase parts."""
-    from ._text import _CAMEL_PART
-
     out = []
     for part in _NAME_PART.findall(name):
         lower = part.lower()

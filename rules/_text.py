@@ -171,6 +171,8 @@ def lowered_acronyms(text: str) -> tuple[tuple[int, int, str], ...]:
     forms = acronyms()
     if forms.keys().isdisjoint(_LETTERS.findall(text.lower())):
         return ()  # most strings: no acronym at all
+    if text.isascii() and is_plain(text):
+        return _plain_lowered_acronyms(text, forms)
     out = []
     for word in words(text):
         if word.shape not in ("lower", "title"):
@@ -185,6 +187,22 @@ def lowered_acronyms(text: str) -> tuple[tuple[int, int, str], ...]:
         if text[word.start - 1:word.start] == "-" or text[end:end + 1] == "-":
             continue  # api-version, x-api-key: a name, not prose
         out.append((word.start, end, form))
+    return tuple(out)
+
+
+def _plain_lowered_acronyms(text: str, forms: dict[str, str]) -> tuple[tuple[int, int, str], ...]:
+    """`lowered_acronyms` of plain ASCII prose (`is_plain`), whose words are its letter runs and
+    have no apostrophe: only the runs that are acronyms are looked at, and no word tuples made."""
+    out = []
+    for m in _LETTERS.finditer(text):
+        run = m.group()
+        form = forms.get(run.lower())
+        if form is None or run == form or not (run.islower() or (run[0].isupper() and run[1:].islower())):
+            continue  # not an acronym, written in its form, or in capitals or mixed case (IDs)
+        start, end = m.span()
+        if text[start - 1:start] == "-" or text[end:end + 1] == "-":
+            continue  # api-version, x-api-key: a name, not prose
+        out.append((start, end, form))
     return tuple(out)
 
 

@@ -238,88 +238,29 @@ _KIND_KEYS = {kind: "kind:" + kind for kind in ("schema", "parameter", "items", 
 def _walk_entry(section: str, name: str, entry):
     """(value nodes of one top-level entry, the definitions its requests ("input") and responses
     ("output") refer to, an index of the nodes by key). A definition's nodes have no role (see
-    `_cached_walk`)."""
+    `_cached_walk`). The walkers are module-level functions given the output list: local
+    closures that call themselves would make reference cycles, left to the garbage collector."""
     out: list[Node] = []
-    append = out.append
     roots: dict[str, set] = {"input": set(), "output": set()}
-
-    def schema(ptr, value, role, parent=None, depth=0):
-        # `value` is a dict; members are walked to depth 64
-        append(_new(Node, (ptr, value, "schema", role, parent)))
-        if role is not None and "$ref" in value:
-            ref = definition_name(value["$ref"])
-            if ref is not None:
-                roots[role].add(ref)
-        if depth >= 64:
-            return
-        depth += 1
-        sub = value.get("properties")
-        if isinstance(sub, dict):
-            for prop, member in sub.items():
-                if isinstance(member, dict):
-                    schema(f"{ptr}/properties/{escape(prop)}", member, role, ptr, depth)
-        for key in _SCHEMA_MEMBERS:
-            sub = value.get(key)
-            if isinstance(sub, dict):
-                schema(f"{ptr}/{key}", sub, role, None, depth)
-        sub = value.get("allOf")
-        if isinstance(sub, list):
-            for i, member in enumerate(sub):
-                if isinstance(member, dict):
-                    schema(f"{ptr}/allOf/{i}", member, role, None, depth)
-
-    def items(ptr, value, role):
-        for _ in range(16):
-            if not isinstance(value, dict):
-                return
-            append(_new(Node, (ptr, value, "items", role, None)))
-            ptr += "/items"
-            value = value.get("items")
-
-    def parameter(ptr, value, role="input"):
-        if not isinstance(value, dict) or "$ref" in value:
-            return
-        if value.get("in") == "body":
-            if isinstance(value.get("schema"), dict):
-                schema(ptr + "/schema", value["schema"], role)
-        else:
-            append(_new(Node, (ptr, value, "parameter", role, None)))
-            items(ptr + "/items", value.get("items"), role)
-
-    def response(ptr, value):
-        if not isinstance(value, dict) or "$ref" in value:
-            return
-        if isinstance(value.get("schema"), dict):
-            schema(ptr + "/schema", value["schema"], "output")
-        for header_name, header in _entries(value.get("headers")):
-            if isinstance(header, dict):
-                hptr = f"{ptr}/headers/{escape(header_name)}"
-                append(_new(Node, (hptr, header, "header", "output", None)))
-                items(hptr + "/items", header.get("items"), "output")
-
     base = pointer(section, name)
     if section == "paths" and isinstance(entry, dict):
         lists = {holder: params for holder, _, params in parameter_lists(base, entry)}
-
-        def parameters(holder):
-            for i, param in enumerate(lists.get(holder, ())):
-                parameter(f"{holder}/parameters/{i}", param)
-
-        parameters(base)
+        _walk_parameters(out, roots, base, lists.get(base, ()))
         content = entry.get("x-ms-notification-content")
         if isinstance(content, dict) and isinstance(content.get("schema"), dict):
-            schema(f"{base}/x-ms-notification-content/schema", content["schema"], "output")
+            _walk_schema(out, roots, f"{base}/x-ms-notification-content/schema", content["schema"], "output")
         for method, op in entry.items():
             if method in METHODS and isinstance(op, dict):
-                parameters(f"{base}/{method}")
+                holder = f"{base}/{method}"
+                _walk_parameters(out, roots, holder, lists.get(holder, ()))
                 for code, resp in _entries(op.get("responses")):
-                    response(f"{base}/{method}/responses/{escape(code)}", resp)
+                    _walk_response(out, roots, f"{base}/{method}/responses/{escape(code)}", resp)
     elif section == "parameters":
-        parameter(base, entry)
+        _walk_parameter(out, roots, base, entry)
     elif section == "responses":
-        response(base, entry)
+        _walk_response(out, roots, base, entry)
     elif section == "definitions" and isinstance(entry, dict):
-        schema(base, entry, None)
+        _walk_schema(out, roots, base, entry, None)
     keys: dict[str, list[int]] = {}
     for i, node in enumerate(out):
         for key in (_KIND_KEYS[node[2]], *node[1]):
@@ -329,6 +270,70 @@ def _walk_entry(section: str, name: str, entry):
             else:
                 positions.append(i)
     return out, roots, keys
+
+
+def _walk_schema(out: list, roots: dict, ptr: str, value: dict, role, parent=None, depth=0):
+    """A schema object's node and its members' (walked to depth 64), appended to `out`; the
+    definitions it refers to added to `roots[role]`."""
+    out.append(_new(Node, (ptr, value, "schema", role, parent)))
+    if role is not None and "$ref" in value:
+        ref = definition_name(value["$ref"])
+        if ref is not None:
+            roots[role].add(ref)
+    if depth >= 64:
+        return
+    depth += 1
+    sub = value.get("properties")
+    if isinstance(sub, dict):
+        for prop, member in sub.items():
+            if isinstance(member, dict):
+                _walk_schema(out, roots, f"{ptr}/properties/{escape(prop)}", member, role, ptr, depth)
+    for key in _SCHEMA_MEMBERS:
+        sub = value.get(key)
+        if isinstance(sub, dict):
+            _walk_schema(out, roots, f"{ptr}/{key}", sub, role, None, depth)
+    sub = value.get("allOf")
+    if isinstance(sub, list):
+        for i, member in enumerate(sub):
+            if isinstance(member, dict):
+                _walk_schema(out, roots, f"{ptr}/allOf/{i}", member, role, None, depth)
+
+
+def _walk_items(out: list, ptr: str, value, role):
+    for _ in range(16):
+        if not isinstance(value, dict):
+            return
+        out.append(_new(Node, (ptr, value, "items", role, None)))
+        ptr += "/items"
+        value = value.get("items")
+
+
+def _walk_parameters(out: list, roots: dict, holder: str, params):
+    for i, param in enumerate(params):
+        _walk_parameter(out, roots, f"{holder}/parameters/{i}", param)
+
+
+def _walk_parameter(out: list, roots: dict, ptr: str, value, role="input"):
+    if not isinstance(value, dict) or "$ref" in value:
+        return
+    if value.get("in") == "body":
+        if isinstance(value.get("schema"), dict):
+            _walk_schema(out, roots, ptr + "/schema", value["schema"], role)
+    else:
+        out.append(_new(Node, (ptr, value, "parameter", role, None)))
+        _walk_items(out, ptr + "/items", value.get("items"), role)
+
+
+def _walk_response(out: list, roots: dict, ptr: str, value):
+    if not isinstance(value, dict) or "$ref" in value:
+        return
+    if isinstance(value.get("schema"), dict):
+        _walk_schema(out, roots, ptr + "/schema", value["schema"], "output")
+    for header_name, header in _entries(value.get("headers")):
+        if isinstance(header, dict):
+            hptr = f"{ptr}/headers/{escape(header_name)}"
+            out.append(_new(Node, (hptr, header, "header", "output", None)))
+            _walk_items(out, hptr + "/items", header.get("items"), "output")
 
 
 def _definition_roles(definitions, roots: dict[str, set], refs: dict[str, set]) -> dict[str, str]:
@@ -349,9 +354,10 @@ def definition_name(ref) -> str | None:
     """The name of the definition a `$ref` points to (`#/definitions/NAME`, unescaped), or None
     for any other value."""
     if isinstance(ref, str) and ref.startswith("#/definitions/"):
-        parts = split_pointer(ref[1:])
-        if len(parts) == 2:
-            return parts[1]
+        name = ref[14:]
+        if "/" in name:
+            return None  # a pointer into a definition
+        return split_pointer("/" + name)[0] if "~" in name else name
     return None
 
 

@@ -24,3 +24,15 @@ def test_a_ref_into_a_definition_names_no_definition():
     assert definition_refs({"$ref": "#/definitions/A/properties/x"}) == frozenset()
     assert definition_name("#/definitions/A~1properties~1x") == "A/properties/x"
     assert definition_name("#/parameters/A") is None and definition_name(None) is None
+
+
+def test_definition_name_reads_a_ref_as_the_json_pointer_it_is():
+    # definition_name reads the name without splitting the pointer; the table pins it to the split.
+    from connector_lint_rules._api import split_pointer
+
+    for ref in ("#/definitions/", "#/definitions/a~01", "#/definitions/a~10", "#/definitions/~", "#/definitions/é x",
+                "#/definitions//", "#/definitions/a/", "#/definitions/~0~1~1", "#/definitions"):
+        parts = split_pointer(ref[1:])
+        expected = parts[1] if ref.startswith("#/definitions/") and len(parts) == 2 else None
+        assert definition_name(ref) == expected, ref
+    assert definition_name("#/definitions/a~01") == "a~1" and definition_name("#/definitions/") == ""

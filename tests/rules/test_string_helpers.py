@@ -170,7 +170,8 @@ def test_the_word_frequencies_load_without_a_writable_cache(tmp_path, monkeypatc
 
 @pytest.mark.parametrize("text", [
     "Get Item and Value: Then More", "one. Two Three. four Five", "x\n\nHello World - Foo | Bar",
-    "  Leading Title here", "A B C. D Ee ff", "Hi! Bob and Alice are here?", "Get the Task\n- Owner Name\n* Due Date"])
+    "  Leading Title here", "A B C. D Ee ff", "Hi! Bob and Alice are here?", "Get the Task\n- Owner Name\n* Due Date",
+    "Foo. Foo bar Foo", "Foo Foo", ". Then Then. Then", "a.\n\nThen x Then"])
 def test_case_words_of_plain_prose_are_those_of_its_words(text):
     """`_case_words` reads plain ASCII prose without word tuples; it finds what `words` finds."""
     assert _text.is_plain(text) and text.isascii()
@@ -192,3 +193,31 @@ def test_first_word_and_lowered_acronyms_follow_words():
 def test_known_prose_takes_the_fast_path_only_for_known_words_in_lower_or_title_case(text, counted):
     fast = _spelling._analyse_known_prose(text, frozenset())
     assert (fast and fast.counted) == counted and (fast is None or fast.english == counted)
+
+
+@pytest.mark.parametrize("text", [
+    "Task id and Url", "the API id", "Id of the task", "an IDs list", "api-version and x-api-key", "ID Id id iD",
+    "the url. Url! URL", "sku-id", "Json and jSON", "i id", "the user's id", "Ünïcode id", "a `json` id"])
+def test_lowered_acronyms_of_plain_prose_are_those_of_its_words(text):
+    """Plain ASCII prose takes a path without word tuples; it finds what the words find."""
+    forms = _text.acronyms()
+    expected = []
+    for w in _text.words(text):
+        bare, end = w.text.lower(), w.end
+        if bare.endswith(("'s", "’s")):
+            bare, end = bare[:-2], end - 2
+        if w.shape in ("lower", "title") and bare in forms and text[w.start:end] != forms[bare] \
+                and text[w.start - 1:w.start] != "-" and text[end:end + 1] != "-":
+            expected.append((w.start, end, forms[bare]))
+    assert list(_text.lowered_acronyms(text)) == expected
+
+
+@pytest.mark.parametrize("names", [
+    [], [""], ["itemId", "item_id", "XMLHttpRequest", "ID2Name"], ["a\nb", "x-ms-foo", "$filter"],
+    ["ÉtatId", "caféX", "straße", "itemId"], ["İd", "ǅx", "Ⅻ"], ["user’s name", "ABCDef"]])
+def test_split_names_gives_each_name_s_words(names):
+    """`_split_names` reads the ASCII names as one text; the words are those of each name alone."""
+    expected = set()
+    for name in names:
+        expected.update(_spelling._name_words(name))
+    assert _spelling._split_names(names) == expected

@@ -28,6 +28,7 @@ so (the platform's limit is 1 MB; the largest certified swagger is 1.1 MB).
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from itertools import compress
@@ -288,7 +289,9 @@ class _Inputs:
 
 
 class _Compare:
-    """Same object, or an equal value; the deep comparisons are made once per lint."""
+    """Same object, or an equal value of the same JSON types; the deep comparisons are made once
+    per lint. Python's `==` is not enough: `{"required": 1} == {"required": True}`, and a rule
+    tells those apart."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[int, int], bool] = {}
@@ -300,15 +303,37 @@ class _Compare:
         if type(old) is not type(new):
             return False
         if isinstance(old, _VALUE_TYPES):
-            return old == new
+            return old == new if type(old) is not float else _same_json(old, new)
         key = (id(old), id(new))
         result = self._seen.get(key)
         if result is None:
-            try:
-                result = self._seen[key] = bool(old == new)
+            try:  # `==` in C first: most unequal values differ there, and it rejects cheaply
+                result = self._seen[key] = bool(old == new) and _same_json(old, new)
             except RecursionError:
                 result = self._seen[key] = False
         return result
+
+
+def _same_json(old: Any, new: Any) -> bool:
+    """`old == new` with JSON's types kept apart (`true` is not `1`, `1` is not `1.0`, `-0.0` is
+    not `0.0`). Parts the re-parse reused are the same objects, so only the edited path is walked."""
+    if old is new:
+        return True
+    if type(old) is not type(new):
+        return False
+    if isinstance(old, dict):
+        if len(old) != len(new):
+            return False
+        for key, value in old.items():
+            other = new.get(key, _MISSING)
+            if value is not other and not _same_json(value, other):
+                return False
+        return True
+    if isinstance(old, list):
+        return len(old) == len(new) and all(a is b or _same_json(a, b) for a, b in zip(old, new))
+    if isinstance(old, float):
+        return old == new and math.copysign(1.0, old) == math.copysign(1.0, new)
+    return old == new
 
 
 @dataclass

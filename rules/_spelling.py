@@ -39,7 +39,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from ._api import Index
 from ._openapi import COLLECTIONS
-from ._text import _CAMEL_PART, _STOP
+from ._text import _CAMEL_PART, _STOP, is_plain, words
 
 DATA = Path(__file__).parent / "data"
 _LOCK = threading.Lock()
@@ -256,17 +256,16 @@ _JOINED = re.compile(r"[^\W\d_]['’][^\W\d_]")  # user's: one word in _text.wor
 def analyse(text: str, extra: frozenset[str] = frozenset()) -> Analysis:
     """Count the English words of `text` and find its misspelled ones. A string whose letter
     runs are all known words takes a fast path that needs no tokens; anything else is tokenised.
-    (For a string with URLs, code and the like, the fast path counts letter runs rather than
-    words: all of them English either way.)"""
-    from ._text import is_plain
-
-    text = analysed_part(text)
-    if is_plain(text):
+    (For an ASCII string with URLs, code and the like, the fast path counts letter runs rather
+    than words: all of them English either way.)"""
+    if len(text) > MAX_ANALYSED_CHARACTERS:
+        text = analysed_part(text)
+    if text.isascii():
+        # No curly apostrophe in ASCII; a straight one joining letters (user's) makes one word
+        # of two letter runs.
+        fast = None if "'" in text and _JOINED.search(text) else _analyse_ascii_prose(text, extra)
+    elif is_plain(text):
         fast = _analyse_known_prose(text, extra)
-    elif text.isascii() and not (("'" in text or "’" in text) and _JOINED.search(text)):
-        fast = _analyse_known_prose(text, extra)
-        if fast is not None:
-            fast = Analysis(fast.counted, fast.counted, (), False)
     else:
         fast = None
     return fast if fast is not None else _analyse_words(text, extra)
@@ -285,19 +284,31 @@ def analysed_part(text: str) -> str:
     return head[:space] if space > 0 else head
 
 
-def _analyse_known_prose(text: str, extra: frozenset[str]) -> "Analysis | None":
-    """`_analyse_words` for a string that `_text.words` splits at every non-letter; None as soon
-    as a word is not known, or is camelCase (then offsets are needed)."""
+def _analyse_ascii_prose(text: str, extra: frozenset[str]) -> "Analysis | None":
+    """`_analyse_words` for an ASCII string whose letter runs are its words (`_text.words` splits
+    plain prose at every non-letter; in a string with URLs, code and the like, the runs are counted
+    instead of the words), in few operations per word; None as soon as a run is not known, or is
+    camelCase (then offsets are needed)."""
+    if _MIXED_CASE.search(text):
+        return None  # camelCase (or OOrder, IDs): needs a closer look
+    runs = _PROSE_RUN.findall(text)  # the words of 2 letters or more but acronyms in capitals
     d = dictionary()
-    if text.isascii():  # few operations per word
-        if _MIXED_CASE.search(text):
-            return None  # camelCase (or OOrder, IDs): needs a closer look
-        runs = _PROSE_RUN.findall(text)  # the words of 2 letters or more but acronyms in capitals
-        frequency = d.frequency
-        for lower in set(map(str.lower, runs)):
-            if lower not in frequency and lower not in d and lower not in extra:
-                return None
-        return Analysis(len(runs), len(runs), (), False)
+    for lower in set(map(str.lower, runs)).difference(d.frequency):  # most are in the word list
+        if lower not in d and lower not in extra:
+            return None
+    counted = len(runs)
+    return _ALL_ENGLISH[counted] if counted < len(_ALL_ENGLISH) else Analysis(counted, counted, (), False)
+
+
+# The analyses of strings whose words are all English, by their count: made once.
+_ALL_ENGLISH = tuple(Analysis(n, n, (), False) for n in range(256))
+
+
+def _analyse_known_prose(text: str, extra: frozenset[str]) -> "Analysis | None":
+    """`_analyse_words` for a non-ASCII string that `_text.words` splits at every non-letter
+    (`_text.is_plain`); None as soon as a word is not known, or is camelCase (then offsets are
+    needed)."""
+    d = dictionary()
     cache = d._cache
     english = counted = 0
     for t in _LETTERS.findall(text):
@@ -328,8 +339,6 @@ def _foreign_script(text: str) -> bool:
 
 def _analyse_words(text: str, extra: frozenset[str]) -> Analysis:
     """Count the English words of `text` and find its misspelled ones, in one pass over its words."""
-    from ._text import words
-
     d = dictionary()
     cache = d._cache
     english = counted = 0
@@ -666,8 +675,6 @@ def _count(counter: Counter, words, step: int) -> bool:
 @lru_cache(maxsize=65536)
 def _case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """Words of `text` capitalised in mid-sentence (lower-cased), and words written in lower case."""
-    from ._text import is_plain, words
-
     if text.isascii() and is_plain(text):
         return _plain_case_words(text)
     capitalised, lower = set(), set()

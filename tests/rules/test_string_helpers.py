@@ -189,10 +189,29 @@ def test_first_word_and_lowered_acronyms_follow_words():
 @pytest.mark.parametrize("text, counted", [
     ("The Task and an ID of a job.", 6),  # ID (capitals) and single letters are not counted
     ("the itemId field", None), ("OOrder now", None), ("Two IDs here", None),  # mixed case: a closer look
-    ("Gets the tasks of a board", 5), ("Gets the tsks", None)])  # an unknown word: a closer look
-def test_known_prose_takes_the_fast_path_only_for_known_words_in_lower_or_title_case(text, counted):
-    fast = _spelling._analyse_known_prose(text, frozenset())
+    ("Gets the tasks of a board", 5), ("Gets the tsks", None),  # an unknown word: a closer look
+    ("Gets the zendexa tasks", 4), ("", 0), ("42 - ... !", 0), ("the task " * 200, 400)])  # 400: past the made ones
+def test_ascii_prose_takes_the_fast_path_only_for_known_words_in_lower_or_title_case(dictionary, text, counted):
+    fast = _spelling._analyse_ascii_prose(text, frozenset({"zendexa"}))
     assert (fast and fast.counted) == counted and (fast is None or fast.english == counted)
+    assert fast is None or (fast.misspelled, fast.foreign_script) == ((), False)
+
+
+@pytest.mark.parametrize("text", [
+    "The Task and an ID of a job.", "Gets the tasks of a board", "Gets the tsks", "the itemId field", "",
+    "Gets the user's tasks", "Don't use the users' tasks", "Set 'open' or 'closed' here",
+    "See https://contoso.com/tasks for the tasks", "Use `fooBar` and {taskId} here", "The my_field value",
+    "Open the usr's tasks", "A read-only sign-in", "e.g. the task", "Naïve café tasks here",
+    "Tâche ouverte du projet", "Ünïcode id", "task " * 2100])  # past MAX_ANALYSED_CHARACTERS
+def test_the_fast_paths_agree_with_the_analysis_of_the_words(dictionary, text):
+    """A fast path gives the analysis of the words, or, for an ASCII string with URLs, code and the
+    like, counts its letter runs instead: all English either way."""
+    fast = _spelling.analyse(text)
+    full = _spelling._analyse_words(_spelling.analysed_part(text), frozenset())
+    if _text.is_plain(text) or fast.english < fast.counted or fast.misspelled:
+        assert fast == full
+    else:
+        assert fast.english == fast.counted and full.english == full.counted and not full.misspelled
 
 
 @pytest.mark.parametrize("text", [

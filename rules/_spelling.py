@@ -39,7 +39,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from ._api import Index
 from ._openapi import COLLECTIONS
-from ._text import _CAMEL_PART, _STOP, is_plain, words
+from ._text import _CAMEL_PART, _STOP, acronyms, is_plain, words
 
 DATA = Path(__file__).parent / "data"
 _LOCK = threading.Lock()
@@ -236,6 +236,9 @@ class Analysis(NamedTuple):
     counted: int  # words of 2 letters or more, lower case or capitalised, or in another script
     misspelled: tuple  # the checked words that are not known (_text.Word tuples)
     foreign_script: bool  # most letters are not Latin
+    # Known without tokenising: no word of the whole string is an acronym written in lower case or
+    # capitalised (`_text.lowered_acronyms(text)` is empty). False: not known.
+    no_lowered_acronym: bool = False
 
     def is_english(self, min_words: int = 4, min_share: float = 0.5) -> bool:
         """False when most letters are in another script, or when `min_words` words or more are
@@ -247,8 +250,9 @@ class Analysis(NamedTuple):
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 # In ASCII text: a letter run in mixed case (itemId, OOrder, IDs), found by a capital after a lower
-# case letter or two capitals before one; a run of 2 letters or more in lower case or capitalised.
-_MIXED_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+# case letter or two capitals before one (a search from the capitals, which are few: 3x faster than
+# from the lower case letters); a run of 2 letters or more in lower case or capitalised.
+_MIXED_CASE = re.compile(r"[A-Z](?:(?<=[a-z].)|(?=[A-Z][a-z]))")
 _PROSE_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z][a-z]+(?![A-Za-z])")
 _JOINED = re.compile(r"[^\W\d_]['’][^\W\d_]")  # user's: one word in _text.words, two letter runs here
 
@@ -258,12 +262,13 @@ def analyse(text: str, extra: frozenset[str] = frozenset()) -> Analysis:
     runs are all known words takes a fast path that needs no tokens; anything else is tokenised.
     (For an ASCII string with URLs, code and the like, the fast path counts letter runs rather
     than words: all of them English either way.)"""
-    if len(text) > MAX_ANALYSED_CHARACTERS:
+    whole = len(text) <= MAX_ANALYSED_CHARACTERS
+    if not whole:
         text = analysed_part(text)
     if text.isascii():
         # No curly apostrophe in ASCII; a straight one joining letters (user's) makes one word
         # of two letter runs.
-        fast = None if "'" in text and _JOINED.search(text) else _analyse_ascii_prose(text, extra)
+        fast = None if "'" in text and _JOINED.search(text) else _analyse_ascii_prose(text, extra, whole)
     elif is_plain(text):
         fast = _analyse_known_prose(text, extra)
     else:
@@ -284,24 +289,32 @@ def analysed_part(text: str) -> str:
     return head[:space] if space > 0 else head
 
 
-def _analyse_ascii_prose(text: str, extra: frozenset[str]) -> "Analysis | None":
+def _analyse_ascii_prose(text: str, extra: frozenset[str], whole: bool = False) -> "Analysis | None":
     """`_analyse_words` for an ASCII string whose letter runs are its words (`_text.words` splits
     plain prose at every non-letter; in a string with URLs, code and the like, the runs are counted
     instead of the words), in few operations per word; None as soon as a run is not known, or is
-    camelCase (then offsets are needed)."""
+    camelCase (then offsets are needed). `whole`: `text` is the whole string, so whether a run is an
+    acronym tells `no_lowered_acronym` (the acronym rule's words are among the runs: lower case or
+    capitalised, of 2 letters or more, and neither camelCase nor joined by an apostrophe here)."""
     if _MIXED_CASE.search(text):
         return None  # camelCase (or OOrder, IDs): needs a closer look
     runs = _PROSE_RUN.findall(text)  # the words of 2 letters or more but acronyms in capitals
     d = dictionary()
-    for lower in set(map(str.lower, runs)).difference(d.frequency):  # most are in the word list
+    lowers = set(map(str.lower, runs))
+    for lower in lowers.difference(d.frequency):  # most are in the word list
         if lower not in d and lower not in extra:
             return None
     counted = len(runs)
-    return _ALL_ENGLISH[counted] if counted < len(_ALL_ENGLISH) else Analysis(counted, counted, (), False)
+    no_acronym = whole and acronyms().keys().isdisjoint(lowers)
+    if counted < _MADE:
+        return _ALL_ENGLISH[no_acronym][counted]
+    return Analysis(counted, counted, (), False, no_acronym)
 
 
-# The analyses of strings whose words are all English, by their count: made once.
-_ALL_ENGLISH = tuple(Analysis(n, n, (), False) for n in range(256))
+# The analyses of strings whose words are all English, by whether they have no lowered acronym and
+# by their count: made once.
+_MADE = 256
+_ALL_ENGLISH = tuple(tuple(Analysis(n, n, (), False, flag) for n in range(_MADE)) for flag in (False, True))
 
 
 def _analyse_known_prose(text: str, extra: frozenset[str]) -> "Analysis | None":

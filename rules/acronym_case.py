@@ -41,10 +41,18 @@ from ._text import lowered_acronyms
 
 
 def check(ctx, s):
-    ptr, text = s.pointer, s.text
+    text = s.text
+    result = analyser(ctx)(text)  # the other string rules analyse every string too: shared
+    if result.no_lowered_acronym:
+        return ()  # most strings: known without looking for acronyms
     found = lowered_acronyms(text)
-    if not found or not analyser(ctx)(text).is_english():
-        return
+    if not found or not result.is_english():
+        return ()
+    return _findings(ctx, s, found)
+
+
+def _findings(ctx, s, found):
+    ptr, text = s.pointer, s.text
     prose = s.kind.endswith("description")
     for start, end, form in found:
         if prose and text[start:end] in identifier_names(ctx) and _names_a_field(text, start, end):

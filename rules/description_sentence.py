@@ -43,7 +43,8 @@ _END = re.compile(r"""[.!?:…][)\]"'”’`*_]*$""")
 
 
 def check(ctx, s):
-    return _check_string(ctx.options["kinds"], *s)
+    kinds = ctx.options["kinds"]
+    return _check_string(kinds, *s) if s.kind in kinds else ()
 
 
 def _check_string(kinds, file, ptr, kind, text):

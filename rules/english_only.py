@@ -34,14 +34,14 @@ from ._spelling import CONNECTOR_WORDS, analyser
 
 def check(ctx, s):
     if s.kind == "title":
-        return
+        return ()
     result = analyser(ctx)(s.text)
-    if result.is_english(min_share=ctx.options["min_share"]):
-        return
+    if (result.counted < 4 and not result.foreign_script) or result.is_english(min_share=ctx.options["min_share"]):
+        return ()  # (too few words to judge, whatever the option: known without reading it)
     detail = ("most of its letters are in another script" if result.foreign_script
               else f"only {result.english} of its {result.counted} words are English")
-    yield Finding(s.pointer, f"This text does not look like English: {detail}. Connector strings must be in English.",
-                  file=s.file)
+    return (Finding(s.pointer, f"This text does not look like English: {detail}. Connector strings must be in English.",
+                    file=s.file),)
 
 
 RULE = Rule(

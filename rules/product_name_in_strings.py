@@ -45,6 +45,8 @@ OWN_NAMES = Index("product-name-in-strings.own-names", _own_names)  # our produc
 
 
 def check(ctx, s):
+    if s.kind in _OWN_RULES or not product_names(s.text):
+        return ()  # most strings: no product name at all (product_names is cached per string)
     return _check_string(ctx.index(OWN_NAMES), *s)
 
 

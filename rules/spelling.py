@@ -49,8 +49,12 @@ from ._spelling import (CONNECTOR_WORDS, PROPER_WORDS, analyse, analyser, near_c
 
 def check(ctx, s):
     result = analyser(ctx)(s.text)  # once per distinct string, shared with the other string rules
-    if not result.is_english():
-        return  # english-only reports it
+    if not result.misspelled or not result.is_english():
+        return ()  # nothing misspelled (most strings), or english-only reports it
+    return _findings(ctx, s, result)
+
+
+def _findings(ctx, s, result):
     count = ctx.options["suggestions"]
     for word in result.misspelled:
         if (word.shape == "title" and not word.sentence_start and normalise(word.text) in proper_words(ctx)

@@ -209,7 +209,7 @@ def test_the_fast_paths_agree_with_the_analysis_of_the_words(dictionary, text):
     fast = _spelling.analyse(text)
     full = _spelling._analyse_words(_spelling.analysed_part(text), frozenset())
     if _text.is_plain(text) or fast.english < fast.counted or fast.misspelled:
-        assert fast == full
+        assert fast[:4] == full[:4]
     else:
         assert fast.english == fast.counted and full.english == full.counted and not full.misspelled
 
@@ -240,3 +240,13 @@ def test_split_names_gives_each_name_s_words(names):
     for name in names:
         expected.update(_spelling._name_words(name))
     assert _spelling._split_names(names) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Gets the tasks of a board", "The task id", "The Url of the task", "The ID of the task", "Two IDs here",
+    "the itemId field", "the api-version value", "See https://contoso.com/api for the tasks", "The `json` body",
+    "The users' id", "The user's id", "Task ID and Json", "", "json", "Ünïcode id", "id " * 3400,
+    "task " * 2100 + "id"])  # an acronym past MAX_ANALYSED_CHARACTERS: not known from the analysis
+def test_no_lowered_acronym_only_when_there_is_none(dictionary, text):
+    """The analysis says there is no lowered acronym only when `lowered_acronyms` finds none."""
+    assert not (_spelling.analyse(text).no_lowered_acronym and _text.lowered_acronyms(text))

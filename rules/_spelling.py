@@ -621,6 +621,8 @@ def _proper_words(ctx) -> frozenset[str]:
     from ._openapi import display_string_groups
 
     brands = brand_words(ctx)
+    if ctx.store is None:  # nothing is kept between lints (the CLI): no counts to keep either
+        return brands | dictionary().names | _description_names(group for _place, group in display_string_groups(ctx))
     memo = ctx.per_value("spelling:proper-words:counts", brands, lambda _brands: {})
     capitalised, lower = memo.setdefault("counts", (Counter(), Counter()))
     groups = [group for _place, group in display_string_groups(ctx)]
@@ -657,6 +659,34 @@ def _proper_words(ctx) -> frozenset[str]:
 
 
 PROPER_WORDS = Index("proper-words", _proper_words)
+
+
+def _description_names(groups: Iterable) -> frozenset[str]:
+    """The words that the descriptions of the groups capitalise in mid-sentence but never write in
+    lower case, as `_proper_words`' counts find them, in one pass: the plain ASCII descriptions are
+    read together, joined at a blank line (a stop: so no letter run or sentence runs from one into
+    the next, and each one's first word stays a sentence's first word; see `_plain_case_words`),
+    the others one by one."""
+    plain: list[str] = []
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    seen: set[str] = set()
+    for group in groups:
+        for _file, _ptr, kind, text in group:
+            if kind.endswith("description") and text not in seen:
+                seen.add(text)
+                text = analysed_part(text)
+                if text.isascii() and is_plain(text):
+                    plain.append(text)
+                else:
+                    title, lowered = _case_words(text)
+                    capitalised |= title
+                    lower |= lowered
+    if plain:
+        title, lowered = _plain_case_words("\n\n".join(plain))
+        capitalised |= title
+        lower |= lowered
+    return frozenset(capitalised - lower)
 
 
 def _group_case_words(group) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -250,3 +250,21 @@ def test_split_names_gives_each_name_s_words(names):
 def test_no_lowered_acronym_only_when_there_is_none(dictionary, text):
     """The analysis says there is no lowered acronym only when `lowered_acronyms` finds none."""
     assert not (_spelling.analyse(text).no_lowered_acronym and _text.lowered_acronyms(text))
+
+
+@pytest.mark.parametrize("texts", [
+    [], ["Get the Task of a Board.", "Board tasks"], ["ends with a stop.", "Owner of it"], ["no stop", "Owner Name"],
+    ["a - ", "- Owner and Owner"], ["Then x Then", "then"], ["The `Code` and Word", "Word: Again and Again"],
+    ["Ünïcode Café and Owner", "owner"], ["x " * 5100 + "Late Word", "Late start"], ["Twice Here", "Twice Here"],
+    ["trailing\n", "Owner\n\nNext Owner"], ["Hi!", "Bob and Alice"], ["end.", "Start"]])
+def test_description_names_are_those_of_the_groups_counts(texts):
+    """The CLI's one pass over the descriptions (the plain ASCII ones joined) finds the words the
+    per-group counts of the language server find: capitalised in mid-sentence, never in lower case."""
+    groups = [((None, f"/d{i}", "property-description", text), (None, f"/s{i}", "summary", "Summary Word"))
+              for i, text in enumerate(texts)]
+    capitalised, lower = set(), set()
+    for group in groups:
+        title, plain = _spelling._group_case_words(group)
+        capitalised.update(title)
+        lower.update(plain)
+    assert _spelling._description_names(groups) == capitalised - lower

@@ -31,7 +31,7 @@ None: removing a product name usually leaves a broken sentence; the author rewri
 
 from ._api import Finding, Index, Preset, Rule, Scope, Severity
 from ._openapi import info
-from ._words import product_names
+from ._words import may_name_a_product, product_names
 
 _OWN_RULES = {"title", "description"}  # info.title and info.description have their own rules
 
@@ -45,8 +45,8 @@ OWN_NAMES = Index("product-name-in-strings.own-names", _own_names)  # our produc
 
 
 def check(ctx, s):
-    if s.kind in _OWN_RULES or not product_names(s.text):
-        return ()  # most strings: no product name at all (product_names is cached per string)
+    if s.kind in _OWN_RULES or not may_name_a_product(s.text):
+        return ()  # most strings
     return _check_string(ctx.index(OWN_NAMES), *s)
 
 

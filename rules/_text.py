@@ -31,13 +31,10 @@ class Word(NamedTuple):
 
 _LETTER = r"[^\W\d_]"
 _STOP = r"[.!?:;]\s|\n\s*\n|[.!?]$|\n\s*[-*•]\s|\s[-–—|]\s"  # ends a sentence or a part
-_TOKEN = re.compile(
+# A plain word, the common case: decided at once.
+_PLAIN = _LETTER + r"+(?:['’]" + _LETTER + r"+)*(?![\w@/\\=-]|[.:]\w|:[/\\])"
+_NOT_PLAIN = (
     r"""
-      (?P<plain>"""
-    + _LETTER
-    + r"""+(?:['’]"""
-    + _LETTER
-    + r"""+)*(?![\w@/\\=-]|[.:]\w|:[/\\]))   # a plain word, the common case: decided at once
     | (?P<code>`[^`]*`?)                                      # `code`, unterminated: to the end
     | (?P<url>\b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>"'`]*|\bwww\.[^\s<>"'`]+)
     | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
@@ -57,9 +54,14 @@ _TOKEN = re.compile(
     | (?P<stop>"""
     + _STOP
     + r""")
-    """,
-    re.VERBOSE,
+    """
 )
+_TOKEN = re.compile("(?P<plain>" + _PLAIN + ")" + _NOT_PLAIN, re.VERBOSE)  # one token per match
+# What `_words` scans with: the same tokens, but a plain word takes the spaces after it along (not
+# the space before " - ", which starts a stop), so the scan does not try every alternative at each
+# space (no other token starts with a space). Optional: the word never gives letters back for it.
+# 1.5x faster than _TOKEN over the corpus; plain prose gains nothing from it (see _SIMPLE).
+_TOKEN_SCAN = re.compile("(?P<plain>" + _PLAIN + r")(?:[ \t]*(?![-–—|]\s))?" + _NOT_PLAIN, re.VERBOSE)
 
 
 # Most strings are plain prose: no character that can start or join a protected token. Those are
@@ -102,10 +104,11 @@ def first_word(text: str) -> Word | None:
 
 def _words(text: str):
     sentence_start = True
-    for m in (_SIMPLE if is_plain(text) else _TOKEN).finditer(text):
+    for m in (_SIMPLE if is_plain(text) else _TOKEN_SCAN).finditer(text):
         kind = m.lastgroup
         if kind == "plain" or kind == "word":
-            w = m.group()
+            w = m[kind]  # (a plain word's match may go on with spaces)
+            start = m.start()
             if w.islower():  # apostrophes are neither: user's is lower, Don't is title
                 shape = "lower"
             elif w.isupper():
@@ -114,7 +117,7 @@ def _words(text: str):
                 shape = "title"
             else:
                 shape = "mixed"
-            yield _new(Word, (m.start(), m.end(), w, shape, sentence_start))
+            yield _new(Word, (start, start + len(w), w, shape, sentence_start))
             sentence_start = False
         else:
             sentence_start = kind == "stop"

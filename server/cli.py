@@ -40,6 +40,23 @@ class UsageError(Exception):
     pass
 
 
+def run() -> None:
+    """The console script and `python -m connector_lint`: `main`, then, but for `serve`, an exit
+    that skips tearing down the heap. Freeing every object a check made one by one took 0.6 s of
+    a 15 s check of the certified corpus in one process (as mypy's hard_exit, it is work nobody
+    needs). The output is flushed first; a reader that went away is quiet, as in `main`."""
+    code = main()
+    if sys.argv[1:2] == ["serve"]:  # the language server's exit keeps its threads' usual end
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = 1
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -245,8 +245,12 @@ def _gather(args) -> Report:
         # are idle at the end; the report keeps the order of discovery.
         order = sorted(range(len(jobs)), key=lambda i: -jobs[i][0][0].size())
         results: list = [None] * len(jobs)
+        # Handed over a few at a time: each hand-over costs the parent ~0.3 ms of CPU (0.17 s over
+        # the certified corpus, taken from the workers' cores). A batch is at most 1/40 of a
+        # worker's share, so not even the first (the largest connectors) leaves the others idle.
+        batch = max(1, len(jobs) // (40 * workers))
         with _workers_start_warm(), ProcessPoolExecutor(max_workers=workers) as pool:
-            for i, result in zip(order, pool.map(check_and_render, [jobs[i] for i in order])):
+            for i, result in zip(order, pool.map(check_and_render, [jobs[i] for i in order], chunksize=batch)):
                 results[i] = result
                 progress.step()
         for result in results:

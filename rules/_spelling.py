@@ -809,14 +809,21 @@ _NOT_IDENTIFIERS = frozenset({"example", "examples", "x-ms-examples", "default",
 
 
 def _own_identifiers(node: dict, out: list) -> None:
-    """The identifiers an object names itself (not those of its members)."""
-    for key in ("operationId", "name"):
-        if isinstance(node.get(key), str):
-            out.append(node[key])
-    if isinstance(node.get("properties"), dict):
-        out.extend(node["properties"])
-    if isinstance(node.get("enum"), list):
-        out.extend(v for v in node["enum"] if isinstance(v, str))
+    """The identifiers an object names itself (not those of its members). (Called for every object
+    of the swagger: one lookup per key.)"""
+    get = node.get
+    value = get("operationId")
+    if isinstance(value, str):
+        out.append(value)
+    value = get("name")
+    if isinstance(value, str):
+        out.append(value)
+    value = get("properties")
+    if isinstance(value, dict):
+        out.extend(value)
+    value = get("enum")
+    if isinstance(value, list):
+        out.extend([v for v in value if isinstance(v, str)])
 
 
 # Maps from a name to a schema, parameter, response or path item: every entry is walked, whatever
@@ -834,9 +841,12 @@ def _identifiers(root, out: list) -> None:
         if isinstance(node, dict):
             _own_identifiers(node, out)
             for key, value in node.items():
-                if isinstance(value, dict) and key in _NAMED_MAPS:
-                    stack.extend(v for v in value.values() if isinstance(v, (dict, list)))
-                elif isinstance(value, (dict, list)) and key not in _NOT_IDENTIFIERS:
+                if isinstance(value, dict):
+                    if key in _NAMED_MAPS:
+                        stack.extend([v for v in value.values() if isinstance(v, (dict, list))])
+                    elif key not in _NOT_IDENTIFIERS:
+                        push(value)
+                elif isinstance(value, list) and key not in _NOT_IDENTIFIERS:
                     push(value)
         elif isinstance(node, list):
             for value in node:

@@ -271,3 +271,14 @@ def test_description_names_are_those_of_the_groups_counts(texts):
         capitalised.update(title)
         lower.update(plain)
     assert _spelling._description_names(groups) == capitalised - lower
+
+
+def test_identifiers_are_named_anywhere_but_in_examples_and_defaults():
+    swagger = {"paths": {"/a": {"get": {"operationId": "GetA", "parameters": [{"name": "taskId", "enum": ["open", 1, None]}],
+                                        "responses": {"default": {"schema": {"properties": {"example": {"type": "string"},
+                                                                                            "ownerName": {}}}}}}}},
+               "example": {"name": "notThis"}, "x-ms-examples": [{"operationId": "norThis"}],
+               "definitions": {"T": {"name": 42, "properties": "no", "enum": "no", "default": {"name": "nope"}}}}
+    found: list = []
+    _spelling._identifiers(swagger, found)
+    assert sorted(found) == ["GetA", "example", "open", "ownerName", "taskId"]

@@ -752,9 +752,10 @@ def _plain_case_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 # In ASCII text: a letter run in lower case; one capitalised (Item: a capital, then lower case
 # letters); one capitalised that is a sentence's first word (after the start or a stop, and
-# non-letters).
-_LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
-_TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?![A-Za-z])")
+# non-letters). The first two test the letter before a run after its first letter, so that the
+# search starts from a character class (faster: the engine skips to a candidate at C speed).
+_LOWER_RUN = re.compile(r"[a-z](?<![A-Za-z].)[a-z]*(?![A-Za-z])")
+_TITLE_RUN = re.compile(r"[A-Z](?<![A-Za-z].)[a-z]+(?![A-Za-z])")
 _FIRST_TITLE = re.compile(r"(?:\A|" + _STOP + r")[^A-Za-z]*([A-Z][a-z]+)(?![A-Za-z])")
 
 

@@ -97,6 +97,11 @@ def escape(part: str | int) -> str:
     return part.replace("~", "~0").replace("/", "~1") if "~" in part or "/" in part else part
 
 
+def unescape(part: str) -> str:
+    """One escaped part of a JSON pointer as the key it names (RFC 6901): "~1a~1{id}" -> "/a/{id}"."""
+    return part.replace("~1", "/").replace("~0", "~") if "~" in part else part
+
+
 def join(base: str, *parts: str | int) -> str:
     return base + pointer(*parts)
 
@@ -108,7 +113,7 @@ def split_pointer(ptr: str) -> list[str]:
         raise ValueError(f"not a JSON pointer: {ptr!r}")
     if "~" not in ptr:  # nothing escaped (nearly every pointer)
         return ptr[1:].split("/")
-    return [p.replace("~1", "/").replace("~0", "~") for p in ptr[1:].split("/")]
+    return list(map(unescape, ptr[1:].split("/")))
 
 
 def keep_recent(cache: OrderedDict, key, size: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import chain, compress, islice
 from operator import is_not, itemgetter, ne, or_
 from typing import Iterable
 
@@ -57,9 +57,20 @@ def run_rule(rule: Rule, ctx) -> list:
 def run_unit(rule: Rule, ctx, unit) -> list:
     """The findings of one unit (see `units`), at most MAX_FINDINGS_PER_VALUE per value (`capped`)."""
     check = unit.check or rule.check
-    if unit.each is None:
+    each = unit.each
+    if each is None:
         return capped(check(ctx, *unit.args))
-    return capped(f for item in unit.each for f in check(ctx, item))
+    # As capped(f for item in each for f in check(ctx, item)), without a generator to resume per
+    # finding and per item while there are fewer findings than a value may have (nearly always).
+    out: list[Finding] = []
+    items = iter(each)
+    for item in items:
+        findings = iter(check(ctx, item))
+        for finding in findings:
+            out.append(finding)
+            if len(out) == MAX_FINDINGS_PER_VALUE:  # from here on, counted per value as they come
+                return capped(chain(out, findings, (f for item in items for f in check(ctx, item))))
+    return out
 
 
 # A rule reports at most this many findings at one value (file and pointer), then one finding that

@@ -55,20 +55,25 @@ def run_rule(rule: Rule, ctx) -> list:
 
 
 def run_unit(rule: Rule, ctx, unit) -> list:
-    """The findings of one unit (see `units`), at most MAX_FINDINGS_PER_VALUE per value (`capped`)."""
+    """The findings of one unit (see `units`), at most MAX_FINDINGS_PER_VALUE per value: as
+    `capped(f for f in check(...))`, in plain loops (no generator resumed per item, no islice and
+    list per unit; 926k units over the certified corpus, nearly all without findings) until a unit
+    reaches MAX_FINDINGS_PER_VALUE findings, and `capped` from there on."""
     check = unit.check or rule.check
-    each = unit.each
-    if each is None:
-        return capped(check(ctx, *unit.args))
-    # As capped(f for item in each for f in check(ctx, item)), without a generator to resume per
-    # finding and per item while there are fewer findings than a value may have (nearly always).
     out: list[Finding] = []
-    items = iter(each)
+    if unit.each is None:
+        findings = iter(check(ctx, *unit.args))
+        for finding in findings:
+            out.append(finding)
+            if len(out) == MAX_FINDINGS_PER_VALUE:
+                return capped(chain(out, findings))
+        return out
+    items = iter(unit.each)
     for item in items:
         findings = iter(check(ctx, item))
         for finding in findings:
             out.append(finding)
-            if len(out) == MAX_FINDINGS_PER_VALUE:  # from here on, counted per value as they come
+            if len(out) == MAX_FINDINGS_PER_VALUE:
                 return capped(chain(out, findings, (f for item in items for f in check(ctx, item))))
     return out
 

@@ -85,10 +85,12 @@ class Preset(str, enum.Enum):
 
 def pointer(*parts: str | int) -> str:
     """Build a JSON pointer (RFC 6901) from unescaped parts: pointer("paths", "/a/{id}", "get")."""
+    if not parts:
+        return ""
     joined = "/".join(map(str, parts))
-    if "~" in joined or joined.count("/") >= len(parts):  # a part to escape
-        return "".join("/" + escape(p) for p in parts)
-    return "/" + joined if parts else ""
+    if "~" in joined or joined.count("/") >= len(parts):  # a part to escape (every path's name)
+        return "/" + "/".join(map(escape, parts))
+    return "/" + joined
 
 
 def escape(part: str | int) -> str:

@@ -124,8 +124,11 @@ class Runner:
     def findings(self, rule: Rule, ctx: RuleContext, units: list[Unit],
                  cancelled: Callable[[], bool]) -> tuple[list[Finding] | None, BaseException | None]:
         """The rule's findings over its units, or the exception it raised."""
+        found: list[Finding] = []
         try:
-            return [f for unit in units for f in run_unit(rule, ctx, unit)], None
+            for unit in units:
+                found += run_unit(rule, ctx, unit)
+            return found, None
         except Exception as exc:  # a rule bug must not take the others down
             return None, exc
 

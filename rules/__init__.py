@@ -121,8 +121,6 @@ def unit_view(rule: Rule, ctx):
 def units(rule: Rule, ctx) -> list:
     """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch.
     The units of a scope are made once per lint and shared by its rules."""
-    from ._api import Unit
-
     scope = rule.scope
     if scope is Scope.CONNECTOR:
         return [_CONNECTOR_UNIT]
@@ -134,7 +132,6 @@ def units(rule: Rule, ctx) -> list:
 
 
 def _units(scope: Scope, node_keys: tuple, ctx) -> list:
-    from ._api import Unit
     from ._openapi import display_string_groups, operations, parts
     from ._value_nodes import nodes_with
 

@@ -116,23 +116,34 @@ def _strings(node, ptr, name=None, depth=0):
             yield from _strings(value, f"{ptr}/{i}", name, depth + 1)
 
 
-def _test_values(root, parts=(), owner=None):
+def _test_values(root, parts=(), owner=None) -> list:
     """(pointer of x-ms-test-value, owning parameter or property name, value) below `root`, whose
-    unescaped pointer parts are `parts`.
+    unescaped pointer parts are `parts`, in document order."""
+    hits: list = []
+    if isinstance(root, (dict, list)):
+        _find_test_values(root, list(parts), owner, hits)
+    return hits
 
-    An explicit stack of (node, path, owner): pointers are built only for the hits."""
-    stack = [(root, parts, owner)]
-    while stack:
-        node, path, owner = stack.pop()
-        if isinstance(node, dict):
-            if "x-ms-test-value" in node:
-                name = node.get("name") if isinstance(node.get("name"), str) else owner
-                yield pointer(*path, "x-ms-test-value"), name, node["x-ms-test-value"]
-            if len(path) < 60:
-                stack.extend(reversed([(v, path + (k,), k) for k, v in node.items()
-                                       if k != "x-ms-test-value" and isinstance(v, (dict, list))]))
-        elif isinstance(node, list) and len(path) < 60:
-            stack.extend(reversed([(v, path + (i,), owner) for i, v in enumerate(node) if isinstance(v, (dict, list))]))
+
+def _find_test_values(node, path: list, owner, hits: list) -> None:
+    # One path list, grown and shrunk in place: pointers are built only for the hits (a walk of
+    # every container of the swagger, where few hold a test value).
+    if isinstance(node, dict):
+        if "x-ms-test-value" in node:
+            name = node.get("name") if isinstance(node.get("name"), str) else owner
+            hits.append((pointer(*path, "x-ms-test-value"), name, node["x-ms-test-value"]))
+        if len(path) < 60:
+            for key, value in node.items():
+                if isinstance(value, (dict, list)) and key != "x-ms-test-value":
+                    path.append(key)
+                    _find_test_values(value, path, key, hits)
+                    path.pop()
+    elif len(path) < 60:
+        for i, value in enumerate(node):
+            if isinstance(value, (dict, list)):
+                path.append(i)
+                _find_test_values(value, path, owner, hits)
+                path.pop()
 
 
 def check(ctx, part):

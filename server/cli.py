@@ -40,6 +40,23 @@ class UsageError(Exception):
     pass
 
 
+def run() -> None:
+    """The console script and `python -m connector_lint`: `main`, then, but for `serve`, an exit
+    that skips tearing down the heap. Freeing every object a check made one by one took 0.6 s of
+    a 15 s check of the certified corpus in one process (as mypy's hard_exit, it is work nobody
+    needs). The output is flushed first; a reader that went away is quiet, as in `main`."""
+    code = main()
+    if sys.argv[1:2] == ["serve"]:  # the language server's exit keeps its threads' usual end
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = 1
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -228,8 +245,12 @@ def _gather(args) -> Report:
         # are idle at the end; the report keeps the order of discovery.
         order = sorted(range(len(jobs)), key=lambda i: -jobs[i][0][0].size())
         results: list = [None] * len(jobs)
+        # Handed over a few at a time: each hand-over costs the parent ~0.3 ms of CPU (0.17 s over
+        # the certified corpus, taken from the workers' cores). A batch is at most 1/40 of a
+        # worker's share, so not even the first (the largest connectors) leaves the others idle.
+        batch = max(1, len(jobs) // (40 * workers))
         with _workers_start_warm(), ProcessPoolExecutor(max_workers=workers) as pool:
-            for i, result in zip(order, pool.map(check_and_render, [jobs[i] for i in order])):
+            for i, result in zip(order, pool.map(check_and_render, [jobs[i] for i in order], chunksize=batch)):
                 results[i] = result
                 progress.step()
         for result in results:

@@ -142,7 +142,10 @@ def read_bytes(path: Path, folder: Path | None = None) -> bytes:
             raise Unreadable(f"{info.st_size:,} bytes, over the {MAX_READ_BYTES // 1048576} MB connector-lint reads; "
                              "not read", info.st_size)
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_READ_BYTES + 1)
+            # read(n) allocates n bytes first: ask for the size known, then for what it grew by.
+            data = stream.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += stream.read(MAX_READ_BYTES + 1 - len(data))
         if len(data) > MAX_READ_BYTES:  # it grew while we read it
             raise Unreadable(f"over the {MAX_READ_BYTES // 1048576} MB connector-lint reads; not read", len(data))
         return data

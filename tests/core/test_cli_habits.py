@@ -95,6 +95,23 @@ def test_a_closed_pipe_ends_quietly():
     assert proc.stderr == ""
 
 
+
+@pytest.mark.parametrize("command", [["-m", "connector_lint"], ["-c", "from connector_lint.cli import run; run()"]])
+def test_the_command_writes_all_its_output_before_it_exits(tmp_path, capsys, command):
+    """The command exits without tearing down its heap (cli.run): what it wrote into the pipe's
+    buffer is flushed first, however large, with main's exit code."""
+    sw = swagger(title="My Connector API")
+    for i in range(300):  # a summary too long on each operation: about 300 findings, ~150 KB of JSON
+        sw["paths"][f"/items{i}"] = {"get": {"operationId": f"GetItem{i}", "summary": "word " * 30,
+                                            "responses": {"200": {"description": "OK"}}}}
+    folder = write_connector(tmp_path / "c", sw)
+    expected_code, expected, _ = run(capsys, "check", str(folder), "--format", "json", "--jobs", "1")
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as most users run it
+    proc = subprocess.run([sys.executable, *command, "check", str(folder), "--format", "json", "--jobs", "1"],
+                          capture_output=True, text=True, timeout=120, env=buffered)
+    assert len(proc.stdout) > 100_000 and proc.stdout == expected
+    assert proc.returncode == expected_code == 1 and proc.stderr == ""
+
 def _age(path: Path, seconds: float) -> None:
     then = time.time() - seconds
     os.utime(path, (then, then))

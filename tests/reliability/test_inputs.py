@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from connector_lint import workspace
 from connector_lint.cli import main
 from connector_lint.config import Config, ConfigError, from_dict
 from connector_lint.jsonparse import MAX_DEPTH, parse
@@ -248,6 +249,23 @@ def test_a_fifo_named_on_the_command_line_is_refused_without_blocking(tmp_path):
                             text=True, timeout=60)
     assert result.returncode == 2 and "not a regular file but a FIFO" in result.stderr
 
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 200_000])
+@pytest.mark.parametrize("grown_by", [0, 1, 70_000])
+def test_a_file_is_read_whole_even_when_it_grew_after_its_size_was_taken(tmp_path, monkeypatch, size, grown_by):
+    """read_bytes asks for the size fstat gives; what the file has beyond it is read too."""
+    data = bytes(i % 251 for i in range(size + grown_by))
+    path = tmp_path / "apiDefinition.swagger.json"
+    path.write_bytes(data)
+    real_fstat = os.fstat
+
+    def earlier_size(fd):  # the size as it was before the file grew by `grown_by` bytes
+        info = real_fstat(fd)
+        return os.stat_result((*info[:6], info.st_size - grown_by, *info[7:10]))
+
+    monkeypatch.setattr(os, "fstat", earlier_size)
+    assert workspace.read_bytes(path, tmp_path) == data
 
 # 17: control characters in names
 

@@ -32,6 +32,17 @@ def without_test_value(name):
     return doc
 
 
+def with_nested_test_value(value, prop="access/token~"):
+    """A body parameter whose schema property `prop` (a name needing escapes) has a test value
+    (none when `value` is None)."""
+    doc = swagger()
+    doc["paths"]["/tasks/{taskId}"]["get"]["parameters"].append(
+        {"name": "body", "in": "body", "schema": {"type": "object", "properties": {
+            "notes": {"type": "array", "items": [{"type": "string"}]},
+            prop: {"type": "string", **({} if value is None else {"x-ms-test-value": value})}}}})
+    return doc
+
+
 def key_with_default(value):
     doc = api_properties()
     doc["properties"]["connectionParameters"]["api_key"]["defaultValue"] = value
@@ -60,6 +71,8 @@ test_no_secrets = rule_table(
         case("placeholder test value for a key", swagger=with_test_value("insert api key here", "api_key")),
         case("paging tokens are not credentials", swagger=with_test_value(RANDOM_KEY, "nextPageToken")),
         case("no default value", api_properties=api_properties()),
+        case("random test value of a schema property not named as a credential",
+             swagger=with_nested_test_value(RANDOM_KEY, "planId")),
     ],
     invalid=[
         case("real client secret: unsafe removal", api_properties=oauth(clientSecret=ENTRA_SECRET),
@@ -76,6 +89,11 @@ test_no_secrets = rule_table(
              errors=[err(f"{PARAM}/x-ms-test-value", "test value")], output=without_test_value("taskId")),
         case("password inside an object test value", swagger=with_test_value({"user": "ana", "password": "Zt8kLq2vN5pWx9rB"}),
              errors=[err(f"{PARAM}/x-ms-test-value/password", "test value")], output=without_test_value("taskId")),
+        case("test value of a credential-named schema property, its name escaped in the pointer",
+             swagger=with_nested_test_value(RANDOM_KEY),
+             errors=[err("/paths/~1tasks~1{taskId}/get/parameters/1/schema/properties/access~1token~0/x-ms-test-value",
+                         "test value")],
+             output=with_nested_test_value(None)),
         case("default value of a securestring", api_properties=key_with_default(RANDOM_KEY),
              errors=[err(f"{CP}/api_key/defaultValue", "real credential")], output=api_properties()),
         case("a known token shape anywhere in apiProperties",

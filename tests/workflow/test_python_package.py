@@ -38,7 +38,7 @@ def test_sdist_and_wheel_build_and_pass_twine_check(tmp_path):
     assert any(n.startswith("connector_lint_rules/data/") for n in names)
     assert "connector_lint_rules/data/swagger-connector.schema.json" in names
     assert not any("__pycache__" in n or n.startswith(("tests/", "bench/")) for n in names)
-    assert "connector-lint = connector_lint.cli:main" in entry_points
+    assert "connector-lint = connector_lint.cli:run" in entry_points
     classifiers = metadata.get_all("Classifier")
     assert "License :: OSI Approved :: MIT License" in classifiers
     assert "Programming Language :: Python :: 3.10" in classifiers

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import chain, compress, islice
 from operator import is_not, itemgetter, ne, or_
 from typing import Iterable
 
@@ -55,11 +55,27 @@ def run_rule(rule: Rule, ctx) -> list:
 
 
 def run_unit(rule: Rule, ctx, unit) -> list:
-    """The findings of one unit (see `units`), at most MAX_FINDINGS_PER_VALUE per value (`capped`)."""
+    """The findings of one unit (see `units`), at most MAX_FINDINGS_PER_VALUE per value: as
+    `capped(f for f in check(...))`, in plain loops (no generator resumed per item, no islice and
+    list per unit; 926k units over the certified corpus, nearly all without findings) until a unit
+    reaches MAX_FINDINGS_PER_VALUE findings, and `capped` from there on."""
     check = unit.check or rule.check
+    out: list[Finding] = []
     if unit.each is None:
-        return capped(check(ctx, *unit.args))
-    return capped(f for item in unit.each for f in check(ctx, item))
+        findings = iter(check(ctx, *unit.args))
+        for finding in findings:
+            out.append(finding)
+            if len(out) == MAX_FINDINGS_PER_VALUE:
+                return capped(chain(out, findings))
+        return out
+    items = iter(unit.each)
+    for item in items:
+        findings = iter(check(ctx, item))
+        for finding in findings:
+            out.append(finding)
+            if len(out) == MAX_FINDINGS_PER_VALUE:
+                return capped(chain(out, findings, (f for item in items for f in check(ctx, item))))
+    return out
 
 
 # A rule reports at most this many findings at one value (file and pointer), then one finding that
@@ -105,8 +121,6 @@ def unit_view(rule: Rule, ctx):
 def units(rule: Rule, ctx) -> list:
     """The pieces of work a rule's scope makes of a connector (see `Unit`): the one scope dispatch.
     The units of a scope are made once per lint and shared by its rules."""
-    from ._api import Unit
-
     scope = rule.scope
     if scope is Scope.CONNECTOR:
         return [_CONNECTOR_UNIT]
@@ -118,7 +132,6 @@ def units(rule: Rule, ctx) -> list:
 
 
 def _units(scope: Scope, node_keys: tuple, ctx) -> list:
-    from ._api import Unit
     from ._openapi import display_string_groups, operations, parts
     from ._value_nodes import nodes_with
 

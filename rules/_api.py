@@ -85,16 +85,23 @@ class Preset(str, enum.Enum):
 
 def pointer(*parts: str | int) -> str:
     """Build a JSON pointer (RFC 6901) from unescaped parts: pointer("paths", "/a/{id}", "get")."""
+    if not parts:
+        return ""
     joined = "/".join(map(str, parts))
-    if "~" in joined or joined.count("/") >= len(parts):  # a part to escape
-        return "".join("/" + escape(p) for p in parts)
-    return "/" + joined if parts else ""
+    if "~" in joined or joined.count("/") >= len(parts):  # a part to escape (every path's name)
+        return "/" + "/".join(map(escape, parts))
+    return "/" + joined
 
 
 def escape(part: str | int) -> str:
     """One part of a JSON pointer, escaped (RFC 6901): "/a/{id}" -> "~1a~1{id}"."""
     part = str(part)
     return part.replace("~", "~0").replace("/", "~1") if "~" in part or "/" in part else part
+
+
+def unescape(part: str) -> str:
+    """One escaped part of a JSON pointer as the key it names (RFC 6901): "~1a~1{id}" -> "/a/{id}"."""
+    return part.replace("~1", "/").replace("~0", "~") if "~" in part else part
 
 
 def join(base: str, *parts: str | int) -> str:
@@ -108,7 +115,7 @@ def split_pointer(ptr: str) -> list[str]:
         raise ValueError(f"not a JSON pointer: {ptr!r}")
     if "~" not in ptr:  # nothing escaped (nearly every pointer)
         return ptr[1:].split("/")
-    return [p.replace("~1", "/").replace("~0", "~") for p in ptr[1:].split("/")]
+    return list(map(unescape, ptr[1:].split("/")))
 
 
 def keep_recent(cache: OrderedDict, key, size: int) -> None:

@@ -59,16 +59,12 @@ class Document:
                 lo = max(0, min(span[0], size))
                 return lo, max(lo, min(span[1], size))
             return 0, 0
-        try:
-            parts = split_pointer(pointer)
-        except ValueError:
-            parts = []
-        (key_start, key_end, start, end), depth = self.parsed.index.locate(parts)
+        (key_start, key_end, start, end), exists = self.parsed.index.at(pointer)
         text = self.text
         is_container = start < len(text) and text[start] in "{["
-        if depth < len(parts):  # the value is missing: underline where it belongs
+        if not exists:  # the value is missing: underline where it belongs
             target = "key"
-        if span is not None and depth == len(parts) and start < len(text) and text[start] == '"':
+        if span is not None and exists and start < len(text) and text[start] == '"':
             if text.find("\\", start, end) < 0:  # no escapes: decoded offsets are raw offsets
                 body = start + 1
                 last = (end - 1 if end - start >= 2 and text[end - 1] == '"' else end) - body

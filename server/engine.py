@@ -124,8 +124,11 @@ class Runner:
     def findings(self, rule: Rule, ctx: RuleContext, units: list[Unit],
                  cancelled: Callable[[], bool]) -> tuple[list[Finding] | None, BaseException | None]:
         """The rule's findings over its units, or the exception it raised."""
+        found: list[Finding] = []
         try:
-            return [f for unit in units for f in run_unit(rule, ctx, unit)], None
+            for unit in units:
+                found += run_unit(rule, ctx, unit)
+            return found, None
         except Exception as exc:  # a rule bug must not take the others down
             return None, exc
 
@@ -206,28 +209,34 @@ def locate(rule: Rule, severity: Severity, findings: Iterable[Finding], docs: di
     """Diagnostics for a rule's findings. `range_of(doc, pointer, target, span)` finds a range
     (default: `doc.range_of`; the language server passes one that remembers ranges)."""
     out = []
-    if range_of is None:
-        range_of = _range_of
+    rule_id, rule_file, validator_code, policy_code = rule.id, rule.file, rule.validator_code, rule.policy_code
     for finding in findings:
-        kind = finding.file or rule.file
+        kind = finding.file or rule_file
         doc = docs.get(kind) or docs.get(FileKind.SWAGGER) or next(iter(docs.values()), None)
         if doc is None:
             continue
         message = finding.message
-        if doc.kind is not kind:  # the file it is about is missing: say so where it will be seen
+        if doc.kind is kind:
+            if range_of is None:
+                start, end = doc.range_of(finding.pointer, finding.target, finding.span)
+            else:
+                start, end = range_of(doc, finding.pointer, finding.target, finding.span)
+            fixes = list(finding.fixes)
+        else:  # the file it is about is missing: say so where it will be seen
             message = f"{message} ({kind.value} file)"
-        start, end = range_of(doc, finding.pointer, finding.target, finding.span) if doc.kind is kind else (0, 0)
-        start, end = widen(doc.text or "", start, end)
+            start, end, fixes = 0, 0, []
+        if end <= start:
+            start, end = widen(doc.text or "", start, end)
         related = []
         for rel in finding.related:
             rdoc = docs.get(rel.file or kind)
             if rdoc is not None:
                 rs, re_ = widen(rdoc.text or "", *rdoc.range_of(rel.pointer))
                 related.append((rdoc.path, rs, re_, rel.message))
-        out.append(Diagnostic(rule.id, _lowered(severity, finding.severity), message, doc.path, start, end,
-                              finding.pointer, finding.validator_code or rule.validator_code,
-                              list(finding.fixes) if doc.kind is kind else [], related,
-                              finding.policy_code or rule.policy_code, finding.value_path, finding))
+        own = finding.severity
+        out.append(Diagnostic(rule_id, severity if own is None else _lowered(severity, own), message, doc.path,
+                              start, end, finding.pointer, finding.validator_code or validator_code, fixes, related,
+                              finding.policy_code or policy_code, finding.value_path, finding))
     return out
 
 
@@ -242,10 +251,6 @@ def moved(d: Diagnostic, shift: int, related: list) -> Diagnostic:
     out = object.__new__(Diagnostic)
     out.__dict__ = fields
     return out
-
-
-def _range_of(doc: Document, pointer: str, target: str, span) -> tuple[int, int]:
-    return doc.range_of(pointer, target, span)
 
 
 def _lowered(configured: Severity, own: Severity | None) -> Severity:

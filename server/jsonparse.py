@@ -22,6 +22,8 @@ from json.decoder import scanstring
 from json.scanner import make_scanner
 from typing import Any
 
+from connector_lint_rules._api import unescape
+
 Span = tuple  # (key_start, key_end, start, end)
 
 
@@ -178,6 +180,10 @@ class PositionIndex:
             begin = _WS.match(text, root_start).end()
             root = (-1, -1, begin, max(begin, len(text.rstrip(" \t\n\r"))))
         self.root = root
+        # Pointer (as a rule wrote it) -> the span of its value, for values found so far: a
+        # finding's parent is nearly always one found before (its siblings, its operation), so
+        # locating is one step from there, not a walk from the root. See `at`.
+        self._found: dict[str, Span] = {"": root}
 
     @property
     def scanned(self) -> dict[int, Any]:
@@ -202,6 +208,40 @@ class PositionIndex:
             self._ends = container_ends(self.text)
         cached = self._children[start] = scan_members(self.text, start, self._ends)
         return cached
+
+    def at(self, pointer: str) -> tuple[Span, bool]:
+        """The span of the value at `pointer` (a JSON pointer) and True; when it is missing, the
+        span of its deepest existing ancestor and False. As `locate(split_pointer(pointer))`, a
+        text that is not a pointer meaning the root; the walk starts at the longest prefix of
+        `pointer` found before."""
+        found = self._found
+        span = found.get(pointer)
+        if span is not None:
+            return span, True
+        if not pointer.startswith("/"):
+            return self.root, True
+        cut = len(pointer)
+        while span is None:  # ("" is always found)
+            cut = pointer.rfind("/", 0, cut)
+            span = found.get(pointer[:cut])
+        size = len(pointer)
+        while cut < size:
+            after = pointer.find("/", cut + 1)
+            if after < 0:
+                after = size
+            part = unescape(pointer[cut + 1:after])
+            members = self.children(span)
+            if isinstance(members, dict):
+                child = members.get(part)
+            elif isinstance(members, list) and part.isdigit() and int(part) < len(members):
+                child = members[int(part)]
+            else:
+                child = None
+            if child is None:
+                return span, False
+            span = found[pointer[:after]] = child
+            cut = after
+        return span, True
 
     def locate(self, pointer_parts: list[str]) -> tuple[Span, int]:
         """The span of the deepest existing value along the path, and how many parts matched."""
@@ -250,35 +290,39 @@ def escaped(text: str, quote: int) -> bool:
 
 
 # Outside strings, anything up to the next bracket; a string is skipped whole (escapes included).
-_NEXT_BRACKET = re.compile(r'[^"{}\[\]]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}\[\]]*)*([{}\[\]])')
+# Possessive quantifiers (Python 3.11+) keep the regular expression engine from saving a way back
+# at every character: container_ends takes 0.34 s instead of 0.45 s over the certified corpus.
+try:
+    _NEXT_BRACKET = re.compile(r'[^"{}\[\]]*+(?:"[^"\\]*+(?:\\.[^"\\]*+)*+"[^"{}\[\]]*+)*+[{}\[\]]')
+except re.error:  # Python 3.10
+    _NEXT_BRACKET = re.compile(r'[^"{}\[\]]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"{}\[\]]*)*[{}\[\]]')
 
 
 def container_ends(text: str) -> dict[int, int]:
     """{offset of an opening bracket: offset just past its closing one} for valid JSON text: one
-    regular-expression pass that steps from bracket to bracket over strings. Locating a pointer
-    then skips a container by a lookup instead of decoding it (which, level after level, decoded
-    the document once per level)."""
+    regular-expression pass that steps from bracket to bracket over strings (in valid JSON each
+    match starts where the last ended). Locating a pointer then skips a container by a lookup
+    instead of decoding it (which, level after level, decoded the document once per level)."""
     ends: dict[int, int] = {}
+    if _NEXT_BRACKET.match(text) is None:  # a scalar root: a search would find brackets inside it
+        return ends
     opened: list[int] = []
-    match = _NEXT_BRACKET.match  # from where the last match ended: a search could start inside a string
-    m = match(text)
-    while m is not None:
-        at = m.end() - 1
-        if text[at] in "{[":
-            opened.append(at)
+    push, pop = opened.append, opened.pop
+    for m in _NEXT_BRACKET.finditer(text):
+        end = m.end()
+        if text[end - 1] in "{[":
+            push(end - 1)
         elif opened:
-            ends[opened.pop()] = at + 1
-        m = match(text, at + 1)
+            ends[pop()] = end
     return ends
 
 
-def _skip_value(text: str, pos: int, ends: dict[int, int] | None = None) -> int:
+def _skip_value(text: str, pos: int) -> int:
     ch = text[pos]
     if ch == '"':
         return scanstring(text, pos + 1)[1]
     if ch in "{[":
-        end = ends.get(pos) if ends is not None else None
-        return end if end is not None else _scan_value(text, pos)[1]
+        return _scan_value(text, pos)[1]
     m = _SCALAR.match(text, pos)
     return m.end() if m else pos + 1
 
@@ -286,17 +330,21 @@ def _skip_value(text: str, pos: int, ends: dict[int, int] | None = None) -> int:
 # A member (an item) whose key has no escape, up to its value; with a simple value (a string without
 # escapes, a number, a literal) also up to the next member. In valid JSON a number is followed by
 # blanks, a comma or a bracket, so `-?\d[\d.eE+-]*` spans what _SCALAR does.
-_SIMPLE = r'(?:("[^"\\]*"|-?\d[\d.eE+-]*|true|false|null)[ \t\n\r]*(?:(,)[ \t\n\r]*)?)'
-_MEMBER = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*' + _SIMPLE + "?")
+_SIMPLE = r'(?:("[^"\\]*+"|-?\d[\d.eE+-]*+|true|false|null)[ \t\n\r]*+(?:(,)[ \t\n\r]*+)?)'
+_MEMBER = re.compile(r'"([^"\\]*+)"[ \t\n\r]*+:[ \t\n\r]*+' + _SIMPLE + "?")
 _ITEM = re.compile(_SIMPLE)
-_AFTER = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*)?")  # after a value: the next member's start, if any
+_COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # after a value: up to the next member, if there is one
 
 
 def scan_members(text: str, start: int, ends: dict[int, int] | None = None) -> dict | list:
     """Members of a container in valid JSON, skipping child values at C speed (with `ends`, from
-    `container_ends`, by a lookup). A member with a plain key and a simple value is one match."""
+    `container_ends`, by a lookup). A member with a plain key and a simple value is one match.
+    (A plain key's text is the key: its end is its start plus its length and two quotes.)"""
     ws = _WS.match
     pos = ws(text, start + 1).end()
+    comma = _COMMA.match
+    if ends is None:
+        ends = {}
     if text[start] == "{":
         members: dict = {}
         if text[pos] == "}":
@@ -309,20 +357,21 @@ def scan_members(text: str, start: int, ends: dict[int, int] | None = None) -> d
                 colon = ws(text, key_end).end()
                 vstart = ws(text, colon + 1).end()
             else:
-                key, key_end = m.group(1), m.end(1) + 1
-                if m.group(2) is not None:
-                    members[key] = (pos, key_end, m.start(2), m.end(2))
-                    if m.group(3) is None:
+                key, value, more = m.groups()
+                key_end = pos + len(key) + 2
+                if value is not None:
+                    members[key] = (pos, key_end, *m.span(2))
+                    if more is None:
                         return members
                     pos = m.end()
                     continue
                 vstart = m.end()
-            vend = _skip_value(text, vstart, ends)
+            vend = ends.get(vstart) or _skip_value(text, vstart)
             members[key] = (pos, key_end, vstart, vend)
-            after = _AFTER.match(text, vend)
-            if after.group(1) is None:
+            m = comma(text, vend)
+            if m is None:
                 return members
-            pos = after.end()
+            pos = m.end()
     items: list = []
     if text[pos] == "]":
         return items
@@ -330,17 +379,17 @@ def scan_members(text: str, start: int, ends: dict[int, int] | None = None) -> d
     while True:
         m = item(text, pos)
         if m is not None:
-            items.append((-1, -1, pos, m.end(1)))
+            items.append((-1, -1, *m.span(1)))
             if m.group(2) is None:
                 return items
             pos = m.end()
             continue
-        vend = _skip_value(text, pos, ends)
+        vend = ends.get(pos) or _skip_value(text, pos)
         items.append((-1, -1, pos, vend))
-        after = _AFTER.match(text, vend)
-        if after.group(1) is None:
+        m = comma(text, vend)
+        if m is None:
             return items
-        pos = after.end()
+        pos = m.end()
 
 
 # ---------------------------------------------------------------------------------------------

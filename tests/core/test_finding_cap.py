@@ -83,3 +83,27 @@ def test_the_cap_at_its_edges():
     over = capped(at("/a", MAX_FINDINGS_PER_VALUE + 1) + at("/b", 2))
     assert over[:-1] == at("/a", MAX_FINDINGS_PER_VALUE) + at("/b", 2)
     assert over[-1].pointer == "/a" and over[-1].message.startswith("1 more finding of this rule at this value is")
+
+
+def test_run_unit_caps_as_capped_does_for_every_kind_of_unit():
+    """run_unit keeps findings in a plain list until a unit reaches the cap and hands over to
+    capped there: the same findings as capped over all of them, for a unit of one check call and
+    for a unit of items, checks that return lists or generators, under, at and over the cap."""
+    from connector_lint_rules import run_unit
+    from connector_lint_rules._api import Unit
+
+    def made(pointer, n):
+        return [Finding(pointer, f"Finding {i}.") for i in range(n)]
+
+    rule = rules_by_id()["camelcase-string"]
+    for n in (0, 1, MAX_FINDINGS_PER_VALUE - 1, MAX_FINDINGS_PER_VALUE, MAX_FINDINGS_PER_VALUE + 1,
+              3 * MAX_FINDINGS_PER_VALUE):
+        items = [made("/a", n), made("/b", 2), [], made("/a", 3)]
+        expected = capped([f for found in items for f in found])
+        for as_list in (True, False):
+            def check(ctx, found):
+                return list(found) if as_list else (f for f in found)
+
+            assert run_unit(rule, None, Unit("", (), (), tuple(items), check)) == expected
+            assert run_unit(rule, None, Unit("", (items[0] + items[1],), (), None, check)) == \
+                capped(items[0] + items[1])

@@ -258,3 +258,67 @@ def test_container_ends_match_the_decoder(value, indent):
         elif ch in "{[":
             expected[i] = scan(text, i)[1]
     assert container_ends(text) == expected
+
+
+# -- pointers, remembered per index --------------------------------------------------------------
+
+_POINTER_DOC = ('{"a/b": {"c~d": [1, {"é😀": "x"}], "~1": 2, "": {"": 3}}, "n": [[0], []], '
+                '"e\\"k": "v\\u00e9", "s": "{[\\"]}"}')
+
+
+@pytest.mark.parametrize("pointer", [
+    "", "/", "/a~1b", "/a~1b/c~0d/1/é😀", "/a~1b/~01", "/a~1b//", "/n/0/0", "/n/00/0", "/n/1/0", "/n/2",
+    "/n/-1", "/n/x", "/e\"k", "/s/0", "/nope/deeper", "/a~1b/c~0d/1/é😀/deeper", "not a pointer", "x/n",
+])
+def test_at_is_locate_of_the_split_pointer(pointer):
+    """`at(pointer)` answers as `locate(split_pointer(pointer))` (a text that is not a pointer: the
+    root), on valid text (lazy) and on broken text (prefilled), asked once and asked again."""
+    from connector_lint_rules._api import split_pointer
+
+    for text in (_POINTER_DOC, _POINTER_DOC[:-1] + ",}"):
+        index = parse(text).index
+        try:
+            parts = split_pointer(pointer)
+        except ValueError:
+            parts = []
+        span, depth = parse(text).index.locate(parts)
+        assert index.at(pointer) == (span, depth == len(parts))
+        assert index.at(pointer) == (span, depth == len(parts))
+
+
+@given(_json_values, st.lists(st.lists(st.sampled_from(["0", "1", "01", "k", "", '"', "\\", "~", "~0", "~1", "a/b",
+                                                        "{", "é"]), max_size=4), max_size=12))
+def test_at_agrees_with_locate_whatever_was_asked_before(value, paths):
+    """A sequence of pointers (prefixes of each other, missing ones, escapes) asked of one index
+    answers as each asked of a fresh index."""
+    from connector_lint_rules._api import split_pointer
+
+    text = json.dumps({"r": value}, indent=1, ensure_ascii=False)
+    index = parse(text).index
+    for parts in paths:
+        pointer = "/r" + "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
+        span, depth = parse(text).index.locate(split_pointer(pointer))
+        assert index.at(pointer) == (span, depth == len(split_pointer(pointer)))
+
+
+@given(_json_values, st.sampled_from([None, 0, 2]))
+def test_scanned_members_are_where_the_decoder_finds_them(value, indent):
+    """Every container's members, scanned with container ends and without, have the keys the
+    decoder reads and spans that decode to their values."""
+    from json.scanner import make_scanner
+
+    from connector_lint.jsonparse import container_ends, scan_members
+
+    text = json.dumps({"r": value}, indent=indent, ensure_ascii=False)
+    ends = container_ends(text)
+    decode = make_scanner(json.JSONDecoder())
+    for start in ends:
+        members = scan_members(text, start, ends)
+        assert members == scan_members(text, start)
+        decoded = decode(text, start)[0]
+        if isinstance(members, dict):
+            assert list(members) == list(decoded)
+            for key, (ks, ke, s, e) in members.items():
+                assert json.loads(text[ks:ke]) == key and json.loads(text[s:e]) == decoded[key]
+        else:
+            assert [json.loads(text[s:e]) for _, _, s, e in members] == decoded

@@ -230,13 +230,7 @@ class PositionIndex:
             if after < 0:
                 after = size
             part = unescape(pointer[cut + 1:after])
-            members = self.children(span)
-            if isinstance(members, dict):
-                child = members.get(part)
-            elif isinstance(members, list) and part.isdigit() and int(part) < len(members):
-                child = members[int(part)]
-            else:
-                child = None
+            child = _member(self.children(span), part)
             if child is None:
                 return span, False
             span = found[pointer[:after]] = child
@@ -247,13 +241,7 @@ class PositionIndex:
         """The span of the deepest existing value along the path, and how many parts matched."""
         span = self.root
         for depth, part in enumerate(pointer_parts):
-            members = self.children(span)
-            if isinstance(members, dict):
-                child = members.get(part)
-            elif isinstance(members, list) and part.isdigit() and int(part) < len(members):
-                child = members[int(part)]
-            else:
-                child = None
+            child = _member(self.children(span), part)
             if child is None:
                 return span, depth
             span = child
@@ -751,3 +739,12 @@ class _RecoveringParser:
                          related=[(start, start + 1, "Opened here.") for start in self.unclosed])
         if self.root_value is _MISSING:
             self.problem("The file is empty; expected a JSON object.", self.start, self.start)
+
+
+def _member(members, part: str):
+    """The span of member `part` (an unescaped pointer part) among a container's members, or None."""
+    if isinstance(members, dict):
+        return members.get(part)
+    if isinstance(members, list) and part.isdigit() and int(part) < len(members):
+        return members[int(part)]
+    return None

@@ -51,12 +51,11 @@ def check(ctx, s):
 
 
 def _check_string(own, file, ptr, kind, text):
-    if kind not in _OWN_RULES:
-        for m in product_names(text):
-            if m.name in own:
-                continue  # the connector's own name ("Robots for Power BI"): title-restricted-words' finding
-            yield Finding(ptr, f"'{m.text}' names a Power Platform product ({m.name}); the connector works in all "
-                               "of them, so leave it out.", file=file, span=(m.start, m.end))
+    for m in product_names(text):
+        if m.name in own:
+            continue  # the connector's own name ("Robots for Power BI"): title-restricted-words' finding
+        yield Finding(ptr, f"'{m.text}' names a Power Platform product ({m.name}); the connector works in all "
+                           "of them, so leave it out.", file=file, span=(m.start, m.end))
 
 
 RULE = Rule(
